@@ -1,0 +1,26 @@
+import os
+import sys
+
+import django
+
+
+def main() -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "socialaftale.settings_test")
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    from bench import catalogue
+
+    setup_test_environment(debug=False)  # a full query log would hide the counts
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        for benchmark in (catalogue,):
+            benchmark.run()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Organisation
+
+from .models import LegalBasis, Offer, OfferStatus, TargetGroup
+
+
+class OfferFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    driftsherre = django_filters.ModelChoiceFilter(
+        field_name="operator",
+        label=_("Operator"),
+        queryset=Organisation.objects.filter(offers__isnull=False).distinct(),
+    )
+    beliggenhed = django_filters.ModelChoiceFilter(
+        field_name="location_municipality",
+        label=_("Location municipality"),
+        queryset=Organisation.objects.filter(located_offers__isnull=False).distinct(),
+    )
+    maalgruppe = django_filters.ModelChoiceFilter(
+        method="by_target_group", label=_("Target group"), queryset=TargetGroup.objects.all()
+    )
+    lovgrundlag = django_filters.ModelChoiceFilter(
+        field_name="legal_bases", label=_("Legal basis"), queryset=LegalBasis.objects.all()
+    )
+    omfattet = django_filters.ChoiceFilter(
+        method="by_coverage",
+        label=_("Covered by the agreement"),
+        choices=[("ja", _("Yes")), ("nej", _("No"))],
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=OfferStatus.choices)
+
+    class Meta:
+        model = Offer
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(target_group_text__icontains=value))
+
+    def by_target_group(self, queryset, name, value):
+        # A top-level group also finds offers tagged with one of its sub-groups.
+        tagged = Offer.target_groups.through.objects.filter(offer=OuterRef("pk")).filter(
+            Q(targetgroup=value) | Q(targetgroup__parent=value)
+        )
+        return queryset.filter(Exists(tagged))
+
+    def by_coverage(self, queryset, name, value):
+        return queryset.filter(covered=(value == "ja"))

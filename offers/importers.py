@@ -1,0 +1,110 @@
+"""Import of offers from a CSV in the format of the published offer list (offers.csv).
+
+All or nothing: every row is checked first; one error and nothing is saved.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from organisations.models import Organisation
+from socialaftale.lib.imports import ImportRejected, RowError, decode_upload, read_csv_rows
+
+from .models import Offer, OfferStatus
+from .parsing import classify_target_group
+from .services import capacity_set, legal_bases_for, target_groups_for
+
+COLUMNS = ["name", "operator", "target_group", "legal_basis", "places_as_written", "status"]
+_OPENS = re.compile(r"^(?P<year>\d{4})(-(?P<month>\d{2}))?$")
+
+
+@dataclass
+class OfferImportResult:
+    created: int = 0
+    updated: int = 0
+    flagged_places: list[str] = field(default_factory=list)
+
+
+def find_organisation(value: str, organisations: list[Organisation]) -> Organisation | None:
+    wanted = value.strip().lower()
+    for organisation in organisations:
+        names = {organisation.name.lower(), organisation.short_name.lower(), organisation.code}
+        if wanted in names:
+            return organisation
+    return None
+
+
+def _check_row(line: int, row: dict, organisations, seen: set) -> list[RowError]:
+    errors = []
+    name = row.get("name", "")
+    if not name:
+        errors.append(RowError(line, "name", _("the offer has no name")))
+    elif name.lower() in seen:
+        errors.append(RowError(line, "name", _("the offer appears twice in the file")))
+    seen.add(name.lower())
+    if not find_organisation(row.get("operator", ""), organisations):
+        message = _("unknown operator “%(value)s”") % {"value": row.get("operator", "")}
+        errors.append(RowError(line, "operator", message))
+    if row.get("status", "") not in ("", *OfferStatus.values):
+        message = _("unknown status “%(value)s” (allowed: %(allowed)s)") % {
+            "value": row["status"],
+            "allowed": ", ".join(OfferStatus.values),
+        }
+        errors.append(RowError(line, "status", message))
+    opens = row.get("opens", "")
+    match = _OPENS.match(opens)
+    if opens and not (match and 1 <= int(match["month"] or 1) <= 12):
+        message = _("“%(value)s” is not a year (YYYY) or a month (YYYY-MM)") % {"value": opens}
+        errors.append(RowError(line, "opens", message))
+    return errors
+
+
+def _save_row(row: dict, organisations, year: int, result: OfferImportResult) -> None:
+    operator = find_organisation(row["operator"], organisations)
+    slugs, age_group = classify_target_group(row["target_group"])
+    match = _OPENS.match(row.get("opens", ""))
+    offer, created = Offer.objects.update_or_create(
+        name=row["name"],
+        defaults={
+            "operator": operator,
+            "location_municipality": operator if operator.is_municipality else None,
+            "status": row["status"] or OfferStatus.ACTIVE,
+            "target_group_text": row["target_group"],
+            "age_group": age_group or "",
+            "legal_basis_text": row["legal_basis"],
+            "opening_year": int(match["year"]) if match else None,
+            "opening_month": int(match["month"]) if match and match["month"] else None,
+            "notes": row.get("notes", ""),
+        },
+    )
+    offer.legal_bases.set(legal_bases_for(row["legal_basis"]))
+    offer.target_groups.set(target_groups_for(slugs))
+    if not row["places_as_written"]:
+        return _count(result, created)  # no answer given: nothing to record or review
+    capacity = capacity_set(offer=offer, year=year, as_written=row["places_as_written"])
+    if capacity.needs_review:
+        result.flagged_places.append(f"{offer.name}: »{capacity.as_written}«")
+    _count(result, created)
+
+
+def _count(result: OfferImportResult, created: bool) -> None:
+    result.created += created
+    result.updated += not created
+
+
+def import_offers(data: bytes, *, year: int) -> OfferImportResult:
+    rows = read_csv_rows(decode_upload(data), COLUMNS)
+    organisations = list(Organisation.objects.all())
+    seen: set[str] = set()
+    errors = [e for line, row in rows for e in _check_row(line, row, organisations, seen)]
+    if not rows:
+        errors.append(RowError(2, "name", _("the file has no rows")))
+    if errors:
+        raise ImportRejected(errors)
+    result = OfferImportResult()
+    with transaction.atomic():
+        for _line, row in rows:
+            _save_row(row, organisations, year, result)
+    return result

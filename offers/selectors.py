@@ -1,0 +1,124 @@
+"""Reads of the offer register, shaped for pages: a constant number of queries per page."""
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from .calculations import CoverageDecision, CoverageInput, decide_coverage
+from .models import Capacity, CoverageExemption, Offer, TargetGroup, Usage
+
+
+def default_year() -> int:
+    """The latest year with usage data: coverage is derived from it."""
+    return Usage.objects.aggregate(year=Max("year"))["year"] or timezone.localdate().year
+
+
+def exemptions_in(year: int):
+    return CoverageExemption.objects.filter(from_year__lte=year).filter(
+        Q(to_year__isnull=True) | Q(to_year__gte=year)
+    )
+
+
+def with_coverage(queryset, year: int):
+    """Annotate `covered` in SQL with the same rule as calculations.decide_coverage (a test
+    keeps the two in step)."""
+    used_by_others = Usage.objects.filter(offer=OuterRef("pk"), year=year, places__gt=0).exclude(
+        acting_municipality=OuterRef("operator")
+    )
+    exempted = exemptions_in(year).filter(offer=OuterRef("pk"))
+    return queryset.annotate(
+        covered=Case(
+            When(operator__kind="region", then=Value(True)),
+            When(
+                Q(operator__kind="municipality") & Exists(used_by_others) & ~Exists(exempted),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def with_places(queryset, year: int):
+    """The latest capacity at or before the year."""
+    latest = Capacity.objects.filter(offer=OuterRef("pk"), year__lte=year).order_by("-year")
+    return queryset.annotate(
+        places_total=Subquery(latest.values("total_places")[:1]),
+        places_as_written=Subquery(latest.values("as_written")[:1]),
+        places_need_review=Subquery(latest.values("needs_review")[:1]),
+    )
+
+
+def catalogue_offers(year: int):
+    offers = Offer.objects.select_related("operator", "location_municipality").prefetch_related(
+        Prefetch("target_groups", queryset=TargetGroup.objects.order_by("position")),
+        "legal_bases",
+    )
+    return with_places(with_coverage(offers, year), year)
+
+
+def coverage_of(offer: Offer, year: int) -> CoverageDecision:
+    usage = tuple(
+        (u.acting_municipality_id, u.places) for u in offer.usages.all() if u.year == year
+    )
+    exempted = any(e.applies_to(year) for e in offer.exemptions.all())
+    return decide_coverage(
+        CoverageInput(
+            operator_kind=offer.operator.kind,
+            operator_id=offer.operator_id,
+            year=year,
+            usage=usage,
+            exempted=exempted,
+        )
+    )
+
+
+def offer_detail(queryset, pk: int):
+    return (
+        queryset.select_related(
+            "operator", "location_municipality", "replaces", "last_confirmed_by"
+        )
+        .prefetch_related(
+            "target_groups",
+            "legal_bases",
+            "service_types",
+            "departments",
+            "exemptions",
+            "replaced_by",
+            Prefetch("usages", queryset=Usage.objects.select_related("acting_municipality")),
+            Prefetch("capacities", queryset=Capacity.objects.prefetch_related("extras")),
+        )
+        .get(pk=pk)
+    )
+
+
+def offer_history(offer: Offer, limit: int = 50) -> list:
+    """The latest changes, newest first, each with its field changes against the record
+    before it (compared in memory: no query per record)."""
+    records = list(
+        offer.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    m2m = [field.name for field in Offer._meta.many_to_many]
+    for newer, older in zip(records, records[1:] + [None], strict=True):
+        changes = newer.diff_against(older, excluded_fields=m2m).changes if older else []
+        newer.changes = [
+            {
+                "field": Offer._meta.get_field(change.field).verbose_name,
+                "old": change.old,
+                "new": change.new,
+            }
+            for change in changes
+        ]
+    return records[:limit]

@@ -1,0 +1,59 @@
+"""Writes to the offer register. Views, commands, importers and admin go through these."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Capacity, ExtraPlaces, LegalBasis, Offer, TargetGroup
+from .parsing import UNSPECIFIED, parse_legal_basis, parse_places
+
+
+@transaction.atomic
+def capacity_set(*, offer: Offer, year: int, as_written: str, occupancy_pct=None) -> Capacity:
+    """Store the places as written and their normalised form; unclear text is flagged for
+    review, never rejected."""
+    parsed = parse_places(as_written)
+    capacity, _ = Capacity.objects.update_or_create(
+        offer=offer,
+        year=year,
+        defaults={
+            "as_written": parsed.as_written,
+            "base_kind": parsed.base_kind or UNSPECIFIED,
+            "base_places": parsed.base,
+            "minimum_places": parsed.minimum,
+            "maximum_places": parsed.maximum,
+            "total_places": parsed.total,
+            "needs_review": parsed.needs_review,
+            "review_note": "; ".join(parsed.review_reasons)[:300],
+            "occupancy_pct": occupancy_pct,
+        },
+    )
+    capacity.extras.all().delete()
+    ExtraPlaces.objects.bulk_create(
+        ExtraPlaces(capacity=capacity, kind=kind, places=places)
+        for kind, places in _merge_extras(parsed.extras)
+    )
+    return capacity
+
+
+def _merge_extras(extras):
+    merged: dict[str, int] = {}
+    for kind, places in extras:
+        merged[kind] = merged.get(kind, 0) + places
+    return merged.items()
+
+
+def legal_bases_for(text: str) -> list[LegalBasis]:
+    return [LegalBasis.objects.get_or_create(code=code)[0] for code in parse_legal_basis(text)]
+
+
+def target_groups_for(slugs) -> list[TargetGroup]:
+    return list(TargetGroup.objects.filter(slug__in=slugs))
+
+
+@transaction.atomic
+def offer_confirm(*, offer: Offer, user) -> Offer:
+    """The operator or the secretariat confirms that the register entry is current."""
+    offer.last_confirmed_at = timezone.now()
+    offer.last_confirmed_by = user
+    offer.save(update_fields=["last_confirmed_at", "last_confirmed_by"])
+    return offer

@@ -1,0 +1,56 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import Offer
+
+
+class OfferTable(tables.Table):
+    name = tables.Column(verbose_name=_("Offer"), linkify=True)
+    operator = tables.Column(verbose_name=_("Operator"))
+    location_municipality = tables.Column(verbose_name=_("Location"))
+    target = tables.Column(
+        verbose_name=_("Target group"), accessor="target_group_text", orderable=False
+    )
+    legal = tables.Column(verbose_name=_("Legal basis"), accessor="pk", orderable=False)
+    places = tables.Column(verbose_name=_("Places"), accessor="places_total")
+    covered = tables.BooleanColumn(
+        verbose_name=_("Covered"), yesno=(_("Yes"), _("No")), accessor="covered"
+    )
+    status = tables.Column(verbose_name=_("Status"))
+
+    class Meta:
+        model = Offer
+        fields = []
+        sequence = [
+            "name",
+            "operator",
+            "location_municipality",
+            "target",
+            "legal",
+            "places",
+            "covered",
+            "status",
+        ]
+        attrs = {"class": "table table-sm table-striped align-middle"}
+        order_by = "name"
+
+    def render_legal(self, record):
+        return ", ".join(basis.code for basis in record.legal_bases.all())
+
+    def value_legal(self, record):
+        return self.render_legal(record)
+
+    def render_places(self, record, value):
+        written = record.places_as_written or ""
+        if written and written != str(value):
+            return format_html(
+                "{} <small class='text-body-secondary'>(»{}«)</small>", value, written
+            )
+        return value
+
+    def value_places(self, record, value):
+        return value if value is not None else ""
+
+    def value_covered(self, value):
+        return _("Yes") if value else _("No")

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "offers"
+urlpatterns = [
+    path("", views.CatalogueView.as_view(), name="catalogue"),
+    path("ny/", views.OfferCreateView.as_view(), name="create"),
+    path("import/", views.offer_import, name="import"),
+    path("pladser/<int:year>/", views.places_summary, name="places_summary"),
+    path("<int:pk>/", views.offer_detail, name="detail"),
+    path("<int:pk>/rediger/", views.OfferUpdateView.as_view(), name="edit"),
+    path("<int:pk>/pladser/", views.capacity_edit, name="capacity"),
+    path("<int:pk>/bekraeft/", views.offer_confirm, name="confirm"),
+]

@@ -1,0 +1,172 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from organisations.access import require_secretariat
+from socialaftale.lib.export import requested_format, table_download
+from socialaftale.lib.imports import ImportRejected
+
+from . import services
+from .access import (
+    can_edit_offer,
+    can_maintain_offer,
+    get_offer_for_edit,
+    get_offer_for_maintenance,
+    get_offer_for_user,
+)
+from .calculations import COVERAGE_EXPLANATIONS, agreement_share
+from .filters import OfferFilter
+from .forms import CapacityForm, OfferForm, OfferImportForm
+from .importers import import_offers
+from .models import Offer, PlaceStatistic
+from .selectors import catalogue_offers, coverage_of, default_year, offer_history
+from .tables import OfferTable
+
+
+def requested_year(request) -> int:
+    value = request.GET.get("aar", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else default_year()
+
+
+class CatalogueView(ExportMixin, SingleTableMixin, FilterView):
+    """The public offer catalogue: search, filters, pagination and CSV/XLSX export."""
+
+    template_name = "offers/catalogue.html"
+    table_class = OfferTable
+    filterset_class = OfferFilter
+    paginate_by = 25
+    export_formats = ("csv", "xlsx")
+
+    def get_queryset(self):
+        self.year = requested_year(self.request)
+        return catalogue_offers(self.year)
+
+    def get_export_filename(self, export_format):
+        return f"tilbud-{self.year}.{export_format}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year=self.year, **kwargs)
+
+
+def offer_detail(request, pk):
+    offer = get_offer_for_user(request.user, pk)
+    year = requested_year(request)
+    can_maintain = can_maintain_offer(request.user, offer)
+    coverage = coverage_of(offer, year)
+    return render(
+        request,
+        "offers/offer_detail.html",
+        {
+            "offer": offer,
+            "year": year,
+            "coverage": coverage,
+            "coverage_explanation": COVERAGE_EXPLANATIONS[coverage.reason],
+            "usages": [u for u in offer.usages.all() if u.year == year],
+            "history": offer_history(offer) if can_maintain else None,
+            "can_maintain": can_maintain,
+            "can_edit": can_edit_offer(request.user),
+        },
+    )
+
+
+class OfferCreateView(LoginRequiredMixin, CreateView):
+    model = Offer
+    form_class = OfferForm
+    template_name = "offers/offer_form.html"
+
+    def get_form(self, form_class=None):
+        require_secretariat(self.request.user)
+        return super().get_form(form_class)
+
+
+class OfferUpdateView(LoginRequiredMixin, UpdateView):
+    model = Offer
+    form_class = OfferForm
+    template_name = "offers/offer_form.html"
+
+    def get_object(self, queryset=None):
+        return get_offer_for_edit(self.request.user, self.kwargs["pk"])
+
+
+@login_required
+def capacity_edit(request, pk):
+    offer = get_offer_for_maintenance(request.user, pk)
+    form = CapacityForm(request.POST or None, initial={"year": requested_year(request)})
+    if request.method == "POST" and form.is_valid():
+        capacity = services.capacity_set(offer=offer, **form.cleaned_data)
+        if capacity.needs_review:
+            messages.warning(
+                request,
+                _("Saved, but flagged for review: %(note)s") % {"note": capacity.review_note},
+            )
+        else:
+            messages.success(request, _("The places have been saved."))
+        return redirect(offer)
+    return render(request, "offers/capacity_form.html", {"offer": offer, "form": form})
+
+
+@login_required
+def offer_confirm(request, pk):
+    offer = get_offer_for_maintenance(request.user, pk)
+    if request.method == "POST":
+        services.offer_confirm(offer=offer, user=request.user)
+        messages.success(request, _("The offer has been confirmed as up to date."))
+    return redirect(offer)
+
+
+@login_required
+def offer_import(request):
+    require_secretariat(request.user)
+    form = OfferImportForm(
+        request.POST or None, request.FILES or None, initial={"year": default_year()}
+    )
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = import_offers(form.cleaned_data["file"].read(), year=form.cleaned_data["year"])
+        except ImportRejected as rejected:
+            errors = rejected.errors
+        else:
+            messages.success(
+                request,
+                _("%(created)s offers created, %(updated)s updated.")
+                % {"created": result.created, "updated": result.updated},
+            )
+            return render(request, "offers/import_done.html", {"result": result})
+    return render(request, "offers/import.html", {"form": form, "errors": errors})
+
+
+def places_summary(request, year):
+    rows = list(PlaceStatistic.objects.filter(year=year).select_related("location_municipality"))
+    keys = ("municipal_places", "private_places", "agreement_places")
+    totals = {key: sum(getattr(row, key) for row in rows) for key in keys}
+    for row in rows:
+        row.share = agreement_share(row.agreement_places, row.municipal_places, row.private_places)
+    share = agreement_share(
+        totals["agreement_places"], totals["municipal_places"], totals["private_places"]
+    )
+    if fmt := requested_format(request):
+        table = [
+            [r.location_municipality.short_name, *(getattr(r, k) for k in keys), r.share]
+            for r in rows
+        ]
+        table.append([_("Total"), *totals.values(), share])
+        headers = [
+            _("Location municipality"),
+            _("Municipal"),
+            _("Private"),
+            _("Agreement"),
+            _("Agreement share (%)"),
+        ]
+        return table_download(f"pladser-{year}", fmt, headers, table)
+    return render(
+        request,
+        "offers/places_summary.html",
+        {"year": year, "rows": rows, "totals": totals, "share": share},
+    )

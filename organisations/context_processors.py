@@ -1,0 +1,5 @@
+from .access import roles_for
+
+
+def roles(request):
+    return {"roles": roles_for(request.user)}

@@ -1,0 +1,88 @@
+"""Imports of reference data about organisations. All or nothing, errors by row."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from socialaftale.lib.imports import ImportRejected, RowError, decode_upload, read_csv_rows
+
+from .models import Organisation, OrganisationKind, OrganisationUnit, PopulationFigure
+
+
+def short_name_of(name: str) -> str:
+    """ "Aalborg Kommune" -> "Aalborg"; regions keep their full name."""
+    return name.removesuffix(" Kommune")
+
+
+@transaction.atomic
+def import_parties(data: bytes) -> int:
+    """Regions first, so municipalities can point at their region. Every region and
+    municipality gets its default reporting unit (code = DST code)."""
+    rows = read_csv_rows(decode_upload(data), ["code", "name", "kind", "party_to_agreement"])
+    errors = [
+        RowError(line, "kind", _("unknown kind “%(value)s”") % {"value": row["kind"]})
+        for line, row in rows
+        if row["kind"] not in OrganisationKind.values
+    ]
+    if errors:
+        raise ImportRejected(errors)
+    ordered = sorted(rows, key=lambda pair: pair[1]["kind"] != OrganisationKind.REGION)
+    for _line, row in ordered:
+        organisation, _created = Organisation.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "short_name": short_name_of(row["name"]),
+                "kind": row["kind"],
+                "party_to_agreement": row["party_to_agreement"] == "yes",
+                "region": Organisation.objects.filter(code=row.get("region_code") or None).first(),
+                "notes": row.get("notes", ""),
+            },
+        )
+        OrganisationUnit.objects.update_or_create(
+            code=organisation.code,
+            defaults={"organisation": organisation, "name": organisation.name, "is_default": True},
+        )
+    return len(rows)
+
+
+def _parse_count(line: int, value: str, column: str) -> tuple[int | None, RowError | None]:
+    digits = value.replace(".", "").replace(" ", "")
+    if not digits.isdigit():
+        message = _("“%(value)s” is not a whole, non-negative number") % {"value": value}
+        return None, RowError(line, column, message)
+    return int(digits), None
+
+
+def import_population(
+    data: bytes, *, reference_date: date, age_band: str, source: str
+) -> list[PopulationFigure]:
+    """A CSV with a header and two columns: municipality (name or DST code) and count (the
+    second column may carry a descriptive name, as Danmarks Statistik extracts do)."""
+    rows = read_csv_rows(decode_upload(data), ["municipality"])
+    known = {o.short_name.lower(): o for o in Organisation.objects.exclude(kind="private")}
+    known |= {o.name.lower(): o for o in known.values()} | {o.code: o for o in known.values()}
+    errors, parsed = [], []
+    for line, row in rows:
+        values = list(row.values())
+        organisation = known.get(row["municipality"].lower())
+        if organisation is None:
+            message = _("unknown municipality “%(value)s”") % {"value": row["municipality"]}
+            errors.append(RowError(line, "municipality", message))
+        column = list(row)[1] if len(row) > 1 else "count"
+        count, error = _parse_count(line, values[1] if len(values) > 1 else "", column)
+        errors += [error] if error else []
+        parsed.append((organisation, count))
+    if errors or not rows:
+        raise ImportRejected(errors or [RowError(2, "municipality", _("the file has no rows"))])
+    with transaction.atomic():
+        return [
+            PopulationFigure.objects.update_or_create(
+                organisation=organisation,
+                reference_date=reference_date,
+                age_band=age_band,
+                defaults={"count": count, "source": source},
+            )[0]
+            for organisation, count in parsed
+        ]

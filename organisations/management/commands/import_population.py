@@ -1,0 +1,38 @@
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from organisations.importers import import_population
+from socialaftale.lib.imports import ImportRejected
+
+
+class Command(BaseCommand):
+    help = "Indlæser befolkningstal fra en CSV med kolonnerne municipality,count (alt eller intet)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--date", required=True, help="Opgørelsesdato, ÅÅÅÅ-MM-DD")
+        parser.add_argument("--age-band", default="all", help="fx 'all' eller '0-17'")
+        parser.add_argument("--source", default="", help="Kilde, fx 'Danmarks Statistik'")
+
+    def handle(self, *args, file, date: str, age_band, source, **options):
+        try:
+            reference_date = _parse_date(date)
+            figures = import_population(
+                file.read_bytes(), reference_date=reference_date, age_band=age_band, source=source
+            )
+        except (OSError, ValueError) as exc:
+            raise CommandError(str(exc)) from exc
+        except ImportRejected as rejected:
+            raise CommandError(
+                "Intet er indlæst:\n" + "\n".join(str(e) for e in rejected.errors)
+            ) from rejected
+        self.stdout.write(self.style.SUCCESS(f"{len(figures)} befolkningstal indlæst."))
+
+
+def _parse_date(value: str):
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"»{value}« er ikke en dato (ÅÅÅÅ-MM-DD)") from exc

@@ -1,0 +1,38 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from offers import demo as offers_demo
+from organisations import demo as organisations_demo
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "reference"
+
+# Each app's reference data, in dependency order. Later apps add their loaders here.
+REFERENCE_LOADERS = [organisations_demo.load_reference, offers_demo.load_reference]
+
+
+class Command(BaseCommand):
+    help = "Indlæser referencedata og demodata (kan køres flere gange)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reference-only",
+            action="store_true",
+            help="Kun referencedata (organisationer, enheder, tal, tilbud), ingen brugere.",
+        )
+
+    def handle(self, *args, reference_only=False, **options):
+        for loader in REFERENCE_LOADERS:
+            loader(FIXTURES)
+        self.stdout.write(self.style.SUCCESS("Referencedata indlæst."))
+        if reference_only:
+            return
+        users = organisations_demo.load_demo_users()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demobrugere (adgangskode for alle: {organisations_demo.DEMO_PASSWORD}):"
+            )
+        )
+        for username, description in users:
+            self.stdout.write(f"  {username:<14} {description}")

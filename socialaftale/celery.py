@@ -1,0 +1,10 @@
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "socialaftale.settings")
+
+# The project package is not an installed app, so autodiscovery does not see its tasks.
+app = Celery("socialaftale", include=["socialaftale.tasks"])
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
