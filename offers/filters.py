@@ -13,24 +13,35 @@ class OfferFilter(django_filters.FilterSet):
         field_name="operator",
         label=_("Operator"),
         queryset=Organisation.objects.filter(offers__isnull=False).distinct(),
+        empty_label=_("All"),
     )
     beliggenhed = django_filters.ModelChoiceFilter(
         field_name="location_municipality",
         label=_("Location municipality"),
         queryset=Organisation.objects.filter(located_offers__isnull=False).distinct(),
+        empty_label=_("All"),
     )
     maalgruppe = django_filters.ModelChoiceFilter(
-        method="by_target_group", label=_("Target group"), queryset=TargetGroup.objects.all()
+        method="by_target_group",
+        label=_("Target group"),
+        queryset=TargetGroup.objects.all(),
+        empty_label=_("All"),
     )
     lovgrundlag = django_filters.ModelChoiceFilter(
-        field_name="legal_bases", label=_("Legal basis"), queryset=LegalBasis.objects.all()
+        field_name="legal_bases",
+        label=_("Legal basis"),
+        queryset=LegalBasis.objects.all(),
+        empty_label=_("All"),
     )
     omfattet = django_filters.ChoiceFilter(
         method="by_coverage",
         label=_("Covered by the agreement"),
         choices=[("ja", _("Yes")), ("nej", _("No"))],
+        empty_label=_("All"),
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=OfferStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=OfferStatus.choices, empty_label=_("All")
+    )
 
     class Meta:
         model = Offer

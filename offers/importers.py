@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
 from socialaftale.lib.imports import ImportRejected, RowError, decode_upload, read_csv_rows
+from socialaftale.lib.models import upsert
 
 from .models import Offer, OfferStatus
 from .parsing import classify_target_group
@@ -65,9 +66,10 @@ def _save_row(row: dict, organisations, year: int, result: OfferImportResult) ->
     operator = find_organisation(row["operator"], organisations)
     slugs, age_group = classify_target_group(row["target_group"])
     match = _OPENS.match(row.get("opens", ""))
-    offer, created = Offer.objects.update_or_create(
-        name=row["name"],
-        defaults={
+    offer, created, _changed = upsert(
+        Offer,
+        {"name": row["name"]},
+        {
             "operator": operator,
             "location_municipality": operator if operator.is_municipality else None,
             "status": row["status"] or OfferStatus.ACTIVE,

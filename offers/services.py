@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from socialaftale.lib.models import upsert
+
 from .models import Capacity, ExtraPlaces, LegalBasis, Offer, TargetGroup
 from .parsing import UNSPECIFIED, parse_legal_basis, parse_places
 
@@ -12,10 +14,10 @@ def capacity_set(*, offer: Offer, year: int, as_written: str, occupancy_pct=None
     """Store the places as written and their normalised form; unclear text is flagged for
     review, never rejected."""
     parsed = parse_places(as_written)
-    capacity, _ = Capacity.objects.update_or_create(
-        offer=offer,
-        year=year,
-        defaults={
+    capacity, _created, _changed = upsert(
+        Capacity,
+        {"offer": offer, "year": year},
+        {
             "as_written": parsed.as_written,
             "base_kind": parsed.base_kind or UNSPECIFIED,
             "base_places": parsed.base,
@@ -27,11 +29,13 @@ def capacity_set(*, offer: Offer, year: int, as_written: str, occupancy_pct=None
             "occupancy_pct": occupancy_pct,
         },
     )
-    capacity.extras.all().delete()
-    ExtraPlaces.objects.bulk_create(
-        ExtraPlaces(capacity=capacity, kind=kind, places=places)
-        for kind, places in _merge_extras(parsed.extras)
-    )
+    extras = dict(_merge_extras(parsed.extras))
+    if dict(capacity.extras.values_list("kind", "places")) != extras:
+        capacity.extras.all().delete()
+        ExtraPlaces.objects.bulk_create(
+            ExtraPlaces(capacity=capacity, kind=kind, places=places)
+            for kind, places in extras.items()
+        )
     return capacity
 
 

@@ -1,14 +1,20 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .models import Offer
+
+# django-tables2 ships no Danish catalogue; its pagination words are translated in ours.
+PAGINATION_WORDS = (gettext_noop("previous"), gettext_noop("next"))
 
 
 class OfferTable(tables.Table):
     name = tables.Column(verbose_name=_("Offer"), linkify=True)
-    operator = tables.Column(verbose_name=_("Operator"))
-    location_municipality = tables.Column(verbose_name=_("Location"))
+    operator = tables.Column(verbose_name=_("Operator"), accessor="operator__short_name")
+    location_municipality = tables.Column(
+        verbose_name=_("Location"), accessor="location_municipality__short_name"
+    )
     target = tables.Column(
         verbose_name=_("Target group"), accessor="target_group_text", orderable=False
     )

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from socialaftale.lib.models import upsert
+
 from .importers import import_parties, import_population
 from .models import Membership, Organisation, OrganisationUnit, Role, SupervisionArea
 
@@ -38,11 +40,13 @@ def load_reference(fixtures: Path) -> None:
     import_parties((fixtures / "parties.csv").read_bytes())
     aalborg = Organisation.objects.get(code="851")
     for code, name in AALBORG_UNITS:
-        OrganisationUnit.objects.update_or_create(
-            code=code, defaults={"organisation": aalborg, "name": name, "is_default": False}
+        upsert(
+            OrganisationUnit,
+            {"code": code},
+            {"organisation": aalborg, "name": name, "is_default": False},
         )
     # Aalborg's default unit does not report itself: its two administrations do.
-    OrganisationUnit.objects.filter(code="851").update(reports_separately=False)
+    upsert(OrganisationUnit, {"code": "851"}, {"reports_separately": False})
     area, _ = SupervisionArea.objects.update_or_create(
         name="Socialtilsyn Nord",
         defaults={

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialaftale.lib.imports import ImportRejected, RowError, decode_upload, read_csv_rows
+from socialaftale.lib.models import upsert
 
 from .models import Organisation, OrganisationKind, OrganisationUnit, PopulationFigure
 
@@ -29,9 +30,10 @@ def import_parties(data: bytes) -> int:
         raise ImportRejected(errors)
     ordered = sorted(rows, key=lambda pair: pair[1]["kind"] != OrganisationKind.REGION)
     for _line, row in ordered:
-        organisation, _created = Organisation.objects.update_or_create(
-            code=row["code"],
-            defaults={
+        organisation, _created, _changed = upsert(
+            Organisation,
+            {"code": row["code"]},
+            {
                 "name": row["name"],
                 "short_name": short_name_of(row["name"]),
                 "kind": row["kind"],
@@ -40,9 +42,10 @@ def import_parties(data: bytes) -> int:
                 "notes": row.get("notes", ""),
             },
         )
-        OrganisationUnit.objects.update_or_create(
-            code=organisation.code,
-            defaults={"organisation": organisation, "name": organisation.name, "is_default": True},
+        upsert(
+            OrganisationUnit,
+            {"code": organisation.code},
+            {"organisation": organisation, "name": organisation.name, "is_default": True},
         )
     return len(rows)
 
