@@ -39,6 +39,12 @@ class OfferFilter(django_filters.FilterSet):
         choices=[("ja", _("Yes")), ("nej", _("No"))],
         empty_label=_("All"),
     )
+    gennemsyn = django_filters.ChoiceFilter(
+        method="by_review",
+        label=_("Places need review"),
+        choices=[("ja", _("Yes")), ("nej", _("No"))],
+        empty_label=_("All"),
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=OfferStatus.choices, empty_label=_("All")
     )
@@ -56,6 +62,9 @@ class OfferFilter(django_filters.FilterSet):
             Q(targetgroup=value) | Q(targetgroup__parent=value)
         )
         return queryset.filter(Exists(tagged))
+
+    def by_review(self, queryset, name, value):
+        return queryset.filter(places_need_review=(value == "ja"))
 
     def by_coverage(self, queryset, name, value):
         return queryset.filter(covered=(value == "ja"))

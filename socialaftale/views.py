@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from offers.models import Offer
-from offers.selectors import default_year, with_coverage
+from offers.selectors import default_year, with_coverage, with_places
 from organisations.access import roles_for
 from organisations.models import OrganisationUnit
 
@@ -23,7 +23,9 @@ def home(request):
         ).order_by("name")
         if roles.is_operator
         else Offer.objects.none(),
-        "review_count": Offer.objects.filter(capacities__needs_review=True).distinct().count()
+        "review_count": with_places(Offer.objects.all(), year)
+        .filter(places_need_review=True)
+        .count()
         if roles.is_secretariat
         else 0,
     }

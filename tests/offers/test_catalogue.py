@@ -76,6 +76,8 @@ def test_filters_narrow_the_list(client, aalborg, hjorring):
     assert names({"status": "planned"}) == {"Ikke omfattet"}
     assert names({"maalgruppe": group.pk}) == {"Omfattet"}  # a parent finds its sub-groups
     assert names({"beliggenhed": aalborg.pk, "omfattet": "nej"}) == {"Ikke omfattet"}
+    CapacityFactory(offer=covered, as_written="ca. 20", needs_review=True)
+    assert names({"gennemsyn": "ja"}) == {"Omfattet"}
 
 
 @pytest.mark.django_db
