@@ -1,12 +1,14 @@
 """Writes to the offer register. Views, commands, importers and admin go through these."""
 
+from dataclasses import replace
+
 from django.db import transaction
 from django.utils import timezone
 
 from socialaftale.lib.models import upsert
 
 from .models import Capacity, ExtraPlaces, LegalBasis, Offer, TargetGroup
-from .parsing import UNSPECIFIED, parse_legal_basis, parse_places
+from .parsing import REASON_LARGE, UNSPECIFIED, parse_legal_basis, parse_places
 
 
 @transaction.atomic
@@ -14,6 +16,9 @@ def capacity_set(*, offer: Offer, year: int, as_written: str, occupancy_pct=None
     """Store the places as written and their normalised form; unclear text is flagged for
     review, never rejected."""
     parsed = parse_places(as_written)
+    if REASON_LARGE in parsed.review_reasons:
+        # Kept as written and flagged; the counts would not fit the database's integer columns.
+        parsed = replace(parsed, base=None, minimum=None, maximum=None, extras=())
     capacity, _created, _changed = upsert(
         Capacity,
         {"offer": offer, "year": year},

@@ -120,3 +120,16 @@ def test_operator_confirms_an_offer_as_up_to_date(client, aalborg_operator, aalb
 @pytest.mark.django_db
 def test_a_private_operator_has_no_public_page(client):
     assert client.get("/kommuner/None/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_absurdly_large_place_count_is_kept_as_text_and_flagged(aalborg_offer):
+    from offers.services import capacity_set
+
+    capacity = capacity_set(offer=aalborg_offer, year=2020, as_written="9" * 25)
+    assert capacity.as_written == "9" * 25
+    assert (capacity.base_places, capacity.total_places, capacity.needs_review) == (
+        None,
+        None,
+        True,
+    )
