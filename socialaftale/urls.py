@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tilbud/", include("offers.urls")),
     path("kommuner/", include("organisations.urls")),
+    path("dokumenter/", include("documents.urls")),
+    path("takster/", include("tariffs.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,38 @@
+"""Who may request and see a generated document: the secretariat always, others when the
+document kind's can_view says so. Everything else is a 404."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from organisations.access import roles_for
+
+from . import registry
+from .models import GeneratedDocument
+
+
+def _may_view(user, kind: str, params: dict) -> bool:
+    roles = roles_for(user)
+    if roles.is_secretariat:
+        return True
+    if not roles.is_authenticated:
+        return False
+    try:
+        entry = registry.get(kind)
+    except KeyError:
+        return False
+    return bool(entry.can_view(user, params))
+
+
+def can_request(user, kind: str, params: dict) -> bool:
+    try:
+        registry.get(kind)
+    except KeyError:
+        return False
+    return _may_view(user, kind, params)
+
+
+def get_document_for_user(user, pk: int) -> GeneratedDocument:
+    document = get_object_or_404(GeneratedDocument.objects.select_related("created_by"), pk=pk)
+    if not _may_view(user, document.kind, document.params):
+        raise Http404
+    return document

@@ -1,0 +1,65 @@
+"""Generated files (PDFs): one row per version of a document, rendered by a Celery task."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class GeneratedDocument(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=100)
+    key = models.CharField(_("key"), max_length=255, db_index=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    version = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    status_message = models.CharField(_("status message"), max_length=200, blank=True)
+    file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("generated document")
+        verbose_name_plural = _("generated documents")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "version"], name="document_key_version_unique"),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="document_progress_at_most_100"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (v{self.version})"
+
+    @property
+    def filename(self) -> str:
+        return f"{slugify(self.title) or 'dokument'}-v{self.version}.pdf"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def progress_step(self) -> int:
+        """Progress rounded down to tens, for the CSS width classes (no inline styles: CSP)."""
+        return min(self.progress, 100) // 10 * 10

@@ -1,0 +1,117 @@
+"""Writes for generated documents: request a new version, render it (from the Celery task)."""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max, QuerySet
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from . import registry
+from .models import GeneratedDocument
+from .tasks import render_document
+
+logger = logging.getLogger(__name__)
+Status = GeneratedDocument.Status
+VERSION_ATTEMPTS = 5
+
+
+@transaction.atomic
+def document_request(*, kind: str, params: dict, user) -> GeneratedDocument:
+    """Queue the next version of a document; the task starts once this transaction commits."""
+    try:
+        entry = registry.get(kind)
+    except KeyError:
+        raise ValidationError(_("Unknown document kind: %(kind)s"), params={"kind": kind}) from None
+    if not isinstance(params, dict):
+        raise ValidationError(_("Document parameters must be a JSON object."))
+    key = entry.key(params)
+    document = _create_next_version(
+        kind=kind,
+        key=key,
+        params=params,
+        title=str(entry.title(params))[:200],
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    transaction.on_commit(lambda: render_document.delay(document.pk))
+    return document
+
+
+def _create_next_version(*, key: str, **fields) -> GeneratedDocument:
+    # Two requests for the same key may both read the same maximum; the unique (key, version)
+    # constraint rejects the second insert, which then retries with the next number.
+    for attempt in range(VERSION_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return GeneratedDocument.objects.create(
+                    key=key,
+                    version=_latest_version(key) + 1,
+                    status=Status.QUEUED,
+                    status_message=_("Waiting to start"),
+                    **fields,
+                )
+        except IntegrityError:
+            if attempt == VERSION_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _latest_version(key: str) -> int:
+    return GeneratedDocument.objects.filter(key=key).aggregate(v=Max("version"))["v"] or 0
+
+
+def document_render(*, document_id: int) -> GeneratedDocument:
+    """Render and store the file. Idempotent: a finished document is returned untouched.
+    Failures are recorded on the document and logged, never raised, so the task is not
+    retried forever."""
+    document = GeneratedDocument.objects.get(pk=document_id)
+    if document.status == Status.DONE:
+        return document
+    with translation.override(settings.LANGUAGE_CODE):
+        _save(document, status=Status.RUNNING, progress=0, status_message=_("Started"), error="")
+        try:
+            content = registry.get(document.kind).render(document.params, _progress(document))
+            document.file.save(document.filename, ContentFile(content), save=False)
+        except Exception as exc:
+            logger.exception("Document %s (%s) could not be rendered", document.pk, document.kind)
+            message = _("The document could not be generated.")
+            _save(
+                document,
+                status=Status.FAILED,
+                status_message=_("Failed"),
+                error=f"{message} {type(exc).__name__}: {exc}"[:2000],
+                finished_at=timezone.now(),
+            )
+            return document
+        _save(
+            document,
+            file=document.file,
+            size=len(content),
+            status=Status.DONE,
+            progress=100,
+            status_message=_("Finished"),
+            finished_at=timezone.now(),
+        )
+    return document
+
+
+def _progress(document: GeneratedDocument):
+    def progress(percent: int, message: str = "") -> None:
+        # 100 means "stored"; while rendering a document shows at most 99.
+        _save(document, progress=max(0, min(int(percent), 99)), status_message=str(message)[:200])
+
+    return progress
+
+
+def _save(document: GeneratedDocument, **changes) -> None:
+    for name, value in changes.items():
+        setattr(document, name, value)
+    document.save(update_fields=list(changes))
+
+
+def latest_documents(kind: str, key: str) -> QuerySet[GeneratedDocument]:
+    """All versions of one document, newest first."""
+    return GeneratedDocument.objects.filter(kind=kind, key=key).order_by("-version")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "documents"
+urlpatterns = [
+    path("bestil/", views.document_request, name="request"),
+    path("<int:pk>/", views.document_status, name="status"),
+    path("<int:pk>/status/", views.document_progress, name="progress"),
+    path("<int:pk>/hent/", views.document_download, name="download"),
+]

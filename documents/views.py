@@ -1,0 +1,62 @@
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from organisations.access import roles_for
+
+from . import services
+from .access import can_request, get_document_for_user
+
+
+@login_required
+@require_POST
+def document_request(request):
+    kind = request.POST.get("kind", "")
+    try:
+        params = json.loads(request.POST.get("params") or "{}")
+    except json.JSONDecodeError as exc:
+        raise BadRequest("params is not JSON") from exc
+    if not isinstance(params, dict):
+        raise BadRequest("params is not a JSON object")
+    if not can_request(request.user, kind, params):
+        raise Http404
+    document = services.document_request(kind=kind, params=params, user=request.user)
+    return redirect("documents:status", pk=document.pk)
+
+
+@login_required
+@require_GET
+def document_status(request, pk):
+    document = get_document_for_user(request.user, pk)
+    versions = None
+    if roles_for(request.user).is_secretariat:
+        versions = services.latest_documents(document.kind, document.key).select_related(
+            "created_by"
+        )[:25]
+    context = {"document": document, "versions": versions}
+    return render(request, "documents/document_status.html", context)
+
+
+@login_required
+@require_GET
+def document_progress(request, pk):
+    document = get_document_for_user(request.user, pk)
+    return render(request, "documents/_progress.html", {"document": document})
+
+
+@login_required
+@require_GET
+def document_download(request, pk):
+    document = get_document_for_user(request.user, pk)
+    if document.status != document.Status.DONE or not document.file:
+        raise Http404
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.filename,
+        content_type="application/pdf",
+    )
