@@ -68,6 +68,8 @@ def offer_detail(request, pk):
             "coverage": coverage,
             "coverage_explanation": COVERAGE_EXPLANATIONS[coverage.reason],
             "usages": [u for u in offer.usages.all() if u.year == year],
+            # Provisional tariffs are shown only to those who maintain the offer.
+            "tariffs": [t for t in offer.tariffs.all() if can_maintain or t.status == "final"],
             "history": offer_history(offer) if can_maintain else None,
             "can_maintain": can_maintain,
             "can_edit": can_edit_offer(request.user),

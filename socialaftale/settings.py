@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "organisations",
+    "documents",
     "offers",
     "tariffs",
     "monitoring",
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "organisations.context_processors.roles",
             ],
+            "builtins": ["socialaftale.lib.templatetags"],
         },
     },
 ]
@@ -113,6 +115,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+AXES_VERBOSE = False  # no start-up banner on every manage.py command
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -203,4 +206,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every page it lays out at INFO; keep worker logs readable.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }

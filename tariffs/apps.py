@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TariffsConfig(AppConfig):
     name = "tariffs"
     verbose_name = _("Tariffs and financing")
+
+    def ready(self):
+        from .pdf import register_documents
+
+        register_documents()

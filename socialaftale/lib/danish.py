@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from .money import round_half_up
 
-_DANISH_GROUPS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_DANISH_GROUPS = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")  # "0.600" is a decimal, not 600
 
 
 def parse_decimal(text: str) -> Decimal:

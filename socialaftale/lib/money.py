@@ -3,7 +3,8 @@
 Policy: round half up (ROUND_HALF_UP), to whole kroner for published tables unless stated.
 """
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from collections.abc import Sequence
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 ONE_KRONE = Decimal("1")
 
@@ -32,3 +33,30 @@ def percent(part, whole, decimals: int = 1) -> Decimal:
     if whole == 0:
         return round_half_up(0, decimals)
     return round_half_up(Decimal(100) * to_decimal(part) / whole, decimals)
+
+
+def largest_remainder(exact: Sequence[Decimal], total: Decimal, quantum: Decimal) -> list[Decimal]:
+    """Round `exact` parts to multiples of `quantum` so that they sum to `total` exactly.
+
+    Each part is floored to the quantum; the quanta still missing go one each to the parts
+    with the largest remainders. Ties go to the earlier part, so the result never depends
+    on anything but the input order (a published table must come out the same every time).
+    """
+    parts, total, quantum = [to_decimal(v) for v in exact], to_decimal(total), to_decimal(quantum)
+    if quantum <= 0 or total % quantum != 0:
+        raise ValueError(f"Totalen {total} er ikke et helt antal af {quantum}.")
+    floors = [part.quantize(quantum, rounding=ROUND_FLOOR) for part in parts]
+    missing = int((total - sum(floors, Decimal(0))) / quantum)
+    if not 0 <= missing <= len(parts):
+        raise ValueError(f"Delene summer ikke til totalen {total}; kan ikke fordele resten.")
+    by_remainder = sorted(range(len(parts)), key=lambda i: (floors[i] - parts[i], i))
+    for index in by_remainder[:missing]:
+        floors[index] += quantum
+    return floors
+
+
+def without_trailing_zeros(value: Decimal) -> Decimal:
+    """38824.0000 -> 38824, 2.5000 -> 2.5 (never exponent notation as normalize() gives)."""
+    if value == value.to_integral_value():
+        return value.quantize(ONE_KRONE)
+    return value.normalize()

@@ -60,3 +60,7 @@ def test_numbers_are_written_the_danish_way():
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False))
 def test_writing_then_reading_a_danish_number_gives_it_back(value):
     assert parse_decimal(format_decimal(value, 2)) == value
+
+
+def test_a_leading_zero_means_a_decimal_point_not_thousands():
+    assert parse_decimal("0.600") == Decimal("0.600")

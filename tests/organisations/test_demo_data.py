@@ -67,3 +67,16 @@ def test_full_demo_data_creates_a_user_per_role(db):
     call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     users = get_user_model().objects.values_list("username", flat=True)
     assert {"sekretariat", "aalborg-fb", "hjorring", "region-drift", "das-medlem"} <= set(users)
+
+
+def test_reference_data_includes_the_published_tariff_and_budget_figures(reference):
+    from decimal import Decimal
+
+    from tariffs.models import FinancingScheme, MixedFinancing, SupervisionTariff
+
+    scheme = FinancingScheme.objects.get(year=2018)
+    rows = {r.organisation.short_name: r.amount for r in scheme.splits.get().rows.all()}
+    assert rows["Aalborg"] == Decimal("6096072") and rows["Læsø"] == Decimal("37841")
+    assert sum(rows.values()) == scheme.total == Decimal("19209757")
+    assert SupervisionTariff.objects.count() == 12
+    assert MixedFinancing.objects.get().offer.name == "Børnehus Nord"

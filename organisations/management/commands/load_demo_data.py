@@ -5,11 +5,19 @@ from django.core.management.base import BaseCommand
 
 from offers import demo as offers_demo
 from organisations import demo as organisations_demo
+from tariffs import demo as tariffs_demo
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "reference"
 
 # Each app's reference data, in dependency order. Later apps add their loaders here.
-REFERENCE_LOADERS = [organisations_demo.load_reference, offers_demo.load_reference]
+REFERENCE_LOADERS = [
+    organisations_demo.load_reference,
+    offers_demo.load_reference,
+    tariffs_demo.load_reference,
+]
+
+# Demo activity (not published figures), loaded unless --reference-only.
+DEMO_LOADERS = [tariffs_demo.load_demo_tariffs]
 
 
 class Command(BaseCommand):
@@ -28,6 +36,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Referencedata indlæst."))
         if reference_only:
             return
+        for loader in DEMO_LOADERS:
+            loader()
         users = organisations_demo.load_demo_users()
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,123 @@
+"""Writes for tariffs and financing. Views, commands and the demo loader call these."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from .calculations import split_by_key
+from .models import (
+    DistributionKey,
+    DistributionKeyRow,
+    FinancingScheme,
+    FinancingSplit,
+    FinancingSplitRow,
+    KeyBasis,
+    Tariff,
+    TariffComponent,
+    TariffStatus,
+)
+
+# Bumped when the split calculation changes, so stored splits say which rules made them.
+CALCULATION_VERSION = "split-1"
+
+
+@transaction.atomic
+def split_compute(*, scheme: FinancingScheme, user) -> FinancingSplit:
+    """Compute the scheme's split from its key as it is now and store it as a new version,
+    with the inputs it used; earlier versions stay for comparison."""
+    scheme = FinancingScheme.objects.select_for_update().get(pk=scheme.pk)
+    key_rows = list(scheme.key.rows.select_related("organisation"))
+    result = split_by_key(
+        scheme.total,
+        [(row.organisation.short_name, row.weight) for row in key_rows],
+        decimals=scheme.decimals,
+    )
+    latest = scheme.splits.aggregate(version=Max("version"))["version"] or 0
+    split = FinancingSplit.objects.create(
+        scheme=scheme,
+        version=latest + 1,
+        total=scheme.total,
+        decimals=scheme.decimals,
+        method=result.method,
+        inputs={
+            "key": scheme.key.name,
+            "weights": [[row.organisation.code, str(row.weight)] for row in key_rows],
+        },
+        calculation_version=CALCULATION_VERSION,
+        created_by=user,
+    )
+    FinancingSplitRow.objects.bulk_create(
+        FinancingSplitRow(
+            split=split,
+            organisation=key_row.organisation,
+            position=position,
+            weight=row.weight,
+            share=row.share.quantize(Decimal("1e-10")),
+            share_pct=row.share_pct,
+            amount=row.amount,
+            naive_amount=row.naive_amount,
+        )
+        for position, (key_row, row) in enumerate(zip(key_rows, result.rows, strict=True))
+    )
+    return split
+
+
+@transaction.atomic
+def tariff_report(*, offer, year: int, unit: str, components, note: str, user) -> Tariff:
+    """The operator reports (or re-reports) a tariff; it becomes provisional until approved.
+    `components` is a list of (kind, package, amount)."""
+    tariff, _created = Tariff.objects.get_or_create(offer=offer, year=year, defaults={"unit": unit})
+    tariff.unit, tariff.note = unit, note
+    tariff.status = TariffStatus.PROVISIONAL
+    tariff.reported_by, tariff.reported_at = user, timezone.now()
+    tariff.approved_by, tariff.approved_at = None, None
+    tariff.save(
+        update_fields=[
+            "unit",
+            "note",
+            "status",
+            "reported_by",
+            "reported_at",
+            "approved_by",
+            "approved_at",
+        ]
+    )
+    tariff.components.all().delete()
+    TariffComponent.objects.bulk_create(
+        TariffComponent(tariff=tariff, kind=kind, package=package, amount=amount)
+        for kind, package, amount in components
+    )
+    return tariff
+
+
+@transaction.atomic
+def tariff_approve(*, tariff: Tariff, user) -> Tariff:
+    tariff.status = TariffStatus.FINAL
+    tariff.approved_by, tariff.approved_at = user, timezone.now()
+    tariff.save(update_fields=["status", "approved_by", "approved_at"])
+    return tariff
+
+
+@transaction.atomic
+def scheme_create(*, name, year, total, decimals, parties, existing_key, user) -> FinancingScheme:
+    """Save a split from the split tool: the chosen key, or the uploaded one as a new key."""
+    key = existing_key or distribution_key_create(
+        name=f"{name} {year} – {timezone.localdate():%Y-%m-%d}", parties=parties
+    )
+    scheme = FinancingScheme.objects.create(
+        name=name, year=year, total=total, decimals=decimals, key=key
+    )
+    split_compute(scheme=scheme, user=user)
+    return scheme
+
+
+@transaction.atomic
+def distribution_key_create(*, name, parties, basis=KeyBasis.COUNTS, source="") -> DistributionKey:
+    key = DistributionKey.objects.create(name=name, basis=basis, source=source)
+    DistributionKeyRow.objects.bulk_create(
+        DistributionKeyRow(key=key, organisation=organisation, weight=weight, position=position)
+        for position, (organisation, weight) in enumerate(parties)
+    )
+    return key
