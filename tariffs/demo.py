@@ -210,7 +210,7 @@ def load_demo_tariffs() -> None:
     for offer in offers:
         rng = random.Random(f"takst-{offer.name}")  # noqa: S311 - deterministic demo data
         amount = Decimal(rng.randrange(1800, 6500))
-        yearly = OPERATOR_YEARLY_CHANGE.get(offer.operator.code, Decimal("0.004"))
+        yearly = OPERATOR_YEARLY_CHANGE.get(offer.operator.code, Decimal("0.015"))
         for year in DEMO_TARIFF_YEARS:
             final = year <= 2019
             tariff, _created, _changed = upsert(

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import tablib
 from django.http import HttpResponse
+from django.utils.translation import gettext
 
 from .danish import format_decimal
 from .export import FORMATS
@@ -30,7 +31,7 @@ def display(value, decimals: int = 0) -> str:
     if value is None:
         return "–"
     if isinstance(value, bool):
-        return "Ja" if value else "Nej"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, int | Decimal):
         return format_decimal(value, decimals)
     return str(value)
@@ -46,7 +47,12 @@ def display_rows(table: ReportTable, rows: list[list]) -> list[list[str]]:
 def _dataset(table: ReportTable) -> tablib.Dataset:
     data = tablib.Dataset(headers=[str(h) for h in table.headers], title=table.id[:31])
     for row in table.rows + table.footer:
-        data.append(["" if value is None else value for value in row])
+        data.append(
+            [
+                "" if value is None else display(value) if isinstance(value, bool) else value
+                for value in row
+            ]
+        )
     return data
 
 
