@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -156,6 +157,8 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 # E-mail: console locally, SMTP when EMAIL_URL is set (e.g. smtp+tls://user:pw@host:587).
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Links in e-mails (reminders, receipts) point here.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sekretariat@socialaftale.local")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -175,6 +178,13 @@ CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Static entries are copied into django-celery-beat's tables, where they can be changed in admin.
+CELERY_BEAT_SCHEDULE = {
+    "send-due-reminders": {
+        "task": "submissions.tasks.send_due_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Content Security Policy: everything is served from this site (no CDN).
 CONTENT_SECURITY_POLICY = {

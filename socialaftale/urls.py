@@ -10,6 +10,7 @@ urlpatterns = [
     path("kommuner/", include("organisations.urls")),
     path("dokumenter/", include("documents.urls")),
     path("takster/", include("tariffs.urls")),
+    path("indberetninger/", include("submissions.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

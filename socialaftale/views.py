@@ -6,6 +6,7 @@ from offers.models import Offer
 from offers.selectors import default_year, with_coverage, with_places
 from organisations.access import roles_for
 from organisations.models import OrganisationUnit
+from submissions.access import visible_rounds
 
 
 def home(request):
@@ -23,6 +24,9 @@ def home(request):
         ).order_by("name")
         if roles.is_operator
         else Offer.objects.none(),
+        "open_rounds": visible_rounds(request.user).filter(status="open")
+        if roles.is_reporter
+        else [],
         "review_count": with_places(Offer.objects.all(), year)
         .filter(places_need_review=True)
         .count()

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SubmissionsConfig(AppConfig):
     name = "submissions"
     verbose_name = _("Submissions")
+
+    def ready(self):
+        from .pdf import register_documents
+
+        register_documents()

@@ -17,3 +17,9 @@ def cell(value, decimals=0):
 def cell_at(table, row, index):
     """Format row[index] with the table's decimals for that column."""
     return display(row[index], table.decimals.get(index, 0))
+
+
+@register.filter
+def get_item(mapping, key):
+    """{{ titles|get_item:code }}: a dict lookup by a variable key."""
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""

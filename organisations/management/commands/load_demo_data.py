@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from offers import demo as offers_demo
 from organisations import demo as organisations_demo
+from submissions import demo as submissions_demo
 from tariffs import demo as tariffs_demo
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "reference"
@@ -17,7 +18,7 @@ REFERENCE_LOADERS = [
 ]
 
 # Demo activity (not published figures), loaded unless --reference-only.
-DEMO_LOADERS = [tariffs_demo.load_demo_tariffs]
+DEMO_LOADERS = [tariffs_demo.load_demo_tariffs, submissions_demo.load_demo_rounds]
 
 
 class Command(BaseCommand):

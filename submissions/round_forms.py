@@ -1,0 +1,79 @@
+"""Forms for the secretariat's round management (the questionnaire's forms are in forms.py)."""
+
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from offers.models import Offer
+from organisations.models import OrganisationUnit
+
+from .models import ReportingRound
+
+
+class RoundForm(forms.ModelForm):
+    reminder_days = forms.CharField(
+        label=_("Reminders (days relative to the deadline)"),
+        initial="-14, -3, 1",
+        help_text=_("Comma-separated, e.g. “-14, -3, 1”: 14 and 3 days before and 1 day after."),
+    )
+    units = forms.ModelMultipleChoiceField(
+        label=_("Units that must submit"),
+        queryset=OrganisationUnit.objects.filter(reports_separately=True).select_related(
+            "organisation"),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    class Meta:
+        model = ReportingRound
+        fields = ["kind", "year", "title", "opens_on", "deadline", "reminder_days", "units"]
+        widgets = {
+            "opens_on": forms.DateInput(attrs={"type": "date"}),
+            "deadline": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].initial = list(self.fields["units"].queryset)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Create round")))
+
+    def clean_reminder_days(self):
+        text = self.cleaned_data["reminder_days"].replace("−", "-")
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        if not all(re.fullmatch(r"[+-]?\d{1,3}", part) for part in parts):
+            raise forms.ValidationError(_("Write whole numbers of days separated by commas."))
+        return sorted({int(part) for part in parts})
+
+
+class ExtendForm(forms.Form):
+    deadline = forms.DateField(label=_("New deadline"),
+                               widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ProposalDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("confirm", _("Create as a new offer")),
+            ("merge", _("Merge with an existing offer")),
+            ("reject", _("Reject")),
+        ],
+    )  # fmt: skip
+    offer = forms.ModelChoiceField(
+        label=_("Existing offer (when merging)"), queryset=Offer.objects.all(), required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "merge" and not cleaned.get("offer"):
+            self.add_error("offer", _("Choose the offer to merge with."))
+        return cleaned

@@ -1,0 +1,82 @@
+"""Reads shaped for the round pages (a constant number of queries per page)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from .models import MailLog, ReportingRound, Submission, SubmissionStatus
+
+
+@dataclass
+class BoardRow:
+    unit: object
+    submission: Submission | None
+    versions: int
+    last_submitted_at: object
+    last_mail: MailLog | None
+    late: bool
+
+    @property
+    def handed_in(self) -> bool:
+        return self.submission is not None and self.submission.status in (
+            SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)  # fmt: skip
+
+
+def round_board(reporting_round: ReportingRound) -> list[BoardRow]:
+    submissions = {
+        s.unit_id: s
+        for s in reporting_round.submissions.select_related("last_activity_by").annotate(
+            version_count=Count("versions"), last_submitted=Max("versions__submitted_at"))
+    }  # fmt: skip
+    mails = {}
+    for log in reporting_round.mails.order_by("sent_at"):
+        mails[log.unit_id] = log
+    past_deadline = timezone.localdate() > reporting_round.deadline
+    rows = []
+    for unit in reporting_round.units.select_related("organisation").order_by("code"):
+        submission = submissions.get(unit.pk)
+        row = BoardRow(
+            unit,
+            submission,
+            getattr(submission, "version_count", 0),
+            getattr(submission, "last_submitted", None),
+            mails.get(unit.pk),
+            False,
+        )
+        row.late = past_deadline and not row.handed_in
+        rows.append(row)
+    return rows
+
+
+def board_counts(rows: list[BoardRow]) -> dict:
+    return {
+        "total": len(rows),
+        "handed_in": sum(row.handed_in for row in rows),
+        "drafts": sum(1 for row in rows if row.submission and not row.handed_in),
+        "late": sum(row.late for row in rows),
+    }
+
+
+def own_submissions(unit_ids) -> dict:
+    """(round id, unit id) -> the reporter's own submissions."""
+    return {(s.round_id, s.unit_id): s for s in Submission.objects.filter(unit_id__in=unit_ids)}
+
+
+def round_summary(reporting_round: ReportingRound):
+    """Each unit's latest handed-in version, summarised for the secretariat."""
+    from .calculations import UnitAnswers, summarise_round
+    from .models import SubmissionVersion
+
+    latest = {}
+    versions = SubmissionVersion.objects.filter(submission__round=reporting_round).select_related(
+        "submission__unit").order_by("submission_id", "-number")  # fmt: skip
+    for version in versions:
+        latest.setdefault(version.submission_id, version)
+    units = [
+        UnitAnswers(code=v.submission.unit.code, name=v.submission.unit.name, answers=v.answers,
+                    version=v.form_version)
+        for v in latest.values() if v.form_version
+    ]  # fmt: skip
+    expected = [(u.code, u.name) for u in reporting_round.units.order_by("code")]
+    return summarise_round(units, expected)

@@ -1,0 +1,278 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from offers.models import Offer
+from organisations.access import require_secretariat, roles_for
+from socialaftale.lib.export import requested_format
+from socialaftale.lib.tables import tables_download
+
+from . import selectors, services
+from .access import (
+    get_round_for_secretariat,
+    get_round_for_user,
+    get_submission_for_secretariat,
+    get_submission_for_user,
+    get_unit_in_round,
+    visible_rounds,
+)
+from .calculations import summary_tables
+from .diff import answers_diff
+from .forms import StepForms
+from .models import OfferProposal
+from .questionnaire import get_questionnaire, missing_answers
+from .round_forms import ExtendForm, ProposalDecisionForm, ReopenForm, RoundForm
+
+
+def _errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def round_list(request):
+    roles = roles_for(request.user)
+    rounds = list(visible_rounds(request.user).prefetch_related("units"))
+    own = selectors.own_submissions(roles.reporter_unit_ids)
+    for reporting_round in rounds:
+        reporting_round.own_units = [
+            (unit, own.get((reporting_round.pk, unit.pk)))
+            for unit in reporting_round.units.all()
+            if unit.pk in roles.reporter_unit_ids
+        ]
+    return render(request, "submissions/round_list.html", {"rounds": rounds})
+
+
+@login_required
+def round_create(request):
+    require_secretariat(request.user)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        reporting_round = services.round_create(
+            kind=data["kind"],
+            year=data["year"],
+            title=data["title"],
+            opens_on=data["opens_on"],
+            deadline=data["deadline"],
+            units=data["units"],
+            reminder_days=data["reminder_days"],
+        )
+        messages.success(request, _("The round has been created as a draft. Open it when ready."))
+        return redirect(reporting_round)
+    return render(request, "submissions/round_form.html", {"form": form})
+
+
+@login_required
+def round_detail(request, pk):
+    reporting_round = get_round_for_user(request.user, pk)
+    if not roles_for(request.user).is_secretariat:
+        own = reporting_round.units.filter(pk__in=roles_for(request.user).reporter_unit_ids)
+        if len(own) == 1:
+            return redirect("submissions:unit_submission", pk=pk, unit_code=own[0].code)
+        return render(request, "submissions/round_units.html",
+                      {"round": reporting_round, "units": own})  # fmt: skip
+    rows = selectors.round_board(reporting_round)
+    return render(request, "submissions/round_board.html", {
+        "round": reporting_round, "rows": rows, "counts": selectors.board_counts(rows),
+        "mails": reporting_round.mails.select_related("unit")[:100],
+        "extend_form": ExtendForm(initial={"deadline": reporting_round.deadline}),
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def round_action(request, pk, action):
+    reporting_round = get_round_for_secretariat(request.user, pk)
+    try:
+        if action == "aaben":
+            services.round_open(reporting_round=reporting_round)
+        elif action == "luk":
+            services.round_close(reporting_round=reporting_round)
+        elif action == "forlaeng":
+            form = ExtendForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Give a valid date."))
+            services.round_extend(reporting_round=reporting_round,
+                                  deadline=form.cleaned_data["deadline"])  # fmt: skip
+        elif action == "paamind":
+            unit = get_unit_in_round(request.user, reporting_round, request.POST.get("unit", ""))
+            services.reminder_send_now(reporting_round=reporting_round, unit=unit)
+        else:
+            raise Http404
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Done."))
+    return redirect(reporting_round)
+
+
+@login_required
+def unit_submission(request, pk, unit_code):
+    reporting_round = get_round_for_user(request.user, pk)
+    unit = get_unit_in_round(request.user, reporting_round, unit_code)
+    submission = services.submission_for(reporting_round=reporting_round, unit=unit)
+    return redirect(submission)
+
+
+@login_required
+def submission_detail(request, pk):
+    """The overview: answers so far, what is missing, submit; versions; secretariat actions."""
+    submission = get_submission_for_user(request.user, pk)
+    questionnaire = get_questionnaire(submission.form_version) if submission.form_version else None
+    missing = missing_answers(submission.form_version, submission.answers) if questionnaire else []
+    return render(request, "submissions/submission_detail.html", {
+        "submission": submission, "questionnaire": questionnaire, "missing": missing,
+        "versions": submission.versions.select_related("submitted_by"),
+        "reopen_form": ReopenForm(), "is_secretariat": roles_for(request.user).is_secretariat,
+    })  # fmt: skip
+
+
+@login_required
+def submission_step(request, pk, step):
+    submission = get_submission_for_user(request.user, pk)
+    questionnaire = get_questionnaire(submission.form_version)
+    slugs = [s.slug for s in questionnaire.steps]
+    if step not in slugs:
+        raise Http404
+    if not submission.is_editable:
+        return redirect(submission)
+    forms = StepForms(submission.form_version, step, submission.answers, data=request.POST or None)
+    if request.method == "POST" and forms.is_valid():
+        try:
+            services.submission_save_step(
+                submission=submission, step=step, answers=forms.answers(), user=request.user
+            )
+        except ValidationError as error:
+            _errors(request, error)
+            return redirect(submission)
+        return _after_step(request, submission, slugs, step)
+    index = slugs.index(step)
+    return render(request, "submissions/submission_step.html", {
+        "submission": submission, "questionnaire": questionnaire, "step_forms": forms,
+        "step": questionnaire.steps[index], "steps": questionnaire.steps,
+        "previous": slugs[index - 1] if index else None,
+    })  # fmt: skip
+
+
+def _after_step(request, submission, slugs, step):
+    messages.success(request, _("Saved %(time)s.") % {"time": f"{timezone.localtime():%H:%M}"})
+    target = request.POST.get("goto", "next")
+    index = slugs.index(step)
+    if target == "previous" and index:
+        return redirect("submissions:step", pk=submission.pk, step=slugs[index - 1])
+    if target == "stay":
+        return redirect("submissions:step", pk=submission.pk, step=step)
+    if target == "next" and index + 1 < len(slugs):
+        return redirect("submissions:step", pk=submission.pk, step=slugs[index + 1])
+    return redirect(submission)
+
+
+@login_required
+@require_POST
+def submission_submit(request, pk):
+    submission = get_submission_for_user(request.user, pk)
+    try:
+        version = services.submission_submit(submission=submission, user=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+        return redirect(submission)
+    messages.success(
+        request, _("Handed in. Receipt number %(code)s.") % {"code": version.receipt_code}
+    )
+    return redirect(version)
+
+
+@login_required
+@require_POST
+def submission_reopen(request, pk):
+    submission = get_submission_for_secretariat(request.user, pk)
+    form = ReopenForm(request.POST)
+    try:
+        services.submission_reopen(submission=submission, user=request.user,
+                                   reason=form.data.get("reason", ""))  # fmt: skip
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("The submission has been reopened and the unit notified."))
+    return redirect(submission)
+
+
+@login_required
+@require_POST
+def submission_accept(request, pk):
+    submission = get_submission_for_secretariat(request.user, pk)
+    try:
+        services.submission_accept(submission=submission, user=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect(submission)
+
+
+@login_required
+def version_detail(request, pk, number):
+    submission = get_submission_for_user(request.user, pk)
+    versions = {v.number: v for v in submission.versions.select_related("submitted_by")}
+    version = versions.get(number)
+    if version is None:
+        raise Http404
+    previous = versions.get(number - 1)
+    return render(request, "submissions/version_detail.html", {
+        "submission": submission, "version": version, "previous": previous,
+        "questionnaire": get_questionnaire(version.form_version) if version.form_version else None,
+        "changes": answers_diff(previous.answers, version.answers) if previous else None,
+        "receipt_params": json.dumps({"version": version.pk}),
+    })  # fmt: skip
+
+
+@login_required
+def round_summary(request, pk):
+    """The secretariat's product: the round's answers aggregated (page, XLSX, PDF)."""
+    reporting_round = get_round_for_secretariat(request.user, pk)
+    summary = selectors.round_summary(reporting_round)
+    if fmt := requested_format(request):
+        return tables_download(f"opsummering-{reporting_round.year}-{reporting_round.pk}", fmt,
+                               summary_tables(summary))  # fmt: skip
+    return render(request, "submissions/round_summary.html", {
+        "round": reporting_round, "summary": summary,
+        "pdf_kind": "submissions.round_summary",
+        "pdf_params_json": json.dumps({"round": reporting_round.pk}),
+    })  # fmt: skip
+
+
+@login_required
+def proposal_list(request):
+    require_secretariat(request.user)
+    form = ProposalDecisionForm()
+    return render(request, "submissions/proposal_list.html", {
+        "proposals": OfferProposal.objects.select_related(
+            "version__submission__unit__organisation", "offer"),
+        "form": form,
+        "offers": list(Offer.objects.only("pk", "name")),
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def proposal_decide(request, pk):
+    require_secretariat(request.user)
+    proposal = get_object_or_404(OfferProposal.objects.select_related(
+        "version__submission__unit__organisation"), pk=pk)  # fmt: skip
+    form = ProposalDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose what to do with the proposal."))
+        return redirect("submissions:proposals")
+    try:
+        services.proposal_decide(proposal=proposal, user=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("The proposal has been handled."))
+    return redirect("submissions:proposals")
