@@ -10,7 +10,7 @@ from django.utils import timezone
 from submissions import services
 from submissions.models import OfferProposal, SubmissionStatus, SubmissionVersion
 from submissions.questionnaire import CURRENT_VERSION, empty_answers
-from tests.factories import OfferFactory
+from tests.factories import OfferFactory, UnitFactory
 
 TODAY = timezone.localdate()
 
@@ -180,3 +180,61 @@ def test_new_and_planned_offers_become_proposals_the_secretariat_confirms_or_mer
                                                                       aalborg)  # fmt: skip
     capacity = new_offer.capacities.get(year=2028)
     assert (capacity.minimum_places, capacity.maximum_places, capacity.needs_review) == (4, 5, True)
+
+
+@pytest.mark.django_db
+def test_the_secretariat_creates_opens_extends_and_closes_a_round(
+    client, secretariat, aalborg_reporter
+):
+    client.force_login(secretariat)
+    unit = unit_of(aalborg_reporter)
+    response = client.post("/indberetninger/runder/ny/", {
+        "kind": "demand_capacity", "year": "2027", "title": "Behov 2027",
+        "opens_on": "2026-11-25", "deadline": "2026-12-18", "reminder_days": "−14, -3, 1",
+        "units": [unit.pk]})  # fmt: skip
+    from submissions.models import ReportingRound
+
+    reporting_round = ReportingRound.objects.get(title="Behov 2027")
+    assert response.url == reporting_round.get_absolute_url()
+    assert (reporting_round.status, reporting_round.reminder_days) == ("draft", [-14, -3, 1])
+    assert reporting_round.form_version == CURRENT_VERSION
+    base = f"/indberetninger/runder/{reporting_round.pk}"
+    client.post(f"{base}/aaben/")
+    client.post(f"{base}/forlaeng/", {"deadline": "2026-12-10"})  # earlier: refused
+    client.post(f"{base}/forlaeng/", {"deadline": "2027-01-08"})
+    reporting_round.refresh_from_db()
+    assert (reporting_round.status, str(reporting_round.deadline)) == ("open", "2027-01-08")
+    client.post(f"{base}/luk/")
+    reporting_round.refresh_from_db()
+    assert reporting_round.status == "closed"
+
+
+@pytest.mark.django_db
+def test_bad_reminder_days_keep_the_form(client, secretariat, aalborg_reporter):
+    client.force_login(secretariat)
+    response = client.post("/indberetninger/runder/ny/", {
+        "kind": "demand_capacity", "year": "2027", "title": "X", "opens_on": "2026-11-25",
+        "deadline": "2026-12-18", "reminder_days": "to uger før",
+        "units": [unit_of(aalborg_reporter).pk]})  # fmt: skip
+    assert response.status_code == 200
+    assert "to uger før" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_board_keeps_a_constant_number_of_queries(client, secretariat, open_round):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/indberetninger/runder/{open_round.pk}/").status_code == 200
+        return len(captured)
+
+    client.force_login(secretariat)
+    count()  # warm the session
+    few = count()
+    for _ in range(8):
+        unit = UnitFactory()
+        open_round.units.add(unit)
+        services.submission_for(reporting_round=open_round, unit=unit)
+    assert count() == few
