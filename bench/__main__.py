@@ -10,12 +10,12 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from bench import catalogue
+    from bench import catalogue, monitoring
 
     setup_test_environment(debug=False)  # a full query log would hide the counts
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        for benchmark in (catalogue,):
+        for benchmark in (catalogue, monitoring):
             benchmark.run()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

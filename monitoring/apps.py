@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MonitoringConfig(AppConfig):
     name = "monitoring"
     verbose_name = _("Monitoring")
+
+    def ready(self):
+        from .pdf import register_documents
+
+        register_documents()

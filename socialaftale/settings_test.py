@@ -5,7 +5,7 @@ but ordinary tests run Celery eagerly; the worker round-trip test switches eager
 """
 
 from .settings import *  # noqa: F403
-from .settings import STORAGES
+from .settings import DATABASES, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
@@ -16,3 +16,7 @@ STORAGES = {
 }
 AXES_ENABLED = True
 CITIZEN_KEY_SECRET = "test-citizen-key"  # noqa: S105
+
+# No connection pool in tests: pooled connections left open stop the test database from being
+# dropped at the end of the run ("is being accessed by other users").
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)

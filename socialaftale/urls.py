@@ -11,6 +11,7 @@ urlpatterns = [
     path("dokumenter/", include("documents.urls")),
     path("takster/", include("tariffs.urls")),
     path("indberetninger/", include("submissions.urls")),
+    path("monitorering/", include("monitoring.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

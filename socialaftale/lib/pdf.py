@@ -127,13 +127,14 @@ def _cells(row: list[str], numeric_columns: set[int]) -> list[dict]:
 
 
 def build_tables_context(
-    title: str, subtitle: str, tables: list[PdfTable], notes: list[str]
+    title: str, subtitle: str, tables: list[PdfTable], notes: list[str], figures=()
 ) -> dict:
     """Template context for pdf/tables.html; each cell knows whether it is a number."""
     return {
         "title": title,
         "subtitle": subtitle,
         "notes": notes,
+        "figures": list(figures),  # (data: URI of an SVG/PNG, alt text, caption)
         "generated_on": timezone.localdate(),
         "tables": [
             {
@@ -149,7 +150,11 @@ def build_tables_context(
 
 
 def render_tables_pdf(
-    title: str, subtitle: str, tables: list[PdfTable], notes: list[str] | None = None
+    title: str,
+    subtitle: str,
+    tables: list[PdfTable],
+    notes: list[str] | None = None,
+    figures=(),
 ) -> bytes:
-    context = build_tables_context(title, subtitle, tables, notes or [])
+    context = build_tables_context(title, subtitle, tables, notes or [], figures)
     return render_template_pdf("pdf/tables.html", context)

@@ -32,7 +32,9 @@ def display(value, decimals: int = 0) -> str:
         return "–"
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
-    if isinstance(value, int | Decimal):
+    if isinstance(value, int):
+        return format_decimal(value, 0)  # counts never get decimals
+    if isinstance(value, Decimal):
         return format_decimal(value, decimals)
     return str(value)
 

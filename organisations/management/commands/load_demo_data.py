@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from monitoring import demo as monitoring_demo
 from offers import demo as offers_demo
 from organisations import demo as organisations_demo
 from submissions import demo as submissions_demo
@@ -18,7 +19,11 @@ REFERENCE_LOADERS = [
 ]
 
 # Demo activity (not published figures), loaded unless --reference-only.
-DEMO_LOADERS = [tariffs_demo.load_demo_tariffs, submissions_demo.load_demo_rounds]
+DEMO_LOADERS = [
+    tariffs_demo.load_demo_tariffs,
+    submissions_demo.load_demo_rounds,
+    monitoring_demo.load_demo_monitoring,
+]
 
 
 class Command(BaseCommand):

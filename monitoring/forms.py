@@ -1,0 +1,43 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import CohortRule
+
+
+class UploadForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, empty_label=None)
+    file = forms.FileField(
+        label=_("Citizen list (CSV or XLSX)"),
+        help_text=_("Columns: borger, kommune, tilbud, maaned (YYYY-MM), udgift. CPR numbers are "
+                    "replaced by a keyed code on import and never stored."),
+    )  # fmt: skip
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("upload", _("Upload")))
+
+
+class RunForm(forms.Form):
+    measure_year = forms.IntegerField(label=_("Measurement year (January)"), min_value=2017,
+                                      max_value=2100)  # fmt: skip
+    cohort = forms.ChoiceField(label=_("Cohort rule"), choices=CohortRule.choices)
+    defining_to = forms.IntegerField(
+        label=_("Fixed cohort: defining years 2016 to"), required=False, min_value=2016,
+        max_value=2100)  # fmt: skip
+    all_offers = forms.BooleanField(label=_("Count all offers, not only covered ones"),
+                                    required=False)  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("run", _("Run the analysis")))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("cohort") == CohortRule.FIXED and not cleaned.get("defining_to"):
+            self.add_error("defining_to", _("A fixed cohort needs its defining years."))
+        return cleaned

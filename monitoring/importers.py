@@ -1,0 +1,184 @@
+"""Import of a citizen list (SPEC §4.1): CSV (`;` or `,`, UTF-8 with/without BOM or
+Windows-1252) or XLSX. Every row is checked first; any error and nothing is imported. CPR
+numbers are hashed while reading and never leave this module in clear text."""
+
+import csv
+import datetime as dt
+import functools
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from offers.models import Offer
+from organisations.models import Organisation, OrganisationUnit
+from socialaftale.lib.danish import parse_decimal
+from socialaftale.lib.imports import ImportRejected, RowError, decode_upload
+
+from .pseudonyms import InvalidCitizenKey, citizen_key
+
+COLUMNS = {"borger": "borger", "kommune": "kommune", "tilbud": "tilbud", "maaned": "maaned",
+           "måned": "maaned", "udgift": "udgift"}  # fmt: skip
+REQUIRED = ["borger", "kommune", "tilbud", "maaned", "udgift"]
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MAX_ERRORS = 500  # enough to fix a file; the rest is summarised
+
+
+@dataclass
+class ParsedList:
+    rows: list[tuple[str, int, int, dt.date, Decimal]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    error_total: int = 0
+
+    def add_error(self, line: int, column: str, message: str) -> None:
+        self.error_total += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(RowError(line, column, message))
+
+
+def _records(data: bytes, filename: str) -> Iterator[tuple[int, dict]]:
+    """(line number, row with normalised column names)."""
+    if filename.lower().endswith(".xlsx"):
+        yield from _xlsx_records(data)
+        return
+    text = decode_upload(data)
+    sample = text[:4096]
+    reader = csv.reader(io.StringIO(text), delimiter=";" if sample.count(";") >= sample.count(",")
+                        else ",")  # fmt: skip
+    header = [COLUMNS.get(name.strip().lower(), name.strip().lower()) for name in next(reader, [])]
+    _check_header(header)
+    for line, values in enumerate(reader, start=2):
+        if any(value.strip() for value in values):
+            yield line, dict(zip(header, values, strict=False))
+
+
+def _xlsx_records(data: bytes) -> Iterator[tuple[int, dict]]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+    rows = sheet.iter_rows(values_only=True)
+    header = [
+        COLUMNS.get(str(name or "").strip().lower(), str(name or "")) for name in next(rows, [])
+    ]
+    _check_header(header)
+    for line, values in enumerate(rows, start=2):
+        if any(value not in (None, "") for value in values):
+            yield line, {key: "" if value is None else _cell_text(value)
+                         for key, value in zip(header, values, strict=False)}  # fmt: skip
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value:%Y-%m}"
+    if isinstance(value, float):
+        return format(Decimal(str(value)), "f")  # via str: the float's shortest form
+    return str(value)
+
+
+def _check_header(header: list[str]) -> None:
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise ImportRejected([RowError(1, name, _("the column is missing from the header"))
+                              for name in missing])  # fmt: skip
+
+
+@dataclass
+class Lookups:
+    municipalities: dict[str, Organisation]
+    offers: dict[str, int]
+
+    @classmethod
+    def load(cls) -> "Lookups":
+        municipalities = {}
+        for organisation in Organisation.objects.municipalities():
+            for name in (organisation.code, organisation.short_name, organisation.name):
+                municipalities[name.lower()] = organisation
+        offers = {}
+        for pk, name in Offer.objects.values_list("pk", "name"):
+            offers[name.lower()] = offers[str(pk)] = pk
+        return cls(municipalities, offers)
+
+
+@functools.lru_cache(maxsize=1024)
+def _month(text: str) -> dt.date | None:
+    match = _MONTH.match(text.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        return None
+    return dt.date(int(match[1]), int(match[2]), 1)
+
+
+_DANISH_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})*,\d{1,2}|\d+,\d{1,2}")
+
+
+def _amount(text: str) -> Decimal | None:
+    text = text.strip()
+    try:
+        # Fast path for the usual Danish "45.210,00"; everything else via parse_decimal.
+        if _DANISH_AMOUNT.fullmatch(text):
+            value = Decimal(text.replace(".", "").replace(",", "."))
+        else:
+            value = parse_decimal(text)
+    except ValueError:
+        return None
+    return value if value >= 0 and value == value.quantize(Decimal("0.01")) else None
+
+
+def _check_row(line, row, unit: OrganisationUnit, lookups: Lookups, keys: dict, parsed):
+    """One row: pseudonymise the citizen, resolve municipality and offer, check month and
+    amount. Returns the clean tuple or None (errors recorded on `parsed`)."""
+    before = parsed.error_total
+    raw = row.get("borger", "")
+    citizen = keys.get(raw)
+    if citizen is None:
+        try:
+            citizen = keys[raw] = citizen_key(raw)
+        except InvalidCitizenKey as exc:
+            parsed.add_error(line, "borger", _("invalid citizen key: %(reason)s") % {"reason": exc})
+    municipality = lookups.municipalities.get(row.get("kommune", "").strip().lower())
+    if municipality is None:
+        parsed.add_error(line, "kommune", _("unknown municipality “%(value)s”")
+                         % {"value": row.get("kommune", "")})  # fmt: skip
+    elif municipality.id != unit.organisation_id:
+        parsed.add_error(line, "kommune", _("%(name)s is not the uploading unit's municipality")
+                         % {"name": municipality.short_name})  # fmt: skip
+    offer = lookups.offers.get(row.get("tilbud", "").strip().lower())
+    if offer is None:
+        parsed.add_error(line, "tilbud", _("unknown offer “%(value)s”")
+                         % {"value": row.get("tilbud", "")})  # fmt: skip
+    month = _month(row.get("maaned", ""))
+    if month is None:
+        parsed.add_error(line, "maaned", _("“%(value)s” is not a month (YYYY-MM)")
+                         % {"value": row.get("maaned", "")})  # fmt: skip
+    amount = _amount(row.get("udgift", ""))
+    if amount is None:
+        parsed.add_error(line, "udgift", _("“%(value)s” is not an amount of zero or more kroner")
+                         % {"value": row.get("udgift", "")})  # fmt: skip
+    if parsed.error_total > before:
+        return None
+    return citizen, municipality.id, offer, month, amount
+
+
+def parse_citizen_list(data: bytes, filename: str, unit: OrganisationUnit) -> ParsedList:
+    parsed, lookups, keys, seen = ParsedList(), Lookups.load(), {}, {}
+    for line, row in _records(data, filename):
+        clean = _check_row(line, row, unit, lookups, keys, parsed)
+        if clean is None:
+            continue
+        identity = (clean[0], clean[2], clean[3])
+        if identity in seen:
+            parsed.add_error(line, "borger", _("the same citizen, offer and month as row %(row)s")
+                             % {"row": seen[identity]})  # fmt: skip
+            continue
+        seen[identity] = line
+        parsed.rows.append(clean)
+    if not parsed.rows and not parsed.error_total:
+        parsed.add_error(2, "borger", _("the file has no rows"))
+    return parsed
+
+
+def file_checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,44 @@
+"""Reads shaped for the monitoring pages and charts."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from organisations.models import Organisation
+
+from . import charts
+from .models import AnalysisRun, RunStatus
+
+
+def _pct(value) -> Decimal | None:
+    return Decimal(value) if value not in (None, "") else None
+
+
+def latest_runs_per_year() -> list[AnalysisRun]:
+    """Per measurement year the final run, or else the newest computed draft."""
+    chosen: dict[str, AnalysisRun] = {}
+    runs = AnalysisRun.objects.filter(status__in=[RunStatus.DRAFT, RunStatus.FINAL])
+    for run in runs.order_by("measure", "version"):
+        current = chosen.get(run.measure)
+        if current is None or current.status != RunStatus.FINAL or run.status == RunStatus.FINAL:
+            chosen[run.measure] = run
+    return [chosen[measure] for measure in sorted(chosen)]
+
+
+def trend_points() -> list[tuple[int, Decimal | None, Decimal | None]]:
+    return [(run.year, _pct(run.result.get("reduction_pct")), _pct(run.result.get("target_pct")))
+            for run in latest_runs_per_year()]  # fmt: skip
+
+
+def municipality_chart_svg(run: AnalysisRun) -> bytes:
+    names = dict(Organisation.objects.municipalities().values_list("code", "short_name"))
+    rows = [(names.get(r["municipality"], r["municipality"]), _pct(r["reduction_pct"]))
+            for r in run.result["by_municipality"]]  # fmt: skip
+    rows.append((_("All"), _pct(run.result["reduction_pct"])))
+    labels = {"target": _("Target %(year)s") % {"year": run.year}, "x": _("Reduction (%)")}
+    return charts.municipality_chart(rows, _pct(run.result.get("target_pct")), labels)
+
+
+def trend_chart_svg() -> bytes:
+    labels = {"reduction": _("Reduction"), "target": _("Cumulative target"), "y": _("Per cent")}
+    return charts.trend_chart(trend_points(), labels)

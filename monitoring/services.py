@@ -1,0 +1,185 @@
+"""Writes for monitoring: citizen-list imports and analysis runs."""
+
+import logging
+from decimal import Decimal
+
+import pandas as pd
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from offers.models import Offer, Usage
+from offers.selectors import with_coverage
+from socialaftale.lib.imports import ImportRejected, RowError
+from tariffs.models import ReductionTarget
+
+from . import calculations
+from .importers import MAX_ERRORS, file_checksum, parse_citizen_list
+from .models import AnalysisRun, CitizenListUpload, CitizenMonth, RunStatus
+
+logger = logging.getLogger(__name__)
+CALCULATION_VERSION = "analysis-1"
+BATCH = 5000
+
+
+def citizen_list_import(*, data: bytes, filename: str, unit, user) -> CitizenListUpload:
+    """All or nothing. A clean file replaces the unit's rows for the months it covers; the
+    upload record keeps the counts, months and the file's checksum (not the file)."""
+    parsed = parse_citizen_list(data, filename, unit)
+    if parsed.error_total:
+        errors = list(parsed.errors)
+        if parsed.error_total > MAX_ERRORS:
+            errors.append(RowError(0, "", _("… and %(count)s more errors") % {
+                "count": parsed.error_total - MAX_ERRORS}))  # fmt: skip
+        raise ImportRejected(errors)
+    return _store(parsed.rows, data=data, filename=filename, unit=unit, user=user)
+
+
+@transaction.atomic
+def _store(rows, *, data, filename, unit, user) -> CitizenListUpload:
+    months = sorted({row[3] for row in rows})
+    replaced, _deleted = CitizenMonth.objects.filter(unit=unit, month__in=months).delete()
+    upload = CitizenListUpload.objects.create(
+        unit=unit, filename=filename[:255], checksum=file_checksum(data), row_count=len(rows),
+        citizen_count=len({row[0] for row in rows}), months=[f"{m:%Y-%m}" for m in months],
+        total=sum((row[4] for row in rows), Decimal(0)), uploaded_by=user, replaced_rows=replaced,
+    )  # fmt: skip
+    if connection.vendor == "postgresql":
+        _copy_rows(upload, unit, rows)
+    else:
+        for start in range(0, len(rows), BATCH):
+            CitizenMonth.objects.bulk_create(
+                CitizenMonth(upload=upload, unit=unit, citizen=c, municipality_id=m, offer_id=o,
+                             month=month, amount=a)
+                for c, m, o, month, a in rows[start:start + BATCH])  # fmt: skip
+    return upload
+
+
+def _copy_rows(upload, unit, rows) -> None:
+    """PostgreSQL COPY: the fast path for large lists (one round trip per buffer)."""
+    table = CitizenMonth._meta.db_table
+    columns = "upload_id, unit_id, citizen, municipality_id, offer_id, month, amount"
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608
+            for citizen, municipality, offer, month, amount in rows:
+                copy.write_row((upload.pk, unit.pk, citizen, municipality, offer, month, amount))
+
+
+@transaction.atomic
+def analysis_run_create(*, measure: str, user, baseline="2016-01", cohort="every-january",
+                        defining_years=None, all_offers=False) -> AnalysisRun:  # fmt: skip
+    params = _params(baseline, measure, cohort, defining_years, all_offers, covered=None)
+    calculations.validate_params(params)
+    version = AnalysisRun.objects.filter(measure=measure).aggregate(v=Max("version"))["v"] or 0
+    run = AnalysisRun.objects.create(
+        baseline=baseline, measure=measure, cohort=cohort, all_offers=all_offers,
+        defining_from=defining_years[0] if defining_years else None,
+        defining_to=defining_years[1] if defining_years else None,
+        version=version + 1, created_by=user, calculation_version=CALCULATION_VERSION,
+    )  # fmt: skip
+    from .tasks import compute_analysis
+
+    transaction.on_commit(lambda: compute_analysis.delay(run.pk))
+    return run
+
+
+def _params(baseline, measure, cohort, defining_years, all_offers, covered):
+    targets = {t.year: (t.tariff_reduction_pct, t.dialogue_reduction_pct)
+               for t in ReductionTarget.objects.all()}  # fmt: skip
+    return calculations.AnalysisParams(
+        baseline=baseline, measure=measure, cohort=cohort,
+        defining_years=tuple(defining_years) if defining_years else None,
+        covered_offers=None if all_offers else covered, targets=targets,
+    )  # fmt: skip
+
+
+def covered_offers_by_year(years) -> tuple[dict[int, frozenset[int]], list[str]]:
+    """Coverage is derived from usage; a year without usage data borrows the nearest year
+    that has it, and says so."""
+    usage_years = sorted(set(Usage.objects.values_list("year", flat=True)))
+    covered, notes = {}, []
+    for year in years:
+        source = min(usage_years, key=lambda y: (abs(y - year), y)) if usage_years else year
+        if source != year:
+            notes.append(_("No usage is recorded for %(year)s: coverage from %(source)s is used.")
+                         % {"year": year, "source": source})  # fmt: skip
+        ids = with_coverage(Offer.objects.all(), source).filter(covered=True)
+        covered[year] = frozenset(ids.values_list("pk", flat=True))
+    return covered, notes
+
+
+def load_rows(months: list[str]) -> tuple[pd.DataFrame, list[int]]:
+    """The rows of the needed months as a DataFrame (amounts as integer øre, exact), and the
+    uploads they came from."""
+    dates = [pd.Timestamp(f"{month}-01").date() for month in months]
+    queryset = CitizenMonth.objects.filter(month__in=dates)
+    values = list(queryset.values_list("citizen", "municipality__code", "offer_id", "month",
+                                       "amount"))  # fmt: skip
+    frame = pd.DataFrame(values, columns=["citizen", "municipality", "offer", "month", "amount"])
+    frame["month"] = frame["month"].map(lambda d: f"{d:%Y-%m}")
+    frame["ore"] = frame.pop("amount").map(lambda a: int(a * 100)).astype("int64")
+    uploads = list(queryset.values_list("upload_id", flat=True).distinct())
+    return frame, uploads
+
+
+def _save(run: AnalysisRun, **changes) -> None:
+    for name, value in changes.items():
+        setattr(run, name, value)
+    run.save(update_fields=list(changes))
+
+
+def analysis_run_compute(*, run_id: int) -> AnalysisRun:
+    """Load, compute, store. Idempotent: a finished run is left as it is."""
+    run = AnalysisRun.objects.get(pk=run_id)
+    if run.status in (RunStatus.DRAFT, RunStatus.FINAL):
+        return run
+    _save(run, status=RunStatus.RUNNING, progress=5, error="")
+    try:
+        defining = (run.defining_from, run.defining_to) if run.defining_from else None
+        years = range(int(run.baseline[:4]), run.year + 1)
+        covered, notes = covered_offers_by_year(years)
+        params = _params(run.baseline, run.measure, run.cohort, defining, run.all_offers, covered)
+        frame, uploads = load_rows(calculations.months_needed(params))
+        _save(run, progress=40)
+        result = calculations.analyse(frame, params).to_json_dict()
+        result["notes"] = notes
+    except Exception as exc:
+        logger.exception("Analysis run %s failed", run.pk)
+        _save(run, status=RunStatus.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000],
+              finished_at=timezone.now())  # fmt: skip
+        return run
+    run.uploads.set(uploads)
+    _save(run, status=RunStatus.DRAFT, progress=100, result=result, finished_at=timezone.now())
+    return run
+
+
+@transaction.atomic
+def analysis_run_finalise(*, run: AnalysisRun) -> AnalysisRun:
+    if run.status != RunStatus.DRAFT:
+        raise ValueError(_("Only a computed draft can be made final."))
+    _save(run, status=RunStatus.FINAL)
+    return run
+
+
+def citizen_list_hand_in(*, upload: CitizenListUpload, user) -> list:
+    """A clean upload also hands in the unit's submission in any open citizen-list round, so
+    the secretariat's board and receipts work as for every other round."""
+    from submissions import services as rounds
+    from submissions.models import ReportingRound, RoundKind, RoundStatus
+
+    versions = []
+    open_rounds = ReportingRound.objects.filter(
+        kind=RoundKind.CITIZEN_LIST, status=RoundStatus.OPEN, units=upload.unit
+    )
+    for reporting_round in open_rounds:
+        submission = rounds.submission_for(reporting_round=reporting_round, unit=upload.unit)
+        if not submission.is_editable:
+            continue
+        answer = {"citizen_list": {"upload": upload.pk, "file": upload.filename,
+                                   "rows": upload.row_count, "months": upload.months,
+                                   "checksum": upload.checksum}}  # fmt: skip
+        rounds.submission_save_step(submission=submission, step="upload", answers=answer,
+                                    user=user)  # fmt: skip
+        versions.append(rounds.submission_submit(submission=submission, user=user))
+    return versions
