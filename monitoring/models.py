@@ -40,18 +40,29 @@ class CitizenListUpload(models.Model):
 
 class CitizenMonth(models.Model):
     """A citizen's expenditure in one offer in one month, paid by an acting municipality.
-    `citizen` is an HMAC of the CPR number (or the pseudonymous id the municipality gave)."""
+    `citizen` is an HMAC of the CPR number (or the pseudonymous id the municipality gave).
+
+    A high-volume fact table (a million rows a year): unit, municipality and offer are checked
+    by the importer, so they carry no database-level foreign-key triggers or single-column
+    indexes; those made a COPY of 1,000,000 rows about three times slower (bench/)."""
 
     upload = models.ForeignKey(
         CitizenListUpload, verbose_name=_("citizen list"), on_delete=models.CASCADE,
         related_name="rows",
     )  # fmt: skip
-    unit = models.ForeignKey(OrganisationUnit, verbose_name=_("unit"), on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        OrganisationUnit, verbose_name=_("unit"), on_delete=models.DO_NOTHING,
+        db_constraint=False, db_index=False,
+    )  # fmt: skip
     citizen = models.CharField(_("citizen (pseudonymised)"), max_length=64)
     municipality = models.ForeignKey(
-        Organisation, verbose_name=_("acting municipality"), on_delete=models.PROTECT
-    )
-    offer = models.ForeignKey(Offer, verbose_name=_("offer"), on_delete=models.PROTECT)
+        Organisation, verbose_name=_("acting municipality"), on_delete=models.DO_NOTHING,
+        db_constraint=False, db_index=False,
+    )  # fmt: skip
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.DO_NOTHING, db_constraint=False,
+        db_index=False,
+    )  # fmt: skip
     month = models.DateField(_("month"))
     amount = models.DecimalField(_("expenditure (kr.)"), max_digits=14, decimal_places=2)
 

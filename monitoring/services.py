@@ -1,11 +1,13 @@
 """Writes for monitoring: citizen-list imports and analysis runs."""
 
+import datetime as dt
 import logging
 from decimal import Decimal
 
 import pandas as pd
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import BigIntegerField, F, Max
+from django.db.models.functions import Cast, Round
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,15 +112,19 @@ def covered_offers_by_year(years) -> tuple[dict[int, frozenset[int]], list[str]]
 
 
 def load_rows(months: list[str]) -> tuple[pd.DataFrame, list[int]]:
-    """The rows of the needed months as a DataFrame (amounts as integer øre, exact), and the
-    uploads they came from."""
-    dates = [pd.Timestamp(f"{month}-01").date() for month in months]
+    """The rows of the needed months as a DataFrame (amounts as integer øre, exact: rounded in
+    the database so SQLite's float arithmetic cannot truncate), and the uploads they came from."""
+    dates = [dt.date(int(month[:4]), int(month[5:7]), 1) for month in months]
     queryset = CitizenMonth.objects.filter(month__in=dates)
-    values = list(queryset.values_list("citizen", "municipality__code", "offer_id", "month",
-                                       "amount"))  # fmt: skip
-    frame = pd.DataFrame(values, columns=["citizen", "municipality", "offer", "month", "amount"])
-    frame["month"] = frame["month"].map(lambda d: f"{d:%Y-%m}")
-    frame["ore"] = frame.pop("amount").map(lambda a: int(a * 100)).astype("int64")
+    ore = Cast(Round(F("amount") * 100), BigIntegerField())
+    values = queryset.values_list("citizen", "municipality__code", "offer_id", "month")
+    frame = pd.DataFrame.from_records(
+        list(values.annotate(ore=ore).values_list("citizen", "municipality__code", "offer_id",
+                                                  "month", "ore")),
+        columns=["citizen", "municipality", "offer", "month", "ore"],
+    )  # fmt: skip
+    frame["month"] = pd.to_datetime(frame["month"]).dt.strftime("%Y-%m")
+    frame["ore"] = frame["ore"].astype("int64")
     uploads = list(queryset.values_list("upload_id", flat=True).distinct())
     return frame, uploads
 
