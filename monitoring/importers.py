@@ -2,6 +2,7 @@
 Windows-1252) or XLSX. Every row is checked first; any error and nothing is imported. CPR
 numbers are hashed while reading and never leave this module in clear text."""
 
+import codecs
 import csv
 import datetime as dt
 import functools
@@ -30,7 +31,8 @@ MAX_ERRORS = 500  # enough to fix a file; the rest is summarised
 
 @dataclass
 class ParsedList:
-    rows: list[tuple[str, int, int, dt.date, Decimal]] = field(default_factory=list)
+    """The errors found so far (the first MAX_ERRORS in full, the rest counted)."""
+
     errors: list[RowError] = field(default_factory=list)
     error_total: int = 0
 
@@ -45,15 +47,30 @@ def _records(data: bytes, filename: str) -> Iterator[tuple[int, dict]]:
     if filename.lower().endswith(".xlsx"):
         yield from _xlsx_records(data)
         return
-    text = decode_upload(data)
-    sample = text[:4096]
-    reader = csv.reader(io.StringIO(text), delimiter=";" if sample.count(";") >= sample.count(",")
+    # Read through the bytes without a decoded copy of the whole file (a list can be big).
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=_encoding(data), newline="")
+    sample = decode_upload(bytes(memoryview(data)[:4096])) if data else ""
+    reader = csv.reader(stream, delimiter=";" if sample.count(";") >= sample.count(",")
                         else ",")  # fmt: skip
     header = [COLUMNS.get(name.strip().lower(), name.strip().lower()) for name in next(reader, [])]
     _check_header(header)
     for line, values in enumerate(reader, start=2):
         if any(value.strip() for value in values):
             yield line, dict(zip(header, values, strict=False))
+
+
+def _encoding(data: bytes) -> str:
+    """UTF-8 (with or without BOM) if the whole file decodes as such, else Windows-1252 (as
+    Excel on Danish Windows writes it); checked in pieces, keeping no decoded text."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(view), 1 << 20):
+            decoder.decode(view[start : start + (1 << 20)])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
 
 
 def _xlsx_records(data: bytes) -> Iterator[tuple[int, dict]]:
@@ -162,22 +179,28 @@ def _check_row(line, row, unit: OrganisationUnit, lookups: Lookups, keys: dict, 
     return citizen, municipality.id, offer, month, amount
 
 
-def parse_citizen_list(data: bytes, filename: str, unit: OrganisationUnit) -> ParsedList:
-    parsed, lookups, keys, seen = ParsedList(), Lookups.load(), {}, {}
+def iter_citizen_rows(
+    data: bytes, filename: str, unit: OrganisationUnit, report: ParsedList
+) -> Iterator[tuple]:
+    """The clean rows, one at a time, while every error is recorded on `report`: the caller
+    streams them into the database and rolls back if `report` ends with errors. Memory grows
+    with the number of distinct (citizen, offer, month) keys only, kept as small hashes."""
+    lookups, keys, seen = Lookups.load(), {}, {}
+    count = 0
     for line, row in _records(data, filename):
-        clean = _check_row(line, row, unit, lookups, keys, parsed)
+        clean = _check_row(line, row, unit, lookups, keys, report)
         if clean is None:
             continue
-        identity = (clean[0], clean[2], clean[3])
+        identity = hash((clean[0], clean[2], clean[3]))
         if identity in seen:
-            parsed.add_error(line, "borger", _("the same citizen, offer and month as row %(row)s")
+            report.add_error(line, "borger", _("the same citizen, offer and month as row %(row)s")
                              % {"row": seen[identity]})  # fmt: skip
             continue
         seen[identity] = line
-        parsed.rows.append(clean)
-    if not parsed.rows and not parsed.error_total:
-        parsed.add_error(2, "borger", _("the file has no rows"))
-    return parsed
+        count += 1
+        yield clean
+    if not count and not report.error_total:
+        report.add_error(2, "borger", _("the file has no rows"))
 
 
 def file_checksum(data: bytes) -> str:

@@ -1,6 +1,7 @@
 """Writes for monitoring: citizen-list imports and analysis runs."""
 
 import datetime as dt
+import itertools
 import logging
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from socialaftale.lib.imports import ImportRejected, RowError
 from tariffs.models import ReductionTarget
 
 from . import calculations
-from .importers import MAX_ERRORS, file_checksum, parse_citizen_list
+from .importers import MAX_ERRORS, ParsedList, file_checksum, iter_citizen_rows
 from .models import AnalysisRun, CitizenListUpload, CitizenMonth, RunStatus
 
 logger = logging.getLogger(__name__)
@@ -26,36 +27,73 @@ BATCH = 5000
 
 
 def citizen_list_import(*, data: bytes, filename: str, unit, user) -> CitizenListUpload:
-    """All or nothing. A clean file replaces the unit's rows for the months it covers; the
-    upload record keeps the counts, months and the file's checksum (not the file)."""
-    parsed = parse_citizen_list(data, filename, unit)
-    if parsed.error_total:
-        errors = list(parsed.errors)
-        if parsed.error_total > MAX_ERRORS:
-            errors.append(RowError(0, "", _("… and %(count)s more errors") % {
-                "count": parsed.error_total - MAX_ERRORS}))  # fmt: skip
-        raise ImportRejected(errors)
-    return _store(parsed.rows, data=data, filename=filename, unit=unit, user=user)
-
-
-@transaction.atomic
-def _store(rows, *, data, filename, unit, user) -> CitizenListUpload:
-    months = sorted({row[3] for row in rows})
-    replaced, _deleted = CitizenMonth.objects.filter(unit=unit, month__in=months).delete()
-    upload = CitizenListUpload.objects.create(
-        unit=unit, filename=filename[:255], checksum=file_checksum(data), row_count=len(rows),
-        citizen_count=len({row[0] for row in rows}), months=[f"{m:%Y-%m}" for m in months],
-        total=sum((row[4] for row in rows), Decimal(0)), uploaded_by=user, replaced_rows=replaced,
-    )  # fmt: skip
-    if connection.vendor == "postgresql":
-        _copy_rows(upload, unit, rows)
-    else:
-        for start in range(0, len(rows), BATCH):
-            CitizenMonth.objects.bulk_create(
-                CitizenMonth(upload=upload, unit=unit, citizen=c, municipality_id=m, offer_id=o,
-                             month=month, amount=a)
-                for c, m, o, month, a in rows[start:start + BATCH])  # fmt: skip
+    """All or nothing, streamed: rows go into the database in batches inside one transaction
+    while the file is checked; if any row has an error the transaction is rolled back and
+    every error is reported. A clean file replaces the unit's rows for the months it covers
+    (each month's old rows are deleted when the file first reaches that month); the upload
+    record keeps the counts, months and the file's checksum (never the file)."""
+    report = ParsedList()
+    try:
+        with transaction.atomic():
+            upload = _stream(iter_citizen_rows(data, filename, unit, report), report,
+                             data=data, filename=filename, unit=unit, user=user)  # fmt: skip
+            if report.error_total:
+                raise _Rejected
+    except _Rejected:
+        raise ImportRejected(_errors(report)) from None
     return upload
+
+
+class _Rejected(Exception):
+    """Internal: leaves the atomic block so that everything written is rolled back."""
+
+
+def _errors(report) -> list[RowError]:
+    errors = list(report.errors)
+    if report.error_total > MAX_ERRORS:
+        errors.append(RowError(0, "", _("… and %(count)s more errors") % {
+            "count": report.error_total - MAX_ERRORS}))  # fmt: skip
+    return errors
+
+
+def _stream(rows, report, *, data, filename, unit, user) -> CitizenListUpload:
+    upload = CitizenListUpload.objects.create(
+        unit=unit, filename=filename[:255], checksum=file_checksum(data), row_count=0,
+        citizen_count=0, total=Decimal(0), uploaded_by=user)  # fmt: skip
+    months, citizens, count, total, replaced = set(), set(), 0, Decimal(0), 0
+    for batch in _batched(rows, BATCH):
+        if report.error_total:
+            continue  # keep reading to report every error; nothing more is written
+        for month in {row[3] for row in batch} - months:
+            replaced += CitizenMonth.objects.filter(unit=unit, month=month).exclude(
+                upload=upload).delete()[0]  # fmt: skip
+            months.add(month)
+        _insert(upload, unit, batch)
+        count += len(batch)
+        citizens.update(row[0] for row in batch)
+        total += sum(row[4] for row in batch)
+    upload.row_count, upload.citizen_count, upload.total = count, len(citizens), total
+    upload.months, upload.replaced_rows = [f"{m:%Y-%m}" for m in sorted(months)], replaced
+    upload.save(update_fields=["row_count", "citizen_count", "total", "months",
+                               "replaced_rows"])  # fmt: skip
+    return upload
+
+
+def _batched(iterable, size):
+    """itertools.batched arrived in Python 3.12; the servers run 3.11."""
+    iterator = iter(iterable)
+    while batch := tuple(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _insert(upload, unit, batch) -> None:
+    if connection.vendor == "postgresql":
+        _copy_rows(upload, unit, batch)
+        return
+    CitizenMonth.objects.bulk_create(
+        CitizenMonth(upload=upload, unit=unit, citizen=c, municipality_id=m, offer_id=o,
+                     month=month, amount=a)
+        for c, m, o, month, a in batch)  # fmt: skip
 
 
 def _copy_rows(upload, unit, rows) -> None:

@@ -154,3 +154,20 @@ def test_an_upload_hands_in_the_units_citizen_list_round(client, aalborg_reporte
     submission = Submission.objects.get(round=reporting_round)
     assert submission.status == "submitted"
     assert submission.versions.get().answers["citizen_list"]["rows"] == 1
+
+
+@pytest.mark.django_db
+def test_an_error_after_rows_were_written_rolls_everything_back(setting, monkeypatch):
+    from monitoring import services
+
+    unit, _offers = setting
+    citizen_list_import(data=csv("ps-0;Aalborg;Kvisten;2016-01;5\n"), filename="old.csv",
+                        unit=unit, user=None)  # fmt: skip
+    monkeypatch.setattr(services, "BATCH", 2)  # the first batches are written before the error
+    data = csv("ps-1;Aalborg;Kvisten;2016-01;1\nps-2;Aalborg;Kvisten;2016-01;2\n"
+               "ps-3;Aalborg;Kvisten;2016-01;3\nps-4;Aalborg;Kvisten;2016-01;x\n")  # fmt: skip
+    with pytest.raises(ImportRejected) as rejected:
+        citizen_list_import(data=data, filename="new.csv", unit=unit, user=None)
+    assert [(e.row, e.column) for e in rejected.value.errors] == [(5, "udgift")]
+    assert list(CitizenMonth.objects.values_list("citizen", flat=True)) == ["ps-0"]
+    assert list(CitizenListUpload.objects.values_list("filename", flat=True)) == ["old.csv"]
