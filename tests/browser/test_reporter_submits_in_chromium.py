@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -78,3 +79,6 @@ def test_a_reporter_fills_in_over_two_sittings_and_hands_in(
     assert OfferProposal.objects.get().name == "Opgangsfællesskab Storemosevej"
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOT, full_page=True)
+    # The ORM calls above ran inside Playwright's event-loop context, which gets a connection
+    # of its own; close it here or PostgreSQL refuses to drop the test database afterwards.
+    connections.close_all()
