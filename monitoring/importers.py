@@ -24,7 +24,7 @@ from .pseudonyms import InvalidCitizenKey, citizen_key
 
 COLUMNS = {"borger": "borger", "kommune": "kommune", "tilbud": "tilbud", "maaned": "maaned",
            "måned": "maaned", "udgift": "udgift"}  # fmt: skip
-REQUIRED = ["borger", "kommune", "tilbud", "maaned", "udgift"]
+REQUIRED = ["borger", "kommune", "tilbud", "maaned", "udgift"]  # the row tuple's order
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MAX_ERRORS = 500  # enough to fix a file; the rest is summarised
 
@@ -42,8 +42,8 @@ class ParsedList:
             self.errors.append(RowError(line, column, message))
 
 
-def _records(data: bytes, filename: str) -> Iterator[tuple[int, dict]]:
-    """(line number, row with normalised column names)."""
+def _records(data: bytes, filename: str) -> Iterator[tuple[int, tuple]]:
+    """(line number, (borger, kommune, tilbud, maaned, udgift)) for each non-empty row."""
     if filename.lower().endswith(".xlsx"):
         yield from _xlsx_records(data)
         return
@@ -53,10 +53,11 @@ def _records(data: bytes, filename: str) -> Iterator[tuple[int, dict]]:
     reader = csv.reader(stream, delimiter=";" if sample.count(";") >= sample.count(",")
                         else ",")  # fmt: skip
     header = [COLUMNS.get(name.strip().lower(), name.strip().lower()) for name in next(reader, [])]
-    _check_header(header)
+    positions = _positions(header)
     for line, values in enumerate(reader, start=2):
         if any(value.strip() for value in values):
-            yield line, dict(zip(header, values, strict=False))
+            values += [""] * (len(header) - len(values))  # a short row: the rest is empty
+            yield line, tuple(values[index] for index in positions)
 
 
 def _encoding(data: bytes) -> str:
@@ -81,11 +82,12 @@ def _xlsx_records(data: bytes) -> Iterator[tuple[int, dict]]:
     header = [
         COLUMNS.get(str(name or "").strip().lower(), str(name or "")) for name in next(rows, [])
     ]
-    _check_header(header)
+    positions = _positions(header)
     for line, values in enumerate(rows, start=2):
         if any(value not in (None, "") for value in values):
-            yield line, {key: "" if value is None else _cell_text(value)
-                         for key, value in zip(header, values, strict=False)}  # fmt: skip
+            cells = ["" if value is None else _cell_text(value) for value in values]
+            cells += [""] * (len(header) - len(cells))
+            yield line, tuple(cells[index] for index in positions)
 
 
 def _cell_text(value) -> str:
@@ -96,11 +98,13 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _check_header(header: list[str]) -> None:
+def _positions(header: list[str]) -> list[int]:
+    """Where the required columns are (in REQUIRED order); refuses a header missing any."""
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise ImportRejected([RowError(1, name, _("the column is missing from the header"))
                               for name in missing])  # fmt: skip
+    return [header.index(name) for name in REQUIRED]
 
 
 @dataclass
@@ -118,6 +122,22 @@ class Lookups:
         for pk, name in Offer.objects.values_list("pk", "name"):
             offers[name.lower()] = offers[str(pk)] = pk
         return cls(municipalities, offers)
+
+    def municipality(self, text: str) -> Organisation | None:
+        found = self.municipalities.get(text)  # the usual case: exactly as written before
+        if found is None:
+            found = self.municipalities.get(text.strip().lower())
+            if found is not None:
+                self.municipalities[text] = found
+        return found
+
+    def offer(self, text: str) -> int | None:
+        found = self.offers.get(text)
+        if found is None:
+            found = self.offers.get(text.strip().lower())
+            if found is not None:
+                self.offers[text] = found
+        return found
 
 
 @functools.lru_cache(maxsize=1024)
@@ -148,32 +168,32 @@ def _check_row(line, row, unit: OrganisationUnit, lookups: Lookups, keys: dict, 
     """One row: pseudonymise the citizen, resolve municipality and offer, check month and
     amount. Returns the clean tuple or None (errors recorded on `parsed`)."""
     before = parsed.error_total
-    raw = row.get("borger", "")
+    raw, municipality_text, offer_text, month_text, amount_text = row
     citizen = keys.get(raw)
     if citizen is None:
         try:
             citizen = keys[raw] = citizen_key(raw)
         except InvalidCitizenKey as exc:
             parsed.add_error(line, "borger", _("invalid citizen key: %(reason)s") % {"reason": exc})
-    municipality = lookups.municipalities.get(row.get("kommune", "").strip().lower())
+    municipality = lookups.municipality(municipality_text)
     if municipality is None:
         parsed.add_error(line, "kommune", _("unknown municipality “%(value)s”")
-                         % {"value": row.get("kommune", "")})  # fmt: skip
+                         % {"value": municipality_text})  # fmt: skip
     elif municipality.id != unit.organisation_id:
         parsed.add_error(line, "kommune", _("%(name)s is not the uploading unit's municipality")
                          % {"name": municipality.short_name})  # fmt: skip
-    offer = lookups.offers.get(row.get("tilbud", "").strip().lower())
+    offer = lookups.offer(offer_text)
     if offer is None:
         parsed.add_error(line, "tilbud", _("unknown offer “%(value)s”")
-                         % {"value": row.get("tilbud", "")})  # fmt: skip
-    month = _month(row.get("maaned", ""))
+                         % {"value": offer_text})  # fmt: skip
+    month = _month(month_text)
     if month is None:
         parsed.add_error(line, "maaned", _("“%(value)s” is not a month (YYYY-MM)")
-                         % {"value": row.get("maaned", "")})  # fmt: skip
-    amount = _amount(row.get("udgift", ""))
+                         % {"value": month_text})  # fmt: skip
+    amount = _amount(amount_text)
     if amount is None:
         parsed.add_error(line, "udgift", _("“%(value)s” is not an amount of zero or more kroner")
-                         % {"value": row.get("udgift", "")})  # fmt: skip
+                         % {"value": amount_text})  # fmt: skip
     if parsed.error_total > before:
         return None
     return citizen, municipality.id, offer, month, amount

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -42,13 +44,14 @@ class CitizenMonth(models.Model):
     """A citizen's expenditure in one offer in one month, paid by an acting municipality.
     `citizen` is an HMAC of the CPR number (or the pseudonymous id the municipality gave).
 
-    A high-volume fact table (a million rows a year): unit, municipality and offer are checked
-    by the importer, so they carry no database-level foreign-key triggers or single-column
-    indexes; those made a COPY of 1,000,000 rows about three times slower (bench/)."""
+    A high-volume fact table (a million rows a year): its references are set by the importer
+    alone, so they carry no database-level foreign-key triggers (Django still cascades the
+    delete of an upload), and unit, municipality and offer no single-column indexes. Per-row
+    triggers made COPY about three times slower (bench/)."""
 
     upload = models.ForeignKey(
         CitizenListUpload, verbose_name=_("citizen list"), on_delete=models.CASCADE,
-        related_name="rows",
+        related_name="rows", db_constraint=False,
     )  # fmt: skip
     unit = models.ForeignKey(
         OrganisationUnit, verbose_name=_("unit"), on_delete=models.DO_NOTHING,
@@ -147,3 +150,8 @@ class AnalysisRun(models.Model):
     @property
     def year(self) -> int:
         return int(self.measure[:4])
+
+    @property
+    def reduction_pct(self) -> Decimal | None:
+        value = (self.result or {}).get("reduction_pct")
+        return Decimal(value) if value is not None else None

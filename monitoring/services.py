@@ -102,8 +102,9 @@ def _copy_rows(upload, unit, rows) -> None:
     columns = "upload_id, unit_id, citizen, municipality_id, offer_id, month, amount"
     with connection.cursor() as cursor:
         with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608
+            upload_id, unit_id = upload.pk, unit.pk
             for citizen, municipality, offer, month, amount in rows:
-                copy.write_row((upload.pk, unit.pk, citizen, municipality, offer, month, amount))
+                copy.write_row((upload_id, unit_id, citizen, municipality, offer, month, amount))
 
 
 @transaction.atomic
