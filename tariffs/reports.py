@@ -48,6 +48,16 @@ class BudgetData:
     factor: Decimal | None
 
 
+def price_columns(year: int) -> list[str]:
+    """The published tables' three columns: last year, last year in this year's prices, and
+    this year."""
+    return [
+        _("%(year)s (%(year)s prices)") % {"year": year - 1},
+        _("%(last)s (%(year)s prices)") % {"last": year - 1, "year": year},
+        str(year),
+    ]
+
+
 def load_budget_data(year: int) -> BudgetData:
     budgets = {
         (b.budget_year, b.price_basis): b
@@ -154,9 +164,7 @@ def foster_family_table(data: BudgetData) -> ReportTable | None:
             _("Municipality"),
             _("0–17 year olds"),
             _("Share (%)"),
-            _("%(year)s (%(year)s prices)") % {"year": y - 1},
-            _("%(last)s (%(year)s prices)") % {"last": y - 1, "year": y},
-            str(y),
+            *price_columns(y),
         ],
         decimals={2: 1},
     )
@@ -189,9 +197,7 @@ def average_price_table(data: BudgetData, volumes: dict) -> ReportTable:
         caption=_("Average price per foster family (kr.)"),
         headers=[
             _("Item"),
-            _("%(year)s (%(year)s prices)") % {"year": y - 1},
-            _("%(last)s (%(year)s prices)") % {"last": y - 1, "year": y},
-            str(y),
+            *price_columns(y),
         ],
     )
     cells = []
@@ -237,9 +243,7 @@ def supervision_tariff_table(year: int) -> ReportTable:
         caption=_("Supervision tariffs for offers by size category (kr.)"),
         headers=[
             _("Category and fee"),
-            _("%(year)s (%(year)s prices)") % {"year": year - 1},
-            _("%(last)s (%(year)s prices)") % {"last": year - 1, "year": year},
-            str(year),
+            *price_columns(year),
             _("Change (%)"),
         ],
         decimals={4: 1},
@@ -276,9 +280,7 @@ def bpa_table(year: int) -> ReportTable:
         caption=_("BPA employer companies"),
         headers=[
             _("Item"),
-            _("%(year)s (%(year)s prices)") % {"year": year - 1},
-            _("%(last)s (%(year)s prices)") % {"last": year - 1, "year": year},
-            str(year),
+            *price_columns(year),
         ],
     )
     cells = [rates.get(key) for key in ((year - 1, year - 1), (year - 1, year), (year, year))]
