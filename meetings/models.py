@@ -1,1 +1,190 @@
-"""Built in a later issue; the app exists so the layout is stable."""
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Body(models.Model):
+    """DAS, KKR, KDK, FU Social, FU Beskæftigelse, Ekspertpanelet, Koordinationsforum."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=30)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+
+    def __str__(self):
+        return self.short_name
+
+
+class BodyMember(models.Model):
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE,
+                             related_name="members")  # fmt: skip
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True,
+                             blank=True, on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    role = models.CharField(_("role"), max_length=100, blank=True, help_text=_("e.g. formand"))
+
+    class Meta:
+        ordering = ["body", "name"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
+    HELD = "held", _("Held")
+    MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Meeting(models.Model):
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT,
+                             related_name="meetings")  # fmt: skip
+    date = models.DateField(_("date"))
+    starts_at = models.TimeField(_("starts at"))
+    ends_at = models.TimeField(_("ends at"))
+    venue = models.CharField(_("venue"), max_length=300)
+    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices,
+                              default=MeetingStatus.PLANNED)  # fmt: skip
+    reference = models.SlugField(_("reference"), max_length=40, unique=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_it_starts"
+            ),  # fmt: skip
+            models.UniqueConstraint(fields=["body", "date"], name="one_meeting_per_body_day"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        # Invariant: the readable reference follows the body and date ("DAS-2019-05-21").
+        self.reference = meeting_reference(self.body.short_name, self.date)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting", args=[self.reference])
+
+
+def meeting_reference(body_short_name: str, date: dt.date) -> str:
+    return f"{body_short_name}-{date:%Y-%m-%d}"
+
+
+class AttendanceKind(models.TextChoices):
+    PRESENT = "present", _("Present")
+    APOLOGIES = "apologies", _("Apologies")
+    GUEST = "guest", _("Guest")
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
+                                related_name="attendance")  # fmt: skip
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    role = models.CharField(_("role"), max_length=100, blank=True,
+                            help_text=_("e.g. formand; “ref.” for a minute-taker"))  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=10, choices=AttendanceKind.choices)
+    item = models.ForeignKey(
+        "AgendaItem", verbose_name=_("for item (guests)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="guests",
+    )  # fmt: skip
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "kind", "position"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="guest") | Q(item__isnull=True), name="only_guests_attend_one_item"
+            ),  # fmt: skip
+        ]
+
+    def __str__(self):
+        role = f", {self.role}" if self.role else ""
+        return f"{self.name} ({self.organisation}{role})"
+
+
+class Section(models.TextChoices):
+    WELCOME = "welcome", _("Welcome")
+    DECISION = "decision", _("Items for decision")
+    INFORMATION = "information", _("Items for information")
+    CLOSING = "closing", _("Closing")
+    MUNICIPAL = "municipal", _("Municipal items")
+
+
+SECTION_ORDER = [choice.value for choice in Section]
+
+
+class BodyHeading(models.TextChoices):
+    PRESENTATION = "presentation", _("Case presentation")
+    DISCUSSION = "discussion", _("Discussion")
+    MONITORING = "monitoring", _("Monitoring")
+    INFORMATION = "information", _("Information")
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
+                                related_name="items")  # fmt: skip
+    section = models.CharField(_("section"), max_length=20, choices=Section.choices)
+    position = models.PositiveSmallIntegerField(_("position within the section"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    guest_line = models.CharField(_("guest line"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    background = models.TextField(_("background"), blank=True)
+    body_heading = models.CharField(_("body heading"), max_length=20, choices=BodyHeading.choices,
+                                    default=BodyHeading.PRESENTATION)  # fmt: skip
+    body = models.TextField(_("body"), blank=True)
+    recommendations = models.JSONField(
+        _("recommendation"), default=list, blank=True,
+        help_text=_("Bullets after “Det indstilles, at”: [verb, text] pairs."))  # fmt: skip
+    decision = models.TextField(_("decision (minutes)"), blank=True)
+    editorial_note = models.TextField(_("editorial note (Red.)"), blank=True)
+    is_public = models.BooleanField(_("public"), default=True)
+    edit_version = models.PositiveIntegerField(_("edit version"), default=1)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+
+class Attachment(models.Model):
+    item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE,
+                             related_name="attachments")  # fmt: skip
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file (PDF)"), upload_to="meetings/attachments/%Y/")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["item", "position", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title

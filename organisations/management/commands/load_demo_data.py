@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from meetings import demo as meetings_demo
 from monitoring import demo as monitoring_demo
 from offers import demo as offers_demo
 from organisations import demo as organisations_demo
@@ -16,6 +17,7 @@ REFERENCE_LOADERS = [
     organisations_demo.load_reference,
     offers_demo.load_reference,
     tariffs_demo.load_reference,
+    lambda fixtures: meetings_demo.load_bodies(),
 ]
 
 # Demo activity (not published figures), loaded unless --reference-only.
@@ -23,6 +25,7 @@ DEMO_LOADERS = [
     tariffs_demo.load_demo_tariffs,
     submissions_demo.load_demo_rounds,
     monitoring_demo.load_demo_monitoring,
+    meetings_demo.load_demo_meeting,
 ]
 
 

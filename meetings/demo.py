@@ -1,0 +1,101 @@
+"""The demo DAS meeting of 21 May 2019 (SPEC §7): 15 items in their sections, attendance and
+short demo texts written for the portal (no decisions that contradict SPEC §§3-6)."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from .models import AgendaItem, Attendance, Body, BodyMember, Meeting
+
+BODIES = [
+    ("das", "Den Administrative Styregruppe", "DAS"),
+    ("kkr", "KKR Nordjylland", "KKR"),
+    ("kdk", "Kommunaldirektørkredsen", "KDK"),
+    ("fu-social", "Fagligt Udvalg – Social", "FU Social"),
+    ("fu-beskaeftigelse", "Fagligt Udvalg – Beskæftigelse", "FU Beskæftigelse"),
+    ("ekspertpanelet", "Ekspertpanelet", "Ekspertpanelet"),
+    ("koordinationsforum", "Koordinationsforum", "Koordinationsforum"),
+]
+APPROVE, DISCUSS, NOTE = "godkender", "drøfter", "tager orienteringen til efterretning"
+ITEMS = [  # section, title, verb for the recommendation (or None), body heading
+    ("welcome", "Godkendelse af dagsorden", APPROVE, "presentation"),
+    ("welcome", "Godkendelse af referat fra mødet den 26. marts", APPROVE, "presentation"),
+    ("decision", "Mandat for arbejdsgruppen vedr. socialfagligt fokus på beskæftigelse",
+     APPROVE, "presentation"),
+    ("decision", "Årsrapport Socialtilsyn Nord", NOTE, "presentation"),
+    ("decision", "Udgiftsanalyse 2019", DISCUSS, "monitoring"),
+    ("decision", "Det forstærkede samarbejde – årsrapporter 2018 og tilbud fremadrettet",
+     DISCUSS, "discussion"),
+    ("decision", "Henvendelse fra Socialstyrelsen vedr. Hjerneskadecenter Nordjylland",
+     DISCUSS, "discussion"),
+    ("decision", "Tilbud omfattet af Styringsaftalen", APPROVE, "presentation"),
+    ("information", "Status på udmøntningen af Nordjysk Socialaftale", NOTE, "information"),
+    ("information", "Orientering vedr. møde i Koordinationsforum", NOTE, "information"),
+    ("information", "Orientering vedr. møde med Socialstyrelsen", NOTE, "information"),
+    ("information", "Orientering fra KKR sekretariatet", NOTE, "information"),
+    ("closing", "Evt.", None, "information"),
+    ("closing", "Næste møde", None, "information"),
+    ("municipal", "Børnehus Nords budget 2019", NOTE, "presentation"),
+]  # fmt: skip
+PEOPLE = [  # name, organisation, role, kind
+    ("Anne Formand", "Aalborg Kommune", "formand", "present"),
+    ("Bent Direktør", "Hjørring Kommune", "", "present"),
+    ("Camilla Chef", "Region Nordjylland", "", "present"),
+    ("Dorte Direktør", "Thisted Kommune", "", "apologies"),
+    ("Erik Sekretariat", "Sekretariatet for Nordjysk Socialaftale", "ref.", "present"),
+    ("Frida Tilsyn", "Socialtilsyn Nord", "", "guest"),
+]  # fmt: skip
+
+
+def load_bodies() -> None:
+    for code, name, short in BODIES:
+        Body.objects.update_or_create(code=code, defaults={"name": name, "short_name": short})
+
+
+def _text(title: str) -> str:
+    return (
+        f"Sekretariatet har forberedt punktet »{title}« til mødet. Materialet er sendt ud "
+        "sammen med dagsordenen, og sekretariatet gennemgår hovedpunkterne på mødet."
+    )
+
+
+@transaction.atomic
+def load_demo_meeting() -> Meeting:
+    load_bodies()
+    das = Body.objects.get(code="das")
+    for name, organisation, role, _kind in PEOPLE[:3]:
+        BodyMember.objects.get_or_create(
+            body=das, name=name, defaults={"organisation": organisation, "role": role}
+        )
+    meeting, created = Meeting.objects.get_or_create(
+        body=das,
+        date=dt.date(2019, 5, 21),
+        defaults={
+            "starts_at": dt.time(13),
+            "ends_at": dt.time(16),
+            "venue": "Regionshuset, Niels Bohrs Vej 30, 9220 Aalborg Øst, mødelokale 2",
+        },
+    )
+    if not created:
+        return meeting
+    for position, (name, organisation, role, kind) in enumerate(PEOPLE):
+        Attendance.objects.create(
+            meeting=meeting,
+            name=name,
+            organisation=organisation,
+            role=role,
+            kind=kind,
+            position=position,
+        )
+    for position, (section, title, verb, heading) in enumerate(ITEMS):
+        AgendaItem.objects.create(
+            meeting=meeting,
+            section=section,
+            position=position,
+            title=title,
+            summary=_text(title),
+            body_heading=heading,
+            recommendations=[[verb, "punktet"]] if verb else [],
+            decision="Indstillingen blev fulgt.",
+        )
+    return meeting

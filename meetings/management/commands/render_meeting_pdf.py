@@ -1,0 +1,23 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.models import Meeting
+from meetings.pdf import meeting_for_pdf, render_meeting_pdf
+
+
+class Command(BaseCommand):
+    help = "Danner dagsorden eller referat for et møde som PDF, fx --meeting DAS-2019-05-21."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--meeting", required=True)
+        parser.add_argument("--document", choices=["agenda", "minutes"], default="agenda")
+        parser.add_argument("--out", type=Path, required=True)
+
+    def handle(self, *args, meeting, document, out, **options):
+        try:
+            found = meeting_for_pdf(meeting)
+        except Meeting.DoesNotExist:
+            raise CommandError(f"Ukendt møde »{meeting}«.") from None
+        out.write_bytes(render_meeting_pdf(found, minutes=document == "minutes"))
+        self.stdout.write(f"{out} ({out.stat().st_size:,} bytes)")

@@ -1,0 +1,58 @@
+"""The agenda and minutes PDFs read back: contents point at the real pages, every page is
+numbered n/N, items are numbered in section order and attachments consecutively."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from meetings.calculations import number_attachments, number_items
+from meetings.demo import load_demo_meeting
+from meetings.pdf import meeting_for_pdf, render_meeting_pdf
+
+
+def pages_of(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_items_are_numbered_in_section_order_and_attachments_consecutively():
+    items = [(10, "closing", 0), (11, "welcome", 5), (12, "decision", 1), (13, "decision", 0)]
+    numbers = number_items(items)
+    assert numbers == {11: 1, 13: 2, 12: 3, 10: 4}
+    attachments = [(100, 10, 0), (101, 12, 1), (102, 12, 0), (103, 11, 0)]
+    assert number_attachments(numbers, attachments) == {103: 1, 102: 2, 101: 3, 100: 4}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("minutes", [False, True])
+def test_every_contents_entry_points_at_the_page_where_its_item_starts(minutes):
+    meeting = load_demo_meeting()
+    pages = pages_of(render_meeting_pdf(meeting_for_pdf(meeting.reference), minutes=minutes))
+    entries = re.findall(r"^(\d+)\. .*?\((?:side|page) (\d+)\)$", pages[0], re.MULTILINE)
+    assert [int(number) for number, _page in entries] == list(range(1, 16))
+    for number, page in entries:
+        text = pages[int(page) - 1]
+        assert re.search(rf"^{number}\. ", text, re.MULTILINE), (number, page)
+        assert re.search(rf"· \w+ {number}\b", text), (number, page)  # the running header
+    total = len(pages)
+    for index, text in enumerate(pages, start=1):
+        assert f"{index}/{total}" in text
+
+
+@pytest.mark.django_db
+def test_the_front_page_has_the_fixed_rows_and_the_command_writes_the_file(tmp_path):
+    load_demo_meeting()
+    out = tmp_path / "dagsorden.pdf"
+    call_command("render_meeting_pdf", "--meeting", "DAS-2019-05-21", "--document", "minutes",
+                 "--out", str(out), stdout=io.StringIO())  # fmt: skip
+    front = pages_of(out.read_bytes())[0]
+    for text in (
+        "Regionshuset",
+        "Anne Formand (Aalborg Kommune, formand)",
+        "Erik Sekretariat (Sekretariatet for Nordjysk Socialaftale, ref.)",
+        "Dorte Direktør (Thisted Kommune)",
+        "Frida Tilsyn (Socialtilsyn Nord)",
+    ):
+        assert text in front.replace("\n", " ")
