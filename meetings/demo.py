@@ -3,9 +3,12 @@ short demo texts written for the portal (no decisions that contradict SPEC §§3
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
-from .models import AgendaItem, Attendance, Body, BodyMember, Meeting
+from socialaftale.lib.pdf import render_pdf
+
+from .models import AgendaItem, Attachment, Attendance, Body, BodyMember, Meeting
 
 BODIES = [
     ("das", "Den Administrative Styregruppe", "DAS"),
@@ -88,7 +91,7 @@ def load_demo_meeting() -> Meeting:
             position=position,
         )
     for position, (section, title, verb, heading) in enumerate(ITEMS):
-        AgendaItem.objects.create(
+        item = AgendaItem.objects.create(
             meeting=meeting,
             section=section,
             position=position,
@@ -98,4 +101,22 @@ def load_demo_meeting() -> Meeting:
             recommendations=[[verb, "punktet"]] if verb else [],
             decision="Indstillingen blev fulgt.",
         )
+        if title in DEMO_ATTACHMENTS:
+            _attach(item, *DEMO_ATTACHMENTS[title])
     return meeting
+
+
+# Small demo attachments (written for the portal), so the pack has something to merge.
+DEMO_ATTACHMENTS = {
+    "Årsrapport Socialtilsyn Nord": ("Årsrapport 2018 – sammenfatning", 2),
+    "Udgiftsanalyse 2019": ("Udgiftsanalyse 2019 – tabeller", 3),
+    "Børnehus Nords budget 2019": ("Budget 2019 for Børnehus Nord", 1),
+}
+
+
+def _attach(item: AgendaItem, title: str, pages: int) -> None:
+    body = "".join(f'<section class="demo-page"><h1>{title}</h1><p>Demobilag, side {n} af '
+                   f"{pages}.</p></section>" for n in range(1, pages + 1))  # fmt: skip
+    attachment = Attachment(item=item, title=title, position=0)
+    pdf = render_pdf(f'<html lang="da"><body>{body}</body></html>')
+    attachment.file.save(f"demobilag-{item.pk}.pdf", ContentFile(pdf))

@@ -3,7 +3,11 @@
 The contents' page numbers are WeasyPrint's own cross-references (target-counter), so they are
 the real pages of the rendered document; tests read the PDF back to check them."""
 
+import io
+import re
+
 from django.utils.translation import gettext as _
+from pypdf import PdfReader, PdfWriter
 
 from socialaftale.lib.pdf import render_template_pdf
 
@@ -50,3 +54,64 @@ def render_meeting_pdf(meeting: Meeting, *, minutes: bool = False) -> bytes:
     context = build_meeting_context(meeting, minutes=minutes)
     return render_template_pdf("meetings/meeting_pdf.html", context,
                                stylesheets=["pdf/meeting.css"])  # fmt: skip
+
+
+# --- "Dagsorden med bilag": the agenda with each attachment's pages right after its item ---
+
+MARKER = "BILAGSSIDE-{number}-{page}"
+
+
+def _page_count(attachment) -> int:
+    with attachment.file.open("rb") as handle:
+        return len(PdfReader(io.BytesIO(handle.read())).pages)
+
+
+def render_pack_pdf(meeting: Meeting) -> bytes:
+    """Render the agenda with one placeholder page per attachment page (so the contents'
+    page numbers already count them), then put the attachments' pages in their place."""
+    context = build_meeting_context(meeting, minutes=False)
+    counts = {number: _page_count(a) for row in context["items"]
+              for number, a in row["attachments"]}  # fmt: skip
+    context |= {"pack": True, "placeholder_pages": {
+        number: [MARKER.format(number=number, page=page) for page in range(count)]
+        for number, count in counts.items()}}  # fmt: skip
+    agenda = PdfReader(io.BytesIO(render_template_pdf(
+        "meetings/meeting_pdf.html", context, stylesheets=["pdf/meeting.css"])))  # fmt: skip
+    attachments = {number: PdfReader(io.BytesIO(a.file.open("rb").read()))
+                   for row in context["items"] for number, a in row["attachments"]}  # fmt: skip
+    return _merge(agenda, attachments, context)
+
+
+def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
+    writer = PdfWriter()
+    starts = {}  # item number or ("bilag", number) -> page index, for the bookmarks
+    for index, page in enumerate(agenda.pages):
+        text = page.extract_text()
+        match = re.search(r"BILAGSSIDE-(\d+)-(\d+)", text)
+        if match:
+            number, sub = int(match[1]), int(match[2])
+            writer.add_page(attachments[number].pages[sub])
+            starts.setdefault(("bilag", number), index)
+        else:
+            writer.add_page(page)
+            for row in context["items"]:
+                if re.search(rf"^{row['number']}\. ", text, re.MULTILINE):
+                    starts.setdefault(row["number"], index)
+    _bookmarks(writer, starts, context)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _bookmarks(writer: PdfWriter, starts: dict, context: dict) -> None:
+    for row in context["items"]:
+        if row["number"] not in starts:
+            continue
+        parent = writer.add_outline_item(
+            title=f"{row['number']}. {row['item'].title}", page_number=starts[row["number"]]
+        )
+        for number, attachment in row["attachments"]:
+            title = _("Attachment %(number)s: %(title)s") % {
+                "number": number, "title": attachment.title}  # fmt: skip
+            writer.add_outline_item(title=title, page_number=starts[("bilag", number)],
+                                    parent=parent)  # fmt: skip

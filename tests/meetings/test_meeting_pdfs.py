@@ -56,3 +56,33 @@ def test_the_front_page_has_the_fixed_rows_and_the_command_writes_the_file(tmp_p
         "Frida Tilsyn (Socialtilsyn Nord)",
     ):
         assert text in front.replace("\n", " ")
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the demo meeting writes its attachment PDFs
+
+
+@pytest.mark.django_db
+def test_the_pack_puts_each_attachment_right_after_its_item_and_the_contents_count_them():
+    from meetings.pdf import render_pack_pdf
+
+    meeting = load_demo_meeting()  # attachments: item 4 two pages, 5 three, 15 one
+    reader = PdfReader(io.BytesIO(render_pack_pdf(meeting_for_pdf(meeting.reference))))
+    pages = [page.extract_text() for page in reader.pages]
+    assert len(pages) == 16 + 2 + 3 + 1
+    start_4 = next(i for i, t in enumerate(pages) if i and re.search(r"^4\. ", t, re.MULTILINE))
+    assert all("Årsrapport 2018" in t for t in pages[start_4 + 1 : start_4 + 3])
+    assert re.search(r"^5\. ", pages[start_4 + 3], re.MULTILINE)
+    assert all("Udgiftsanalyse 2019 – tabeller" in t for t in pages[start_4 + 4 : start_4 + 7])
+    # The contents (page 1) point at the real pages of the merged pack.
+    for number, page in re.findall(r"^(\d+)\. .*?\(side (\d+)\)$", pages[0], re.MULTILINE):
+        assert re.search(rf"^{number}\. ", pages[int(page) - 1], re.MULTILINE), number
+    toc = pages[0].replace("\n", " ")
+    for number, title in (("1", "Årsrapport 2018"), ("2", "Udgiftsanalyse 2019 – tabeller"),
+                          ("3", "Budget 2019 for Børnehus Nord")):  # fmt: skip
+        found = re.search(rf"Bilag {number}: {title}.*?\(side (\d+)\)", toc)
+        assert found and title in pages[int(found[1]) - 1], title
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[0].startswith("1. ") and len(titles) == 15
+    assert not any("BILAGSSIDE" in t for t in pages)

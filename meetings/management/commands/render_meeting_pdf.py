@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.models import Meeting
-from meetings.pdf import meeting_for_pdf, render_meeting_pdf
+from meetings.pdf import meeting_for_pdf, render_meeting_pdf, render_pack_pdf
 
 
 class Command(BaseCommand):
@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--meeting", required=True)
-        parser.add_argument("--document", choices=["agenda", "minutes"], default="agenda")
+        parser.add_argument("--document", choices=["agenda", "minutes", "pack"], default="agenda")
         parser.add_argument("--out", type=Path, required=True)
 
     def handle(self, *args, meeting, document, out, **options):
@@ -19,5 +19,8 @@ class Command(BaseCommand):
             found = meeting_for_pdf(meeting)
         except Meeting.DoesNotExist:
             raise CommandError(f"Ukendt møde »{meeting}«.") from None
-        out.write_bytes(render_meeting_pdf(found, minutes=document == "minutes"))
+        if document == "pack":
+            out.write_bytes(render_pack_pdf(found))
+        else:
+            out.write_bytes(render_meeting_pdf(found, minutes=document == "minutes"))
         self.stdout.write(f"{out} ({out.stat().st_size:,} bytes)")
