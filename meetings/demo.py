@@ -8,7 +8,7 @@ from django.db import transaction
 
 from socialaftale.lib.pdf import render_pdf
 
-from .models import AgendaItem, Attachment, Attendance, Body, BodyMember, Meeting
+from .models import AgendaItem, Attachment, Attendance, Body, BodyMember, Meeting, MeetingStatus
 
 BODIES = [
     ("das", "Den Administrative Styregruppe", "DAS"),
@@ -75,6 +75,7 @@ def load_demo_meeting() -> Meeting:
         date=dt.date(2019, 5, 21),
         defaults={
             "starts_at": dt.time(13),
+            "status": MeetingStatus.MINUTES_APPROVED,
             "ends_at": dt.time(16),
             "venue": "Regionshuset, Niels Bohrs Vej 30, 9220 Aalborg Øst, mødelokale 2",
         },

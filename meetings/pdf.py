@@ -115,3 +115,28 @@ def _bookmarks(writer: PdfWriter, starts: dict, context: dict) -> None:
                 "number": number, "title": attachment.title}  # fmt: skip
             writer.add_outline_item(title=title, page_number=starts[("bilag", number)],
                                     parent=parent)  # fmt: skip
+
+
+DOCUMENT_TITLES = {"agenda": "Dagsorden", "minutes": "Referat", "pack": "Dagsorden med bilag"}
+
+
+def render_meeting_document(params, progress) -> bytes:
+    meeting = meeting_for_pdf(params["meeting"])
+    progress(20, _("Typesetting the PDF"))
+    if params["document"] == "pack":
+        return render_pack_pdf(meeting)
+    return render_meeting_pdf(meeting, minutes=params["document"] == "minutes")
+
+
+def register_documents() -> None:
+    from documents import registry
+
+    from .access import may_see_document
+
+    registry.register(
+        "meetings.document",
+        title=lambda p: f"{DOCUMENT_TITLES[p['document']]} {p['meeting']}",
+        render=render_meeting_document,
+        can_view=may_see_document,
+        key=lambda p: f"meetings.document:{p['meeting']}:{p['document']}",
+    )

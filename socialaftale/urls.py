@@ -12,6 +12,7 @@ urlpatterns = [
     path("takster/", include("tariffs.urls")),
     path("indberetninger/", include("submissions.urls")),
     path("monitorering/", include("monitoring.urls")),
+    path("moeder/", include("meetings.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

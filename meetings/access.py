@@ -1,0 +1,38 @@
+"""Who may see meetings: the secretariat everything; a member of a body the meetings whose
+agenda has been published (documents and public items); anyone else nothing (404)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from organisations.access import roles_for
+
+from .models import Meeting, MeetingStatus
+
+PUBLISHED = [MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED]
+
+
+def visible_meetings(user):
+    roles = roles_for(user)
+    meetings = Meeting.objects.select_related("body")
+    if roles.is_secretariat:
+        return meetings
+    return meetings.filter(body__short_name__in=roles.bodies, status__in=PUBLISHED)
+
+
+def get_meeting_for_user(user, reference: str) -> Meeting:
+    return get_object_or_404(visible_meetings(user), reference=reference)
+
+
+def may_see_document(user, params: dict) -> bool:
+    """Members get the agenda and the pack once published, the minutes once approved."""
+    meeting = visible_meetings(user).filter(reference=params.get("meeting")).first()
+    if meeting is None:
+        return False
+    if params.get("document") == "minutes" and not roles_for(user).is_secretariat:
+        return meeting.status == MeetingStatus.MINUTES_APPROVED
+    return True
+
+
+def require_visible(user, reference: str) -> None:
+    if not visible_meetings(user).filter(reference=reference).exists():
+        raise Http404

@@ -1,0 +1,75 @@
+"""Members of a body see its published meetings and download their documents; others 404."""
+
+import json
+
+import pytest
+
+from documents.models import GeneratedDocument
+from meetings.demo import load_demo_meeting
+from meetings.models import MeetingStatus
+from organisations.models import Role
+from tests.factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def kkr_member(db):
+    user = UserFactory(username="kkr-medlem")
+    MembershipFactory(user=user, role=Role.BODY_MEMBER, body="KKR")
+    return user
+
+
+@pytest.mark.django_db
+def test_das_members_see_the_published_das_meeting_and_others_get_404(
+    client, das_member, kkr_member, aalborg_reporter, outsider
+):
+    meeting = load_demo_meeting()
+    url = f"/moeder/{meeting.reference}/"
+    client.force_login(das_member)
+    assert client.get(url).status_code == 200
+    assert meeting.reference in client.get("/moeder/").content.decode()
+    for user in (kkr_member, aalborg_reporter, outsider):
+        client.force_login(user)
+        assert client.get(url).status_code == 404, user.username
+    meeting.status = MeetingStatus.PLANNED
+    meeting.save()
+    client.force_login(das_member)
+    assert client.get(url).status_code == 404  # not published yet
+
+
+@pytest.mark.django_db
+def test_the_secretariat_makes_the_pack_and_a_member_downloads_it(
+    client, secretariat, das_member, kkr_member, django_capture_on_commit_callbacks
+):
+    meeting = load_demo_meeting()
+    client.force_login(secretariat)
+    params = {"meeting": meeting.reference, "document": "pack"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/dokumenter/bestil/", {"kind": "meetings.document",
+                                             "params": json.dumps(params)})  # fmt: skip
+    document = GeneratedDocument.objects.get()
+    assert document.status == "done", document.error
+    client.force_login(das_member)
+    page = client.get(f"/moeder/{meeting.reference}/")
+    assert f"/dokumenter/{document.pk}/hent/" in page.content.decode()
+    assert client.get(f"/dokumenter/{document.pk}/hent/").status_code == 200
+    client.force_login(kkr_member)
+    assert client.get(f"/dokumenter/{document.pk}/hent/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_members_get_the_minutes_only_once_they_are_approved(client, das_member, secretariat):
+    from meetings.access import may_see_document
+
+    meeting = load_demo_meeting()
+    params = {"meeting": meeting.reference, "document": "minutes"}
+    assert may_see_document(das_member, params)
+    meeting.status = MeetingStatus.HELD
+    meeting.save()
+    assert not may_see_document(das_member, params)
+    assert may_see_document(das_member, {**params, "document": "agenda"})
+    assert may_see_document(secretariat, params)
