@@ -1,0 +1,67 @@
+"""The secretariat builds the agenda in the browser: add, edit, reorder; a second save of the
+same item based on an old version is refused and overwrites nothing."""
+
+import pytest
+
+from meetings import services
+from meetings.demo import load_demo_meeting
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def form_data(item, **changes):
+    data = {"section": item.section, "title": item.title, "guest_line": "", "summary": "",
+            "background": "", "body_heading": item.body_heading, "body": "", "decision": "",
+            "editorial_note": "", "is_public": "on", "edit_version": item.edit_version}  # fmt: skip
+    return {**data, **changes}
+
+
+@pytest.mark.django_db
+def test_the_second_of_two_concurrent_saves_is_refused_and_nothing_is_overwritten(
+    client, secretariat
+):
+    meeting = load_demo_meeting()
+    item = meeting.items.get(title="Udgiftsanalyse 2019")
+    url = f"/moeder/{meeting.reference}/punkter/{item.pk}/"
+    client.force_login(secretariat)
+    first = form_data(item, title="Udgiftsanalyse 2019 – revideret")
+    second = form_data(item, title="Udgiftsanalyse 2019 (kollega)")  # opened at the same version
+    assert client.post(url, first).status_code == 302
+    response = client.post(url, second)
+    assert response.status_code == 200
+    assert "Intet er overskrevet" in response.content.decode()
+    assert 'value="Udgiftsanalyse 2019 (kollega)"' in response.content.decode()  # kept typed
+    item.refresh_from_db()
+    assert (item.title, item.edit_version) == ("Udgiftsanalyse 2019 – revideret", 2)
+
+
+@pytest.mark.django_db
+def test_items_are_added_at_the_end_of_their_section_and_move_up_and_down(client, secretariat):
+    meeting = load_demo_meeting()
+    client.force_login(secretariat)
+    client.post(f"/moeder/{meeting.reference}/punkter/ny/",
+                {"section": "information", "title": "Orientering om ny lov"})  # fmt: skip
+    titles = list(meeting.items.filter(section="information").order_by("position")
+                  .values_list("title", flat=True))  # fmt: skip
+    assert titles[-1] == "Orientering om ny lov" and len(titles) == 5
+    new = meeting.items.get(title="Orientering om ny lov")
+    client.post(f"/moeder/{meeting.reference}/punkter/{new.pk}/flyt/", {"direction": "up"})
+    titles = list(meeting.items.filter(section="information").order_by("position")
+                  .values_list("title", flat=True))  # fmt: skip
+    assert titles[-2:] == ["Orientering om ny lov", "Orientering fra KKR sekretariatet"]
+    first = meeting.items.filter(section="information").order_by("position").first()
+    services.item_move(item=first, direction="up")  # already first: nothing changes
+    assert meeting.items.filter(section="information").order_by("position").first() == first
+
+
+@pytest.mark.django_db
+def test_only_the_secretariat_edits_the_agenda(client, das_member):
+    meeting = load_demo_meeting()
+    item = meeting.items.first()
+    client.force_login(das_member)
+    assert client.get(f"/moeder/{meeting.reference}/punkter/{item.pk}/").status_code == 404
+    assert client.post(f"/moeder/{meeting.reference}/punkter/ny/",
+                       {"section": "closing", "title": "X"}).status_code == 404  # fmt: skip
