@@ -24,9 +24,10 @@ def meeting_list(request):
 
 @login_required
 def meeting_detail(request, reference):
-    meeting = get_meeting_for_user(request.user, reference)
-    meeting = Meeting.objects.select_related("body").prefetch_related(
-        "attendance", "items__attachments").get(pk=meeting.pk)  # fmt: skip
+    meeting = get_object_or_404(
+        visible_meetings(request.user).prefetch_related("attendance", "items__attachments"),
+        reference=reference,
+    )
     latest = {}
     for document in GeneratedDocument.objects.filter(
         kind="meetings.document", key__startswith=f"meetings.document:{reference}:",

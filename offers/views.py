@@ -9,8 +9,9 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from organisations.access import require_secretariat
-from socialaftale.lib.export import requested_format, table_download
+from socialaftale.lib.export import requested_format
 from socialaftale.lib.imports import ImportRejected
+from socialaftale.lib.tables import ReportTable, tables_download
 
 from . import services
 from .access import (
@@ -154,19 +155,16 @@ def places_summary(request, year):
         totals["agreement_places"], totals["municipal_places"], totals["private_places"]
     )
     if fmt := requested_format(request):
-        table = [
-            [r.location_municipality.short_name, *(getattr(r, k) for k in keys), r.share]
-            for r in rows
-        ]
-        table.append([_("Total"), *totals.values(), share])
-        headers = [
-            _("Location municipality"),
-            _("Municipal"),
-            _("Private"),
-            _("Agreement"),
-            _("Agreement share (%)"),
-        ]
-        return table_download(f"pladser-{year}", fmt, headers, table)
+        table = ReportTable(
+            id="places",
+            caption=_("Places in North Jutland %(year)s") % {"year": year},
+            headers=[_("Location municipality"), _("Municipal"), _("Private"),
+                     _("Agreement"), _("Agreement share (%)")],
+            rows=[[r.location_municipality.short_name, *(getattr(r, k) for k in keys), r.share]
+                  for r in rows],
+            footer=[[_("Total"), *totals.values(), share]],
+        )  # fmt: skip
+        return tables_download(f"pladser-{year}", fmt, [table])
     return render(
         request,
         "offers/places_summary.html",
