@@ -47,7 +47,7 @@ def build_meeting_context(meeting: Meeting, *, minutes: bool) -> dict:
 
 def meeting_for_pdf(reference: str) -> Meeting:
     return Meeting.objects.select_related("body").prefetch_related(
-        "attendance", "items__attachments").get(reference=reference)  # fmt: skip
+        "attendance", "items__attachments__document").get(reference=reference)  # fmt: skip
 
 
 def render_meeting_pdf(meeting: Meeting, *, minutes: bool = False) -> bytes:
@@ -61,24 +61,33 @@ def render_meeting_pdf(meeting: Meeting, *, minutes: bool = False) -> bytes:
 MARKER = "BILAGSSIDE-{number}-{page}"
 
 
-def _page_count(attachment) -> int:
-    with attachment.file.open("rb") as handle:
-        return len(PdfReader(io.BytesIO(handle.read())).pages)
+class AttachmentNotReady(Exception):
+    pass
+
+
+def _read_attachment(number: int, attachment) -> PdfReader:
+    stored = attachment.pdf_file
+    if stored is None:
+        raise AttachmentNotReady(
+            _("Attachment %(number)s (%(title)s) has not been generated yet; try again when "
+              "it is ready.") % {"number": number, "title": attachment.title}
+        )  # fmt: skip
+    with stored.open("rb") as handle:
+        return PdfReader(io.BytesIO(handle.read()))
 
 
 def render_pack_pdf(meeting: Meeting) -> bytes:
     """Render the agenda with one placeholder page per attachment page (so the contents'
     page numbers already count them), then put the attachments' pages in their place."""
     context = build_meeting_context(meeting, minutes=False)
-    counts = {number: _page_count(a) for row in context["items"]
-              for number, a in row["attachments"]}  # fmt: skip
+    attachments = {number: _read_attachment(number, a) for row in context["items"]
+                   for number, a in row["attachments"]}  # fmt: skip
+    counts = {number: len(reader.pages) for number, reader in attachments.items()}
     context |= {"pack": True, "placeholder_pages": {
         number: [MARKER.format(number=number, page=page) for page in range(count)]
         for number, count in counts.items()}}  # fmt: skip
     agenda = PdfReader(io.BytesIO(render_template_pdf(
         "meetings/meeting_pdf.html", context, stylesheets=["pdf/meeting.css"])))  # fmt: skip
-    attachments = {number: PdfReader(io.BytesIO(a.file.open("rb").read()))
-                   for row in context["items"] for number, a in row["attachments"]}  # fmt: skip
     return _merge(agenda, attachments, context)
 
 

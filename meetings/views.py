@@ -25,7 +25,7 @@ def meeting_list(request):
 @login_required
 def meeting_detail(request, reference):
     meeting = get_object_or_404(
-        visible_meetings(request.user).prefetch_related("attendance", "items__attachments"),
+        visible_meetings(request.user).prefetch_related("attendance", "items__attachments__document"),
         reference=reference,
     )
     latest = {}
