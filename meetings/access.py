@@ -36,3 +36,17 @@ def may_see_document(user, params: dict) -> bool:
 def require_visible(user, reference: str) -> None:
     if not visible_meetings(user).filter(reference=reference).exists():
         raise Http404
+
+
+def get_attachment_for_user(user, reference: str, pk: int):
+    """An attachment of a meeting the user may see; a closed item's attachments only to the
+    secretariat. Anything else is 404."""
+    from .models import Attachment
+
+    meeting = get_meeting_for_user(user, reference)
+    attachments = Attachment.objects.select_related("item", "document").filter(
+        item__meeting=meeting
+    )
+    if not roles_for(user).is_secretariat:
+        attachments = attachments.filter(item__is_public=True)
+    return get_object_or_404(attachments, pk=pk)

@@ -60,6 +60,10 @@ class Meeting(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices,
                               default=MeetingStatus.PLANNED)  # fmt: skip
     reference = models.SlugField(_("reference"), max_length=40, unique=True, editable=False)
+    information_sent_at = models.DateTimeField(
+        _("information e-mail sent"), null=True, blank=True, editable=False,
+        help_text=_("When the items of the cancelled meeting went out as an information e-mail."),
+    )  # fmt: skip
 
     history = HistoricalRecords()
 

@@ -2,7 +2,9 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,7 +12,12 @@ from documents.models import GeneratedDocument
 from organisations.access import require_secretariat
 
 from . import services
-from .access import get_meeting_for_user, may_see_document, visible_meetings
+from .access import (
+    get_attachment_for_user,
+    get_meeting_for_user,
+    may_see_document,
+    visible_meetings,
+)
 from .forms import ItemForm, NewItemForm
 from .models import Meeting
 from .pdf import DOCUMENT_TITLES, build_meeting_context
@@ -25,7 +32,9 @@ def meeting_list(request):
 @login_required
 def meeting_detail(request, reference):
     meeting = get_object_or_404(
-        visible_meetings(request.user).prefetch_related("attendance", "items__attachments__document"),
+        visible_meetings(request.user).prefetch_related(
+            "attendance", "items__attachments__document"
+        ),
         reference=reference,
     )
     latest = {}
@@ -87,3 +96,13 @@ def item_move(request, reference, pk):
     item = get_object_or_404(meeting.items, pk=pk)
     services.item_move(item=item, direction=request.POST.get("direction", "up"))
     return redirect(meeting)
+
+
+@login_required
+def attachment_download(request, reference, pk):
+    attachment = get_attachment_for_user(request.user, reference, pk)
+    stored = attachment.pdf_file
+    if stored is None:
+        raise Http404
+    return FileResponse(stored.open("rb"), as_attachment=True, content_type="application/pdf",
+                        filename=f"{slugify(attachment.title) or 'bilag'}.pdf")  # fmt: skip
