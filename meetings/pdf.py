@@ -7,11 +7,18 @@ import io
 import re
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from pypdf import PdfReader, PdfWriter
 
 from socialaftale.lib.pdf import render_template_pdf
 
-from .calculations import SECTIONS, number_attachments, number_items
+from .calculations import (
+    SECTIONS,
+    number_attachments,
+    number_items,
+    overflowing_items,
+    page_groups,
+)
 from .models import AttendanceKind, Meeting, Section
 
 
@@ -19,8 +26,37 @@ def _people(meeting: Meeting, kind: str) -> list[str]:
     return [str(person) for person in meeting.attendance.all() if person.kind == kind]
 
 
-def build_meeting_context(meeting: Meeting, *, minutes: bool) -> dict:
-    """Everything the template shows, numbered; no queries beyond the prefetched ones."""
+def _text_length(item, *, minutes: bool) -> int:
+    texts = [item.title, item.guest_line, item.summary, item.background, item.body,
+             *(f"{verb} {text}" for verb, text in item.recommendations)]  # fmt: skip
+    if minutes:
+        texts += [item.decision, item.editorial_note]
+    return sum(len(text) for text in texts)
+
+
+def item_history(item) -> list[dict]:
+    """The earlier meetings this item was forwarded from, oldest first: meeting, number there,
+    title and the decision taken (one query per step; chains are DAS -> KKR, rarely longer)."""
+    from .models import AgendaItem
+
+    history, seen = [], {item.pk}
+    earlier_id = item.forwarded_from_id
+    while earlier_id and earlier_id not in seen:
+        seen.add(earlier_id)
+        earlier = AgendaItem.objects.select_related("meeting__body").filter(pk=earlier_id).first()
+        if earlier is None:
+            break
+        siblings = earlier.meeting.items.values_list("pk", "section", "position")
+        history.append({"item": earlier, "meeting": earlier.meeting,
+                        "number": number_items(list(siblings))[earlier.pk]})  # fmt: skip
+        earlier_id = earlier.forwarded_from_id
+    return history[::-1]
+
+
+def build_meeting_context(meeting: Meeting, *, minutes: bool,
+                          breaks: frozenset[int] = frozenset()) -> dict:  # fmt: skip
+    """Everything the template shows, numbered and grouped into pages; no queries beyond the
+    prefetched ones, except the history of forwarded items."""
     items = list(meeting.items.all())
     numbers = number_items([(i.pk, i.section, i.position) for i in items])
     attachments = [a for i in items for a in i.attachments.all()]
@@ -32,16 +68,27 @@ def build_meeting_context(meeting: Meeting, *, minutes: bool) -> dict:
         rows.append({
             "item": item, "number": numbers[item.pk], "section": labels[item.section],
             "attachments": [(attachment_numbers[a.pk], a) for a in item.attachments.all()],
+            "history": item_history(item) if item.forwarded_from_id else [],
         })  # fmt: skip
     sections = [{"title": labels[code], "items": [r for r in rows if r["item"].section == code]}
                 for code in SECTIONS]  # fmt: skip
+    by_number = {row["number"]: row for row in rows}
+    groups = page_groups([(r["number"], r["item"].section, _text_length(r["item"], minutes=minutes),
+                           bool(r["attachments"])) for r in rows], breaks)  # fmt: skip
+    item_label = pgettext("agenda", "Item")
+    pages = [{
+        "rows": [by_number[number] for number in group],
+        "header": f"{by_number[group[0]]['section']} · {item_label} "
+                  + " + ".join(str(number) for number in group),
+    } for group in groups]  # fmt: skip
     return {
         "meeting": meeting, "minutes": minutes,
         "title": _("Minutes") if minutes else _("Agenda"),
         "present": _people(meeting, AttendanceKind.PRESENT),
         "apologies": _people(meeting, AttendanceKind.APOLOGIES),
         "guests": _people(meeting, AttendanceKind.GUEST),
-        "sections": [s for s in sections if s["items"]], "items": rows,
+        "sections": [s for s in sections if s["items"]], "items": rows, "pages": pages,
+        "groups": groups,
     }  # fmt: skip
 
 
@@ -50,10 +97,48 @@ def meeting_for_pdf(reference: str) -> Meeting:
         "attendance", "items__attachments__document").get(reference=reference)  # fmt: skip
 
 
+def starts_item(text: str, number: int, title: str) -> bool:
+    """Whether a page's text has the item's heading: a line "N. " + the title's first word."""
+    first_word = re.escape(title.split()[0]) if title.split() else ""
+    return re.search(rf"^{number}\. {first_word}", text, re.MULTILINE) is not None
+
+
+def item_start_pages(pdf: bytes, titles: dict[int, str]) -> dict[int, int]:
+    """Read the PDF back: item number -> index of the page where its heading starts (the first
+    page, with the contents, is skipped)."""
+    starts = {}
+    for index, page in enumerate(PdfReader(io.BytesIO(pdf)).pages[1:], start=1):
+        text = page.extract_text()
+        for number, title in titles.items():
+            if number not in starts and starts_item(text, number, title):
+                starts[number] = index
+    return starts
+
+
+MAX_LAYOUT_PASSES = 4
+
+
+def render_laid_out(meeting: Meeting, *, minutes: bool, extra: dict | None = None) -> tuple:
+    """Render; where small items sharing a page did not fit, read the pages back, give the
+    overflowing item its own page and render again. Returns (pdf bytes, context)."""
+    breaks: frozenset[int] = frozenset()
+    for _pass in range(MAX_LAYOUT_PASSES):
+        context = build_meeting_context(meeting, minutes=minutes, breaks=breaks) | (extra or {})
+        pdf = render_template_pdf("meetings/meeting_pdf.html", context,
+                                  stylesheets=["pdf/meeting.css"])  # fmt: skip
+        shared = [group for group in context["groups"] if len(group) > 1]
+        if not shared:
+            break
+        starts = item_start_pages(pdf, {r["number"]: r["item"].title for r in context["items"]})
+        overflow = overflowing_items(shared, starts)
+        if not overflow:
+            break
+        breaks |= overflow
+    return pdf, context
+
+
 def render_meeting_pdf(meeting: Meeting, *, minutes: bool = False) -> bytes:
-    context = build_meeting_context(meeting, minutes=minutes)
-    return render_template_pdf("meetings/meeting_pdf.html", context,
-                               stylesheets=["pdf/meeting.css"])  # fmt: skip
+    return render_laid_out(meeting, minutes=minutes)[0]
 
 
 # --- "Dagsorden med bilag": the agenda with each attachment's pages right after its item ---
@@ -82,13 +167,12 @@ def render_pack_pdf(meeting: Meeting) -> bytes:
     context = build_meeting_context(meeting, minutes=False)
     attachments = {number: _read_attachment(number, a) for row in context["items"]
                    for number, a in row["attachments"]}  # fmt: skip
-    counts = {number: len(reader.pages) for number, reader in attachments.items()}
-    context |= {"pack": True, "placeholder_pages": {
-        number: [MARKER.format(number=number, page=page) for page in range(count)]
-        for number, count in counts.items()}}  # fmt: skip
-    agenda = PdfReader(io.BytesIO(render_template_pdf(
-        "meetings/meeting_pdf.html", context, stylesheets=["pdf/meeting.css"])))  # fmt: skip
-    return _merge(agenda, attachments, context)
+    placeholders = {number: [MARKER.format(number=number, page=page)
+                             for page in range(len(reader.pages))]
+                    for number, reader in attachments.items()}  # fmt: skip
+    pdf, context = render_laid_out(
+        meeting, minutes=False, extra={"pack": True, "placeholder_pages": placeholders})  # fmt: skip
+    return _merge(PdfReader(io.BytesIO(pdf)), attachments, context)
 
 
 def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
@@ -104,7 +188,7 @@ def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
         else:
             writer.add_page(page)
             for row in context["items"]:
-                if re.search(rf"^{row['number']}\. ", text, re.MULTILINE):
+                if index and starts_item(text, row["number"], row["item"].title):
                     starts.setdefault(row["number"], index)
     _bookmarks(writer, starts, context)
     buffer = io.BytesIO()

@@ -8,13 +8,33 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from meetings.calculations import number_attachments, number_items
+from meetings.calculations import (
+    number_attachments,
+    number_items,
+    overflowing_items,
+    page_groups,
+)
 from meetings.demo import load_demo_meeting
 from meetings.pdf import meeting_for_pdf, render_meeting_pdf
 
 
 def pages_of(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_small_items_of_one_section_share_a_page_and_overflow_gets_its_own():
+    small, big = 100, 5000
+    items = [(1, "welcome", small, False), (2, "welcome", small, False),
+             (3, "decision", small, False), (4, "decision", big, False),
+             (5, "decision", small, True), (6, "information", small, False),
+             (7, "information", small, False), (8, "information", small, False),
+             (9, "information", small, False), (10, "information", small, False)]  # fmt: skip
+    assert page_groups(items) == [[1, 2], [3], [4], [5], [6, 7, 8, 9], [10]]
+    assert page_groups(items, frozenset({8})) == [[1, 2], [3], [4], [5], [6, 7], [8, 9, 10]]
+    # Item 8 was found on the page after 6 and 7: it starts the next group.
+    starts = {1: 1, 2: 1, 6: 5, 7: 5, 8: 6, 9: 6}
+    assert overflowing_items([[1, 2], [6, 7, 8, 9]], starts) == {8}
+    assert overflowing_items([[1, 2]], starts) == set()
 
 
 def test_items_are_numbered_in_section_order_and_attachments_consecutively():
@@ -35,7 +55,14 @@ def test_every_contents_entry_points_at_the_page_where_its_item_starts(minutes):
     for number, page in entries:
         text = pages[int(page) - 1]
         assert re.search(rf"^{number}\. ", text, re.MULTILINE), (number, page)
-        assert re.search(rf"· \w+ {number}\b", text), (number, page)  # the running header
+        header = re.search(r"· Punkt ([\d +]+)$", text, re.MULTILINE)  # the running header
+        assert header and number in header[1].split(" + "), (number, page)
+    # A page shared by small items names exactly the items that start on it ("Punkt 1 + 2").
+    for text in pages[1:]:
+        header = re.search(r"· Punkt ([\d +]+)$", text, re.MULTILINE)
+        starting = re.findall(r"^(\d+)\. ", text, re.MULTILINE)
+        assert header and header[1].split(" + ") == starting, text[:200]
+    assert any(re.search(r"· Punkt \d+ \+ \d+", text) for text in pages[1:])  # some share
     total = len(pages)
     for index, text in enumerate(pages, start=1):
         assert f"{index}/{total}" in text
@@ -70,7 +97,8 @@ def test_the_pack_puts_each_attachment_right_after_its_item_and_the_contents_cou
     meeting = load_demo_meeting()  # attachments: item 4 two pages, 5 three, 15 one
     reader = PdfReader(io.BytesIO(render_pack_pdf(meeting_for_pdf(meeting.reference))))
     pages = [page.extract_text() for page in reader.pages]
-    assert len(pages) == 16 + 2 + 3 + 1
+    agenda_pages = len(pages) - (2 + 3 + 1)
+    assert agenda_pages == len(pages_of(render_meeting_pdf(meeting_for_pdf(meeting.reference))))
     start_4 = next(i for i, t in enumerate(pages) if i and re.search(r"^4\. ", t, re.MULTILINE))
     assert all("Årsrapport 2018" in t for t in pages[start_4 + 1 : start_4 + 3])
     assert re.search(r"^5\. ", pages[start_4 + 3], re.MULTILINE)
