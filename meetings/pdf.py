@@ -170,8 +170,8 @@ def render_pack_pdf(meeting: Meeting) -> bytes:
     placeholders = {number: [MARKER.format(number=number, page=page)
                              for page in range(len(reader.pages))]
                     for number, reader in attachments.items()}  # fmt: skip
-    pdf, context = render_laid_out(
-        meeting, minutes=False, extra={"pack": True, "placeholder_pages": placeholders})  # fmt: skip
+    extra = {"pack": True, "placeholder_pages": placeholders}
+    pdf, context = render_laid_out(meeting, minutes=False, extra=extra)
     return _merge(PdfReader(io.BytesIO(pdf)), attachments, context)
 
 
