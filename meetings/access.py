@@ -1,6 +1,8 @@
 """Who may see meetings: the secretariat everything; a member of a body the meetings whose
-agenda has been published (documents and public items); anyone else nothing (404)."""
+agenda has been published, or whose items went out as an information e-mail (documents and
+public items); anyone else nothing (404)."""
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -16,7 +18,10 @@ def visible_meetings(user):
     meetings = Meeting.objects.select_related("body")
     if roles.is_secretariat:
         return meetings
-    return meetings.filter(body__short_name__in=roles.bodies, status__in=PUBLISHED)
+    # A cancelled meeting whose items went out as an information e-mail is readable too: the
+    # e-mail links to its attachments.
+    informed = Q(status=MeetingStatus.CANCELLED, information_sent_at__isnull=False)
+    return meetings.filter(Q(status__in=PUBLISHED) | informed, body__short_name__in=roles.bodies)
 
 
 def get_meeting_for_user(user, reference: str) -> Meeting:

@@ -5,6 +5,22 @@ from collections.abc import Sequence
 
 SECTIONS = ["welcome", "decision", "information", "closing", "municipal"]
 
+# The fixed verbs of "Det indstilles, at …" (SPEC §7); "{text}" is where the bullet's text goes.
+RECOMMENDATION_VERBS = {
+    "godkender": "godkender {text}",
+    "drøfter": "drøfter {text}",
+    "beslutter": "beslutter {text}",
+    "tager stilling til": "tager stilling til {text}",
+    "tager til efterretning": "tager {text} til efterretning",
+}
+
+
+def recommendation_sentence(body_name: str, verb: str, text: str) -> str:
+    """("Den Administrative Styregruppe", "tager til efterretning", "orienteringen") ->
+    "Den Administrative Styregruppe tager orienteringen til efterretning"."""
+    pattern = RECOMMENDATION_VERBS.get(verb, verb + " {text}")
+    return f"{body_name} {pattern.format(text=text.strip())}".strip()
+
 
 def number_items(items: Sequence[tuple[int, str, int]]) -> dict[int, int]:
     """(item id, section, position) -> item id: number 1, 2, … in section order."""
@@ -45,14 +61,24 @@ def page_groups(items: Sequence[tuple[int, str, int, bool]],
     return groups
 
 
-def overflowing_items(groups: Sequence[Sequence[int]], start_pages: dict[int, int]) -> set[int]:
-    """Given where each item's heading landed (number -> page), the first item of every shared
-    group that did not start on the group's first page: it must start a page of its own."""
+def overflowing_items(groups: Sequence[Sequence[int]], start_pages: dict[int, int],
+                      page_count: int) -> set[int]:  # fmt: skip
+    """Read back from the rendered document (item number -> page where its heading starts):
+    the items of shared pages that did not fit. An item of a group that starts on a later page
+    than the group's first item must start its own page; if all start on the page but the group
+    runs on to the next page (the next group does not start right after it), its last item
+    moves to a page of its own. Groups are all the document's groups, in order."""
     breaks = set()
-    for group in groups:
+    for index, group in enumerate(groups):
+        if len(group) < 2:
+            continue
         first_page = start_pages.get(group[0])
-        for number in group[1:]:
-            if start_pages.get(number) != first_page:
-                breaks.add(number)
-                break
+        late = [number for number in group[1:] if start_pages.get(number) != first_page]
+        if late:
+            breaks.add(late[0])
+            continue
+        following = (start_pages.get(groups[index + 1][0]) if index + 1 < len(groups)
+                     else page_count)  # fmt: skip
+        if first_page is not None and following is not None and following > first_page + 1:
+            breaks.add(group[-1])
     return breaks

@@ -19,27 +19,62 @@ BODIES = [
     ("ekspertpanelet", "Ekspertpanelet", "Ekspertpanelet"),
     ("koordinationsforum", "Koordinationsforum", "Koordinationsforum"),
 ]
-APPROVE, DISCUSS, NOTE = "godkender", "drøfter", "tager orienteringen til efterretning"
-ITEMS = [  # section, title, verb for the recommendation (or None), body heading
-    ("welcome", "Godkendelse af dagsorden", APPROVE, "presentation"),
-    ("welcome", "Godkendelse af referat fra mødet den 26. marts", APPROVE, "presentation"),
+APPROVE, DISCUSS, NOTE = "godkender", "drøfter", "tager til efterretning"
+ITEMS = [  # section, title, recommendation (verb, text) or None, body heading
+    ("welcome", "Godkendelse af dagsorden", (APPROVE, "dagsordenen"), "presentation"),
+    ("welcome", "Godkendelse af referat fra mødet den 26. marts", (APPROVE, "referatet"),
+     "presentation"),
     ("decision", "Mandat for arbejdsgruppen vedr. socialfagligt fokus på beskæftigelse",
-     APPROVE, "presentation"),
-    ("decision", "Årsrapport Socialtilsyn Nord", NOTE, "presentation"),
-    ("decision", "Udgiftsanalyse 2019", DISCUSS, "monitoring"),
+     (APPROVE, "mandatet for arbejdsgruppen"), "presentation"),
+    ("decision", "Årsrapport Socialtilsyn Nord", (NOTE, "årsrapporten"), "presentation"),
+    ("decision", "Udgiftsanalyse 2019", (DISCUSS, "udgiftsanalysen"), "monitoring"),
     ("decision", "Det forstærkede samarbejde – årsrapporter 2018 og tilbud fremadrettet",
-     DISCUSS, "discussion"),
+     (DISCUSS, "årsrapporterne og de fremadrettede tilbud"), "discussion"),
     ("decision", "Henvendelse fra Socialstyrelsen vedr. Hjerneskadecenter Nordjylland",
-     DISCUSS, "discussion"),
-    ("decision", "Tilbud omfattet af Styringsaftalen", APPROVE, "presentation"),
-    ("information", "Status på udmøntningen af Nordjysk Socialaftale", NOTE, "information"),
-    ("information", "Orientering vedr. møde i Koordinationsforum", NOTE, "information"),
-    ("information", "Orientering vedr. møde med Socialstyrelsen", NOTE, "information"),
-    ("information", "Orientering fra KKR sekretariatet", NOTE, "information"),
+     (DISCUSS, "henvendelsen og sekretariatets udkast til svar"), "discussion"),
+    ("decision", "Tilbud omfattet af Styringsaftalen",
+     (APPROVE, "listen over tilbud omfattet af styringsaftalen"), "presentation"),
+    ("information", "Status på udmøntningen af Nordjysk Socialaftale", (NOTE, "orienteringen"),
+     "information"),
+    ("information", "Orientering vedr. møde i Koordinationsforum", (NOTE, "orienteringen"),
+     "information"),
+    ("information", "Orientering vedr. møde med Socialstyrelsen", (NOTE, "orienteringen"),
+     "information"),
+    ("information", "Orientering fra KKR sekretariatet", (NOTE, "orienteringen"), "information"),
     ("closing", "Evt.", None, "information"),
     ("closing", "Næste møde", None, "information"),
-    ("municipal", "Børnehus Nords budget 2019", NOTE, "presentation"),
+    ("municipal", "Børnehus Nords budget 2019", (NOTE, "budgettet"), "presentation"),
 ]  # fmt: skip
+# Longer demo texts (written for the portal) for the items that are discussed at length, so
+# those items fill their own pages while the short ones share a page.
+BACKGROUND = {
+    "Mandat for arbejdsgruppen vedr. socialfagligt fokus på beskæftigelse": (
+        "DAS besluttede på mødet den 26. marts at nedsætte en arbejdsgruppe, der skal se på, "
+        "hvordan de specialiserede tilbud i højere grad kan understøtte borgernes vej mod "
+        "uddannelse og beskæftigelse.\n\nArbejdsgruppen består af repræsentanter fra fire "
+        "kommuner og regionen og refererer til FU Social og FU Beskæftigelse."
+    ),
+    "Udgiftsanalyse 2019": (
+        "Kommunerne har indsendt borgerlister for januar 2019. Analysen sammenligner udgiften "
+        "i januar 2019 med januar 2016 for de samme borgere og holder resultatet op mod det "
+        "aftalte mål om en reduktion på 5 %.\n\nResultaterne opgøres samlet og pr. handlekommune."
+    ),
+    "Det forstærkede samarbejde – årsrapporter 2018 og tilbud fremadrettet": (
+        "Tilbuddene i det forstærkede samarbejde har afleveret årsrapporter for 2018 med "
+        "belægning, økonomi og faglig udvikling.\n\nSekretariatet har samlet rapporterne og "
+        "peger på, hvilke tilbud der fremadrettet bør være omfattet af samarbejdet."
+    ),
+    "Henvendelse fra Socialstyrelsen vedr. Hjerneskadecenter Nordjylland": (
+        "Socialstyrelsen har spurgt til kapaciteten og de faglige kompetencer på "
+        "Hjerneskadecenter Nordjylland som led i den nationale koordinationsstruktur.\n\n"
+        "Sekretariatet har udarbejdet et udkast til svar i samarbejde med driftsherren."
+    ),
+    "Tilbud omfattet af Styringsaftalen": (
+        "Et tilbud er omfattet af styringsaftalen, når mindst én anden kommune end "
+        "driftsherren køber pladser i tilbuddet. Listen er opdateret ud fra kommunernes "
+        "køb i 2019, og undtagelser aftalt bilateralt er markeret."
+    ),
+}
 PEOPLE = [  # name, organisation, role, kind
     ("Anne Formand", "Aalborg Kommune", "formand", "present"),
     ("Bent Direktør", "Hjørring Kommune", "", "present"),
@@ -99,7 +134,8 @@ def load_demo_meeting() -> Meeting:
             title=title,
             summary=_text(title),
             body_heading=heading,
-            recommendations=[[verb, "punktet"]] if verb else [],
+            background=BACKGROUND.get(title, ""),
+            recommendations=[list(verb)] if verb else [],
             decision="Indstillingen blev fulgt.",
         )
         if title in DEMO_ATTACHMENTS:

@@ -1,7 +1,15 @@
+import io
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
+from . import generated
+from .calculations import RECOMMENDATION_VERBS
 from .models import AgendaItem
+
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
 
 class ItemForm(forms.ModelForm):
@@ -15,9 +23,85 @@ class ItemForm(forms.ModelForm):
                    for name in ("summary", "background", "body", "decision")}  # fmt: skip
 
 
+class RecommendationForm(forms.Form):
+    """One bullet of "Det indstilles, at …": a verb from the fixed list and its text."""
+
+    verb = forms.ChoiceField(
+        label=_("Verb"), required=False,
+        choices=[("", "—")] + [(verb, pattern.replace("{text}", "…"))
+                               for verb, pattern in RECOMMENDATION_VERBS.items()],
+    )  # fmt: skip
+    text = forms.CharField(label=_("Text"), max_length=500, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("text") and not data.get("verb"):
+            self.add_error("verb", _("Choose the verb for this bullet."))
+        return data
+
+
+RecommendationFormSet = forms.formset_factory(RecommendationForm, extra=2, max_num=10)
+
+
+def recommendation_initial(item: AgendaItem) -> list[dict]:
+    return [{"verb": verb, "text": text} for verb, text in item.recommendations]
+
+
+def recommendations_from(formset) -> list[list[str]]:
+    rows = [(form.cleaned_data.get("verb"), form.cleaned_data.get("text", "").strip())
+            for form in formset.forms]  # fmt: skip
+    return [[verb, text] for verb, text in rows if verb and text]
+
+
 class NewItemForm(forms.Form):
     section = forms.ChoiceField(
         label=_("Section"), choices=AgendaItem._meta.get_field("section").choices,
         widget=forms.Select(attrs={"class": "form-select"}))  # fmt: skip
     title = forms.CharField(label=_("Title"), max_length=300,
                             widget=forms.TextInput(attrs={"class": "form-control"}))  # fmt: skip
+
+
+class GeneratedItemForm(forms.Form):
+    choice = forms.ChoiceField(label=_("Data"), widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["choice"].choices = [("", "—")] + generated.grouped_choices()
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    file = forms.FileField(label=_("PDF file"), widget=forms.ClearableFileInput(
+        attrs={"accept": "application/pdf,.pdf"}))  # fmt: skip
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_ATTACHMENT_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s MB; attachments can be at most %(max)s MB.")
+                % {"size": upload.size // (1024 * 1024), "max": MAX_ATTACHMENT_BYTES // 1048576}
+            )
+        try:
+            reader = PdfReader(io.BytesIO(upload.read()))
+            if reader.is_encrypted:
+                raise forms.ValidationError(
+                    _("The PDF is password protected; upload a copy without a password.")
+                )
+            pages = len(reader.pages)
+        except (PdfReadError, ValueError, OSError):
+            raise forms.ValidationError(_("The file is not a readable PDF.")) from None
+        if not pages:
+            raise forms.ValidationError(_("The PDF has no pages."))
+        upload.seek(0)
+        return upload
+
+
+class ForwardForm(forms.Form):
+    target = forms.ModelChoiceField(label=_("Forward to meeting"), queryset=None,
+                                    empty_label="—")  # fmt: skip
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = targets
+        self.fields["target"].label_from_instance = (
+            lambda m: f"{m.body.name}, {m.date:%d.%m.%Y}")  # fmt: skip

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.db import models
@@ -90,8 +91,14 @@ class Meeting(models.Model):
         return reverse("meetings:meeting", args=[self.reference])
 
 
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
 def meeting_reference(body_short_name: str, date: dt.date) -> str:
-    return f"{body_short_name}-{date:%Y-%m-%d}"
+    """("DAS", 21 May 2019) -> "DAS-2019-05-21"; ("FU Beskæftigelse", …) ->
+    "FU-Beskaeftigelse-…": letters, digits and hyphens only, so it can be an address."""
+    name = re.sub(r"[^A-Za-z0-9]+", "-", body_short_name.translate(DANISH_LETTERS)).strip("-")
+    return f"{name}-{date:%Y-%m-%d}"
 
 
 class AttendanceKind(models.TextChoices):

@@ -18,6 +18,7 @@ from .calculations import (
     number_items,
     overflowing_items,
     page_groups,
+    recommendation_sentence,
 )
 from .models import AttendanceKind, Meeting, Section
 
@@ -69,6 +70,8 @@ def build_meeting_context(meeting: Meeting, *, minutes: bool,
             "item": item, "number": numbers[item.pk], "section": labels[item.section],
             "attachments": [(attachment_numbers[a.pk], a) for a in item.attachments.all()],
             "history": item_history(item) if item.forwarded_from_id else [],
+            "recommendations": [recommendation_sentence(meeting.body.name, verb, text)
+                                for verb, text in item.recommendations],
         })  # fmt: skip
     sections = [{"title": labels[code], "items": [r for r in rows if r["item"].section == code]}
                 for code in SECTIONS]  # fmt: skip
@@ -126,11 +129,11 @@ def render_laid_out(meeting: Meeting, *, minutes: bool, extra: dict | None = Non
         context = build_meeting_context(meeting, minutes=minutes, breaks=breaks) | (extra or {})
         pdf = render_template_pdf("meetings/meeting_pdf.html", context,
                                   stylesheets=["pdf/meeting.css"])  # fmt: skip
-        shared = [group for group in context["groups"] if len(group) > 1]
-        if not shared:
+        if all(len(group) == 1 for group in context["groups"]):
             break
         starts = item_start_pages(pdf, {r["number"]: r["item"].title for r in context["items"]})
-        overflow = overflowing_items(shared, starts)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        overflow = overflowing_items(context["groups"], starts, pages)
         if not overflow:
             break
         breaks |= overflow

@@ -6,10 +6,11 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
-from .models import AgendaItem, Meeting
+from .models import AgendaItem, Attachment, Meeting, MeetingStatus
 
 EDITABLE_FIELDS = ["section", "title", "guest_line", "summary", "background", "body_heading",
-                   "body", "decision", "editorial_note", "is_public"]  # fmt: skip
+                   "body", "recommendations", "decision", "editorial_note",
+                   "is_public"]  # fmt: skip
 
 
 class EditConflict(ValidationError):
@@ -27,6 +28,9 @@ def item_create(*, meeting: Meeting, section: str, title: str) -> AgendaItem:
 def item_save(*, item: AgendaItem, values: dict, expected_version: int) -> AgendaItem:
     """Compare-and-set on edit_version: nothing is overwritten if someone saved in between."""
     changes = {name: values[name] for name in EDITABLE_FIELDS if name in values}
+    if changes.get("section", item.section) != item.section:  # moved: last in its new section
+        last = item.meeting.items.filter(section=changes["section"]).aggregate(p=Max("position"))
+        changes["position"] = (last["p"] or 0) + 1
     updated = AgendaItem.objects.filter(pk=item.pk, edit_version=expected_version).update(
         **changes, edit_version=F("edit_version") + 1)  # fmt: skip
     if not updated:
@@ -55,3 +59,144 @@ def item_move(*, item: AgendaItem, direction: str) -> AgendaItem:
     AgendaItem.objects.bulk_update(siblings, ["position"])
     item.refresh_from_db()
     return item
+
+
+# --- Status: planned -> agenda published -> held -> minutes approved; or cancelled ---
+
+# action -> (the statuses it may start from, the status it leads to)
+TRANSITIONS = {
+    "publish": ({MeetingStatus.PLANNED}, MeetingStatus.AGENDA_PUBLISHED),
+    "hold": ({MeetingStatus.AGENDA_PUBLISHED}, MeetingStatus.HELD),
+    "approve": ({MeetingStatus.HELD}, MeetingStatus.MINUTES_APPROVED),
+    "cancel": ({MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED}, MeetingStatus.CANCELLED),
+}
+# The documents each step makes for the members (through the documents app, in Celery).
+DOCUMENTS_ON = {"publish": ["agenda", "pack"], "approve": ["minutes"]}
+
+
+def available_actions(status: str) -> list[str]:
+    return [action for action, (sources, _target) in TRANSITIONS.items() if status in sources]
+
+
+@transaction.atomic
+def meeting_transition(*, meeting: Meeting, action: str, user) -> Meeting:
+    """Move the meeting on; publishing and approving order the PDFs the members download.
+    Refused (nothing changed) from the wrong status, without items, or while a generated
+    attachment is still being made."""
+    from documents.services import document_request
+
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    sources, target = TRANSITIONS[action]
+    if meeting.status not in sources:
+        raise ValidationError(
+            _("The meeting is “%(status)s”; that step is not possible now.")
+            % {"status": meeting.get_status_display()}
+        )
+    if action == "publish":
+        _check_ready_to_publish(meeting)
+    meeting.status = target
+    meeting.save(update_fields=["status"])
+    for document in DOCUMENTS_ON.get(action, []):
+        document_request(kind="meetings.document", user=user,
+                         params={"meeting": meeting.reference, "document": document})  # fmt: skip
+    return meeting
+
+
+def _check_ready_to_publish(meeting: Meeting) -> None:
+    if not meeting.items.exists():
+        raise ValidationError(_("The agenda has no items yet."))
+    pending = [a.title for a in Attachment.objects.filter(item__meeting=meeting, file="")
+               .select_related("document") if a.pdf_file is None]  # fmt: skip
+    if pending:
+        raise ValidationError(
+            _("Wait until these attachments have been generated: %(titles)s")
+            % {"titles": ", ".join(pending)}
+        )
+
+
+# --- Attachments ---
+
+
+@transaction.atomic
+def attachment_add(*, item: AgendaItem, title: str, file=None, document=None) -> Attachment:
+    last = item.attachments.aggregate(p=Max("position"))["p"]
+    attachment = Attachment(item=item, title=title, document=document,
+                            position=(last or 0) + 1)  # fmt: skip
+    if file is not None:
+        attachment.file.save(file.name, file, save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_regenerate(*, attachment: Attachment, user) -> Attachment:
+    """A generated attachment made again from today's data: a new version of its document
+    (the old one stays downloadable to the secretariat in the documents app)."""
+    from documents.services import document_request
+
+    old = attachment.document
+    if old is None:
+        raise ValidationError(_("Only generated attachments can be generated again."))
+    attachment.document = document_request(kind=old.kind, params=old.params, user=user)
+    attachment.save(update_fields=["document"])
+    return attachment
+
+
+# --- Items generated from data ---
+
+
+@transaction.atomic
+def item_generate(*, meeting: Meeting, choice: str, user) -> AgendaItem:
+    """Add "Udgiftsanalyse 2019" and the like: the item's text from the data, its attachment
+    ordered from the owning app's PDF function."""
+    from documents.services import document_request
+
+    from . import generated
+
+    try:
+        spec = generated.build(choice)
+    except ValueError:
+        raise ValidationError(_("Choose one of the listed sources.")) from None
+    item = item_create(meeting=meeting, section=spec.section, title=spec.title)
+    item.summary, item.body_heading = spec.summary, spec.body_heading
+    item.recommendations = spec.recommendations
+    item.save(update_fields=["summary", "body_heading", "recommendations"])
+    document = document_request(kind=spec.kind, params=spec.params, user=user)
+    attachment_add(item=item, title=spec.attachment_title, document=document)
+    return item
+
+
+# --- Forwarding (DAS -> KKR) ---
+
+COPIED_FIELDS = ["section", "title", "guest_line", "summary", "background", "body_heading",
+                 "body", "recommendations", "is_public"]  # fmt: skip
+
+
+def forward_targets(item: AgendaItem):
+    """Meetings of another body, not yet held, on or after this item's meeting."""
+    return (Meeting.objects.select_related("body")
+            .exclude(body=item.meeting.body)
+            .filter(date__gte=item.meeting.date,
+                    status__in=[MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED])
+            .order_by("date"))  # fmt: skip
+
+
+@transaction.atomic
+def item_forward(*, item: AgendaItem, target: Meeting) -> AgendaItem:
+    """A copy of the item on the target meeting's agenda, pointing back at it (its history is
+    shown in the new item), with the same attachments (the same stored files)."""
+    if not forward_targets(item).filter(pk=target.pk).exists():
+        raise ValidationError(_("The item can only be forwarded to a coming meeting of another "
+                                "body."))  # fmt: skip
+    if target.items.filter(forwarded_from=item).exists():
+        raise ValidationError(_("The item is already on that meeting's agenda."))
+    copy = item_create(meeting=target, section=item.section, title=item.title)
+    for name in COPIED_FIELDS:
+        setattr(copy, name, getattr(item, name))
+    copy.forwarded_from = item
+    copy.save()
+    Attachment.objects.bulk_create([
+        Attachment(item=copy, title=a.title, file=a.file.name, document=a.document,
+                   position=a.position) for a in item.attachments.all()
+    ])  # fmt: skip
+    return copy

@@ -2,14 +2,16 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from documents.models import GeneratedDocument
-from organisations.access import require_secretariat
+from organisations.access import require_secretariat, roles_for
 
 from . import services
 from .access import (
@@ -18,9 +20,26 @@ from .access import (
     may_see_document,
     visible_meetings,
 )
-from .forms import ItemForm, NewItemForm
+from .calculations import number_items
+from .forms import (
+    AttachmentForm,
+    ForwardForm,
+    GeneratedItemForm,
+    ItemForm,
+    NewItemForm,
+    RecommendationFormSet,
+    recommendation_initial,
+    recommendations_from,
+)
 from .models import Meeting
-from .pdf import DOCUMENT_TITLES, build_meeting_context
+from .pdf import DOCUMENT_TITLES, build_meeting_context, item_history
+
+ACTION_LABELS = {
+    "publish": gettext_lazy("Publish the agenda"),
+    "hold": gettext_lazy("Mark as held"),
+    "approve": gettext_lazy("Approve the minutes"),
+    "cancel": gettext_lazy("Cancel the meeting"),
+}
 
 
 @login_required
@@ -29,14 +48,15 @@ def meeting_list(request):
     return render(request, "meetings/meeting_list.html", {"meetings": meetings})
 
 
+def _meeting_with_items(request, reference) -> Meeting:
+    meetings = visible_meetings(request.user).prefetch_related(
+        "attendance", "items__attachments__document")  # fmt: skip
+    return get_object_or_404(meetings, reference=reference)
+
+
 @login_required
 def meeting_detail(request, reference):
-    meeting = get_object_or_404(
-        visible_meetings(request.user).prefetch_related(
-            "attendance", "items__attachments__document"
-        ),
-        reference=reference,
-    )
+    meeting = _meeting_with_items(request, reference)
     latest = {}
     for document in GeneratedDocument.objects.filter(
         kind="meetings.document", key__startswith=f"meetings.document:{reference}:",
@@ -44,11 +64,19 @@ def meeting_detail(request, reference):
         if may_see_document(request.user, document.params):
             latest[document.params["document"]] = document
     kinds = [(code, DOCUMENT_TITLES[code]) for code in ("agenda", "pack", "minutes")]
+    context = build_meeting_context(meeting, minutes=False)
+    if not roles_for(request.user).is_secretariat:  # members see the public items only
+        context["sections"] = [
+            {**section, "items": [r for r in section["items"] if r["item"].is_public]}
+            for section in context["sections"]]  # fmt: skip
     return render(request, "meetings/meeting_detail.html", {
-        **build_meeting_context(meeting, minutes=False),
+        **context,
         "documents": [(code, title, latest.get(code)) for code, title in kinds],
-        "new_item_form": NewItemForm(),
-        "requests": [(code, title, json.dumps({"meeting": reference, "document": code}))
+        "new_item_form": NewItemForm(), "generated_form": GeneratedItemForm(),
+        "actions": [(action, ACTION_LABELS[action])
+                    for action in services.available_actions(meeting.status)],
+        "requests": [(code, _("Make PDF: %(title)s") % {"title": title},
+                      json.dumps({"meeting": reference, "document": code}))
                      for code, title in kinds],
     })  # fmt: skip
 
@@ -56,6 +84,38 @@ def meeting_detail(request, reference):
 def _secretariat_meeting(request, reference) -> Meeting:
     require_secretariat(request.user)
     return get_meeting_for_user(request.user, reference)
+
+
+def _refused(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_POST
+def meeting_status(request, reference):
+    meeting = _secretariat_meeting(request, reference)
+    action = request.POST.get("action", "")
+    if action not in services.TRANSITIONS:
+        raise Http404
+    try:
+        meeting = services.meeting_transition(meeting=meeting, action=action, user=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The meeting is now “%(status)s”.")
+                         % {"status": meeting.get_status_display()})  # fmt: skip
+    return redirect(meeting)
+
+
+@login_required
+def meeting_preview(request, reference):
+    """The agenda (or with ?referat=1 the minutes) as the PDF will show it, in the browser."""
+    meeting = _secretariat_meeting(request, reference)
+    meeting = _meeting_with_items(request, meeting.reference)
+    minutes = request.GET.get("referat") == "1"
+    return render(request, "meetings/meeting_preview.html",
+                  build_meeting_context(meeting, minutes=minutes))  # fmt: skip
 
 
 @login_required
@@ -71,22 +131,58 @@ def item_new(request, reference):
 
 
 @login_required
+@require_POST
+def item_generate(request, reference):
+    meeting = _secretariat_meeting(request, reference)
+    form = GeneratedItemForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the data the item is made from."))
+        return redirect(meeting)
+    try:
+        item = services.item_generate(meeting=meeting, choice=form.cleaned_data["choice"],
+                                      user=request.user)  # fmt: skip
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect(meeting)
+    messages.success(request, _("The item “%(title)s” has been added; its attachment is being "
+                                "generated.") % {"title": item.title})  # fmt: skip
+    return redirect("meetings:item", reference=reference, pk=item.pk)
+
+
+def _item_page(request, meeting, item, *, form, recommendations, attachment_form=None,
+               forward_form=None, status=200):  # fmt: skip
+    siblings = meeting.items.values_list("pk", "section", "position")
+    attachments = item.attachments.select_related("document")
+    return render(request, "meetings/item_form.html", {
+        "meeting": meeting, "item": item, "form": form, "recommendations": recommendations,
+        "number": number_items(list(siblings)).get(item.pk),
+        "attachments": attachments,
+        "attachment_form": attachment_form or AttachmentForm(),
+        "forward_form": forward_form or ForwardForm(targets=services.forward_targets(item)),
+        "history": item_history(item),
+        "forwarded_to": item.forwarded_to.select_related("meeting__body"),
+    }, status=status)  # fmt: skip
+
+
+@login_required
 def item_edit(request, reference, pk):
     meeting = _secretariat_meeting(request, reference)
     item = get_object_or_404(meeting.items, pk=pk)
     form = ItemForm(request.POST or None, instance=item,
                     initial={"edit_version": item.edit_version})  # fmt: skip
-    if request.method == "POST" and form.is_valid():
+    recommendations = RecommendationFormSet(
+        request.POST or None, prefix="rec", initial=recommendation_initial(item))  # fmt: skip
+    if request.method == "POST" and form.is_valid() and recommendations.is_valid():
+        values = {**form.cleaned_data, "recommendations": recommendations_from(recommendations)}
         try:
-            services.item_save(item=item, values=form.cleaned_data,
+            services.item_save(item=item, values=values,
                                expected_version=form.cleaned_data["edit_version"])  # fmt: skip
         except services.EditConflict as conflict:
             form.add_error(None, conflict.messages[0])
         else:
             messages.success(request, _("The item has been saved."))
             return redirect(meeting)
-    return render(request, "meetings/item_form.html", {"meeting": meeting, "item": item,
-                                                        "form": form})  # fmt: skip
+    return _item_page(request, meeting, item, form=form, recommendations=recommendations)
 
 
 @login_required
@@ -96,6 +192,74 @@ def item_move(request, reference, pk):
     item = get_object_or_404(meeting.items, pk=pk)
     services.item_move(item=item, direction=request.POST.get("direction", "up"))
     return redirect(meeting)
+
+
+def _fresh_item_forms(item):
+    form = ItemForm(instance=item, initial={"edit_version": item.edit_version})
+    recommendations = RecommendationFormSet(prefix="rec", initial=recommendation_initial(item))
+    return form, recommendations
+
+
+@login_required
+@require_POST
+def attachment_upload(request, reference, pk):
+    meeting = _secretariat_meeting(request, reference)
+    item = get_object_or_404(meeting.items, pk=pk)
+    upload = AttachmentForm(request.POST, request.FILES)
+    if not upload.is_valid():
+        form, recommendations = _fresh_item_forms(item)
+        return _item_page(request, meeting, item, form=form, recommendations=recommendations,
+                          attachment_form=upload, status=400)  # fmt: skip
+    services.attachment_add(item=item, title=upload.cleaned_data["title"],
+                            file=upload.cleaned_data["file"])  # fmt: skip
+    messages.success(request, _("The attachment has been added."))
+    return redirect("meetings:item", reference=reference, pk=item.pk)
+
+
+@login_required
+@require_POST
+def attachment_delete(request, reference, pk):
+    require_secretariat(request.user)
+    attachment = get_attachment_for_user(request.user, reference, pk)
+    item = attachment.item
+    attachment.delete()  # the stored file stays: a forwarded copy may point at it
+    messages.success(request, _("The attachment has been removed."))
+    return redirect("meetings:item", reference=reference, pk=item.pk)
+
+
+@login_required
+@require_POST
+def attachment_regenerate(request, reference, pk):
+    require_secretariat(request.user)
+    attachment = get_attachment_for_user(request.user, reference, pk)
+    try:
+        services.attachment_regenerate(attachment=attachment, user=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The attachment is being generated again from the current "
+                                    "data."))  # fmt: skip
+    return redirect("meetings:item", reference=reference, pk=attachment.item_id)
+
+
+@login_required
+@require_POST
+def item_forward(request, reference, pk):
+    meeting = _secretariat_meeting(request, reference)
+    item = get_object_or_404(meeting.items, pk=pk)
+    forward = ForwardForm(request.POST, targets=services.forward_targets(item))
+    if forward.is_valid():
+        try:
+            copy = services.item_forward(item=item, target=forward.cleaned_data["target"])
+        except ValidationError as error:
+            forward.add_error("target", error)
+        else:
+            messages.success(request, _("The item has been put on the agenda of %(meeting)s.")
+                             % {"meeting": copy.meeting.reference})  # fmt: skip
+            return redirect("meetings:item", reference=copy.meeting.reference, pk=copy.pk)
+    form, recommendations = _fresh_item_forms(item)
+    return _item_page(request, meeting, item, form=form, recommendations=recommendations,
+                      forward_form=forward, status=400)  # fmt: skip
 
 
 @login_required

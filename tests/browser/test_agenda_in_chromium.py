@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from meetings.demo import load_bodies
 from meetings.models import Attendance, Body, Meeting
+from socialaftale.lib.pdf import render_pdf
 
 from .support import BROWSER_MARKS, log_in
 
@@ -24,6 +25,7 @@ WELCOME = "Velkomst og godkendelse af dagsordenen"
 DECISION = "Budget for Kridtsløjfen 2027"
 INFORMATION = "Orientering om ventelister"
 SUMMARY = "Sekretariatet foreslår en uændret takst for Kridtsløjfen i 2027."
+ATTACHMENT = "Takstnotat 2027"
 BODY = "Kridtsløjfen har haft fuld belægning hele året.\n\nVentelisten er på fire borgere."
 
 
@@ -46,12 +48,14 @@ def add_item(page, section, title):
     form.locator("#id_section").select_option(section)
     form.locator("#id_title").fill(title)
     form.locator("[type=submit]").click()
-    expect(page.locator("h1")).to_have_text(title)  # the new item opens for editing
+    expect(page.locator("h1")).to_contain_text(title)  # the new item opens for editing
 
 
 def test_the_secretariat_builds_an_agenda_and_downloads_its_pdf(
     live_server, planned_meeting, secretariat, browser_page, tmp_path
 ):
+    attachment_pdf = tmp_path / "takstnotat.pdf"
+    attachment_pdf.write_bytes(render_pdf('<html lang="da"><body><p>Takstnotat</p></body></html>'))
     page = browser_page
     meeting_url = f"{live_server.url}/moeder/{planned_meeting.reference}/"
     log_in(page, live_server.url, secretariat)
@@ -65,10 +69,18 @@ def test_the_secretariat_builds_an_agenda_and_downloads_its_pdf(
     page.goto(meeting_url)
     agenda = page.locator("section[aria-labelledby=items-heading]")
     agenda.get_by_role("link", name=DECISION, exact=True).click()
-    expect(page.locator("h1")).to_have_text(DECISION)
+    expect(page.locator("h1")).to_have_text(f"2. {DECISION}")
+    # An attachment first (its own form), then the texts and one recommendation bullet.
+    upload = page.locator("form[action$='/bilag/']")
+    upload.locator("#id_attachment_title").fill(ATTACHMENT)
+    upload.locator("#id_attachment_file").set_input_files(attachment_pdf)
+    upload.locator("[type=submit]").click()
+    expect(page.locator("main .alert-success")).to_be_visible()  # "Bilaget er tilføjet."
     form = page.locator("main form").filter(has=page.locator("#id_summary"))
     form.locator("#id_summary").fill(SUMMARY)
     form.locator("#id_body").fill(BODY)
+    form.locator("#id_rec-0-verb").select_option("godkender")
+    form.locator("#id_rec-0-text").fill("taksten for 2027")
     form.locator("[type=submit]").click()
 
     expect(page).to_have_url(meeting_url)
@@ -110,6 +122,8 @@ def test_the_secretariat_builds_an_agenda_and_downloads_its_pdf(
     decision_page = pages[int(contents[1][2]) - 1]
     assert "Sager til behandling · Punkt 2" in decision_page
     assert SUMMARY in decision_page.replace("\n", " ")
+    assert "Den Administrative Styregruppe godkender taksten for 2027" in decision_page
+    assert f"Bilag 1: {ATTACHMENT}" in decision_page
     # No ORM calls ran inside Playwright's event-loop context here, but close any connection
     # it may have opened so PostgreSQL can drop the test database (as the other browser tests).
     connections.close_all()

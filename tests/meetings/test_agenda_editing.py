@@ -15,7 +15,8 @@ def media_in_tmp(settings, tmp_path):
 def form_data(item, **changes):
     data = {"section": item.section, "title": item.title, "guest_line": "", "summary": "",
             "background": "", "body_heading": item.body_heading, "body": "", "decision": "",
-            "editorial_note": "", "is_public": "on", "edit_version": item.edit_version}  # fmt: skip
+            "editorial_note": "", "is_public": "on", "edit_version": item.edit_version,
+            "rec-TOTAL_FORMS": "0", "rec-INITIAL_FORMS": "0"}  # fmt: skip
     return {**data, **changes}
 
 

@@ -32,9 +32,15 @@ def test_small_items_of_one_section_share_a_page_and_overflow_gets_its_own():
     assert page_groups(items) == [[1, 2], [3], [4], [5], [6, 7, 8, 9], [10]]
     assert page_groups(items, frozenset({8})) == [[1, 2], [3], [4], [5], [6, 7], [8, 9, 10]]
     # Item 8 was found on the page after 6 and 7: it starts the next group.
-    starts = {1: 1, 2: 1, 6: 5, 7: 5, 8: 6, 9: 6}
-    assert overflowing_items([[1, 2], [6, 7, 8, 9]], starts) == {8}
-    assert overflowing_items([[1, 2]], starts) == set()
+    groups = [[1, 2], [3], [6, 7, 8, 9]]
+    starts = {1: 1, 2: 1, 3: 2, 6: 5, 7: 5, 8: 6, 9: 6}
+    assert overflowing_items(groups, starts, page_count=7) == {8}
+    # All of 1 + 2 start on page 1 but item 3 only starts on page 3: 2 ran on; it moves.
+    starts = {1: 1, 2: 1, 3: 3, 6: 5, 7: 5, 8: 5, 9: 5}
+    assert overflowing_items(groups, starts, page_count=6) == {2}
+    # The last group may not run past its page either.
+    assert overflowing_items(groups, starts | {3: 2}, page_count=7) == {9}
+    assert overflowing_items(groups, starts | {3: 2}, page_count=6) == set()
 
 
 def test_items_are_numbered_in_section_order_and_attachments_consecutively():

@@ -1,0 +1,158 @@
+"""The information e-mail of a cancelled meeting (SPEC: "A cancelled meeting's items can go out
+as an information e-mail instead").
+
+The items keep the agenda's numbers and the attachments their "Bilag N" numbers: both come from
+build_meeting_context, the same numbering as the PDFs. A closed item is named by number and
+title only. The e-mail goes out once per meeting; Meeting.information_sent_at records it."""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .models import BodyMember, Meeting, MeetingStatus
+from .pdf import build_meeting_context
+
+logger = logging.getLogger(__name__)
+
+
+class InformationMailRefused(Exception):
+    """The meeting is not cancelled, or its information e-mail has already gone out."""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    member: BodyMember
+    email: str
+
+
+@dataclass(frozen=True)
+class Unreachable:
+    member: BodyMember
+    reason: str
+
+
+def meeting_for_information(meeting_id: int) -> Meeting:
+    return Meeting.objects.select_related("body").prefetch_related(
+        "items__attachments__document").get(pk=meeting_id)  # fmt: skip
+
+
+def _date(value) -> str:
+    return date_format(value, "j. F Y")
+
+
+def refusal(meeting: Meeting) -> str | None:
+    """Why the information e-mail may not be sent now (a sentence for the secretariat), or
+    None when it may."""
+    with translation.override(settings.LANGUAGE_CODE):
+        if meeting.status != MeetingStatus.CANCELLED:
+            return _(
+                "Only the items of a cancelled meeting can be sent as an information e-mail. "
+                "This meeting's status is “%(status)s”; nothing was sent."
+            ) % {"status": meeting.get_status_display()}
+        if meeting.information_sent_at is not None:
+            when = timezone.localtime(meeting.information_sent_at)
+            return _(
+                "The information e-mail was already sent on %(date)s at %(time)s. It is not "
+                "sent twice; nothing was sent."
+            ) % {"date": _date(when), "time": date_format(when, "H.i")}
+    return None
+
+
+def recipients(meeting: Meeting) -> tuple[list[Recipient], list[Unreachable]]:
+    """The body's members with an active user that has an e-mail address (each address once),
+    and the members the e-mail cannot reach, with the reason."""
+    reached, unreachable, seen = [], [], set()
+    with translation.override(settings.LANGUAGE_CODE):
+        for member in meeting.body.members.select_related("user").order_by("name", "pk"):
+            user = member.user
+            if user is None:
+                unreachable.append(Unreachable(member, _("no user account in the portal")))
+            elif not user.is_active:
+                unreachable.append(Unreachable(member, _("the user account is inactive")))
+            elif not user.email:
+                unreachable.append(Unreachable(member, _("the user has no e-mail address")))
+            elif user.email.lower() not in seen:
+                seen.add(user.email.lower())
+                reached.append(Recipient(member, user.email))
+    return reached, unreachable
+
+
+def _attachment_url(meeting: Meeting, attachment) -> str:
+    path = reverse("meetings:attachment", args=[meeting.reference, attachment.pk])
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def information_mail(meeting: Meeting) -> tuple[str, str, str]:
+    """(subject, text body, html body) of the information e-mail, in Danish. Pass a meeting
+    with body, items and attachments prefetched (meeting_for_information) to save queries."""
+    with translation.override(settings.LANGUAGE_CODE):
+        context = build_meeting_context(meeting, minutes=False)
+        sections = [{"title": section["title"], "items": [{
+            **row,
+            "attachments": [(number, attachment, _attachment_url(meeting, attachment))
+                            for number, attachment in row["attachments"]],
+        } for row in section["items"]]} for section in context["sections"]]  # fmt: skip
+        subject = _("Information instead of the meeting of %(body)s on %(date)s") % {
+            "body": meeting.body.short_name, "date": _date(meeting.date)}  # fmt: skip
+        mail_context = {"meeting": meeting, "sections": sections, "subject": subject,
+                        "date": _date(meeting.date)}  # fmt: skip
+        text = render_to_string("meetings/email/information.txt", mail_context)
+        html = render_to_string("meetings/email/information.html", mail_context)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return subject, text, html
+
+
+def _claim(meeting_id: int) -> Meeting:
+    """Mark the meeting as sent before sending, under a row lock: two sends (a double click, a
+    redelivered task) cannot both pass, so no member gets the e-mail twice."""
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update(of=("self",)).select_related("body").get(
+            pk=meeting_id)  # fmt: skip
+        reason = refusal(meeting)
+        if reason:
+            raise InformationMailRefused(reason)
+        meeting.information_sent_at = timezone.now()
+        meeting.save(update_fields=["information_sent_at"])
+    return meeting
+
+
+def send_information_mail(meeting_id: int) -> int:
+    """Send the information e-mail to each reachable member; returns how many got it.
+    Raises InformationMailRefused when the meeting is not cancelled or was already sent."""
+    _claim(meeting_id)
+    meeting = meeting_for_information(meeting_id)
+    subject, text, html = information_mail(meeting)
+    reached, unreachable = recipients(meeting)
+    # One message per member with that member alone in To: nobody sees the other members'
+    # addresses, the mail reads as personal rather than as a BCC circular (which spam filters
+    # like less), and a bounce names the one address that failed.
+    sent = 0
+    try:
+        with get_connection() as connection:
+            for recipient in reached:
+                message = EmailMultiAlternatives(
+                    subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email],
+                    connection=connection,
+                )  # fmt: skip
+                message.attach_alternative(html, "text/html")
+                message.send()
+                sent += 1
+    except Exception:
+        if sent == 0:  # nobody has it yet: release the claim so the secretariat can try again
+            Meeting.objects.filter(pk=meeting_id).update(information_sent_at=None)
+        logger.exception("Information e-mail for %s: sent %s of %s", meeting.reference, sent,
+                         len(reached))  # fmt: skip
+        raise
+    logger.info("Information e-mail for %s sent to %s member(s); %s could not be reached",
+                meeting.reference, sent, len(unreachable))  # fmt: skip
+    return sent

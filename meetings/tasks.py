@@ -1,0 +1,18 @@
+import logging
+
+from celery import shared_task
+
+from .information_mail import InformationMailRefused, send_information_mail
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True, time_limit=600, soft_time_limit=580)
+def send_information(meeting_id: int) -> int:
+    """The information e-mail of a cancelled meeting; a second send is refused (and logged),
+    not raised, so a double click or a redelivered task never fails loudly or sends twice."""
+    try:
+        return send_information_mail(meeting_id)
+    except InformationMailRefused as refused:
+        logger.warning("Information e-mail for meeting %s not sent: %s", meeting_id, refused)
+        return 0

@@ -1,0 +1,55 @@
+"""The secretariat previews and sends the information e-mail of a cancelled meeting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from organisations.access import require_secretariat, roles_for
+
+from .access import get_meeting_for_user
+from .information_mail import information_mail, meeting_for_information, recipients, refusal
+from .pdf import build_meeting_context
+from .tasks import send_information
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def information(request, reference):
+    require_secretariat(request.user)
+    meeting = meeting_for_information(get_meeting_for_user(request.user, reference).pk)
+    reached, unreachable = recipients(meeting)
+    reason = refusal(meeting)
+    if reason is None and not reached:
+        reason = _("None of the members of %(body)s can be reached by e-mail, so nothing "
+                   "was sent.") % {"body": meeting.body.name}  # fmt: skip
+    if request.method == "POST":
+        if reason:
+            messages.error(request, reason)
+            return redirect(meeting)
+        meeting_id = meeting.pk
+        transaction.on_commit(lambda: send_information.delay(meeting_id))
+        messages.success(request, ngettext(
+            "The information e-mail has been sent to %(count)d member.",
+            "The information e-mail has been sent to %(count)d members.",
+            len(reached)) % {"count": len(reached)})  # fmt: skip
+        return redirect(meeting)
+    subject, text, _html = information_mail(meeting)
+    short = meeting.body.short_name
+    without_access = [r for r in reached if short not in roles_for(r.member.user).bodies]
+    not_ready = [(number, attachment) for row in build_meeting_context(meeting, minutes=False)
+                 ["items"] if row["item"].is_public for number, attachment in row["attachments"]
+                 if attachment.pdf_file is None]  # fmt: skip
+    return render(request, "meetings/information_mail.html", {
+        "meeting": meeting, "subject": subject, "text": text, "recipients": reached,
+        "unreachable": unreachable, "refusal": reason, "without_access": without_access,
+        "not_ready": not_ready,
+    })  # fmt: skip
+
+
+# Spliced into meetings/urls.py (namespace "meetings"), so this module owns its one route.
+urlpatterns = [path("<slug:reference>/orientering/", information, name="information")]
