@@ -56,8 +56,9 @@ BACKGROUND = {
     ),
     "Udgiftsanalyse 2019": (
         "Kommunerne har indsendt borgerlister for januar 2019. Analysen sammenligner udgiften "
-        "i januar 2019 med januar 2016 for de samme borgere og holder resultatet op mod det "
-        "aftalte mål om en reduktion på 5 %.\n\nResultaterne opgøres samlet og pr. handlekommune."
+        "i januar 2019 med januar 2016 for de samme borgere og holder resultatet op mod målet "
+        "om 5 % lavere udgifter i 2020, som for 2019 svarer til et akkumuleret mål på 4 %.\n\n"
+        "Resultaterne opgøres samlet og pr. handlekommune."
     ),
     "Det forstærkede samarbejde – årsrapporter 2018 og tilbud fremadrettet": (
         "Tilbuddene i det forstærkede samarbejde har afleveret årsrapporter for 2018 med "
@@ -138,8 +139,73 @@ def load_demo_meeting() -> Meeting:
             recommendations=[list(verb)] if verb else [],
             decision="Indstillingen blev fulgt.",
         )
+        if title == "Udgiftsanalyse 2019" and _attach_analysis(item):
+            continue
         if title in DEMO_ATTACHMENTS:
             _attach(item, *DEMO_ATTACHMENTS[title])
+    return meeting
+
+
+def _attach_analysis(item: AgendaItem) -> bool:
+    """With a computed monitoring run for January 2019, the item is the generated one: its text
+    from the run and the analysis report as its attachment (rendered by the documents app)."""
+    from documents.services import document_request
+    from monitoring.models import AnalysisRun
+
+    from . import generated
+
+    run = (AnalysisRun.objects.filter(measure="2019-01", result__isnull=False)
+           .order_by("-version").first())  # fmt: skip
+    if run is None:
+        return False
+    spec = generated.build(f"analysis:{run.pk}")
+    item.summary = spec.summary
+    item.save(update_fields=["summary"])
+    document = document_request(kind=spec.kind, params=spec.params, user=None)
+    Attachment.objects.create(item=item, title=spec.attachment_title, document=document)
+    return True
+
+
+KKR_PEOPLE = [  # name, organisation, role, kind
+    ("Gitte Borgmester", "Frederikshavn Kommune", "formand", "present"),
+    ("Hans Borgmester", "Aalborg Kommune", "", "present"),
+    ("Ida Borgmester", "Hjørring Kommune", "", "apologies"),
+    ("Erik Sekretariat", "Sekretariatet for Nordjysk Socialaftale", "ref.", "present"),
+]  # fmt: skip
+
+
+@transaction.atomic
+def load_demo_kkr_meeting() -> Meeting | None:
+    """A planned KKR meeting after the DAS meeting: the Udgiftsanalyse item forwarded from DAS
+    with its history and attachment, and the generated Socialtilsyn Nord budget item."""
+    from . import generated, services
+
+    das = Meeting.objects.filter(reference="DAS-2019-05-21").first()
+    if das is None:
+        return None
+    kkr = Body.objects.get(code="kkr")
+    meeting, created = Meeting.objects.get_or_create(
+        body=kkr, date=dt.date(2019, 6, 20),
+        defaults={"starts_at": dt.time(10), "ends_at": dt.time(12),
+                  "venue": "Aalborg Rådhus, Boulevarden 13, 9000 Aalborg"},
+    )  # fmt: skip
+    if not created:
+        return meeting
+    for position, (name, organisation, role, kind) in enumerate(KKR_PEOPLE):
+        Attendance.objects.create(meeting=meeting, name=name, organisation=organisation,
+                                  role=role, kind=kind, position=position)  # fmt: skip
+        if kind == "present" and role != "ref.":
+            defaults = {"organisation": organisation, "role": role}
+            BodyMember.objects.get_or_create(body=kkr, name=name, defaults=defaults)
+    welcome = services.item_create(meeting=meeting, section="welcome",
+                                   title="Godkendelse af dagsorden")  # fmt: skip
+    welcome.summary = _text(welcome.title)
+    welcome.recommendations = [[APPROVE, "dagsordenen"]]
+    welcome.save()
+    services.item_forward(item=das.items.get(title="Udgiftsanalyse 2019"), target=meeting)
+    if "2019" in dict(generated.sources()["budget"].choices()):
+        services.item_generate(meeting=meeting, choice="budget:2019", user=None)
+    services.item_create(meeting=meeting, section="closing", title="Evt.")
     return meeting
 
 

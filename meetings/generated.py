@@ -48,8 +48,9 @@ def _analysis_item(value: str) -> GeneratedItem:
     met = _("The target is met.") if result.get("target_met") else _("The target is not met.")
     summary = _(
         "The expenditure analysis compares January %(measure)s with January %(baseline)s for "
-        "the same citizens. Expenditure fell by %(reduction)s %% against the agreed target "
-        "of %(target)s %%. %(met)s The tables by acting municipality are attached."
+        "the same citizens. The reduction in expenditure is %(reduction)s %% against the "
+        "cumulative target for %(measure)s of %(target)s %% (the agreement aims at 5 %% by "
+        "2020). %(met)s The tables by acting municipality are attached."
     ) % {
         "measure": run.measure[:4], "baseline": run.baseline[:4],
         "reduction": _pct(result["reduction_pct"]), "target": _pct(result["target_pct"]),

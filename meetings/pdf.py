@@ -8,9 +8,9 @@ import re
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader, PdfWriter, Transformation
 
-from socialaftale.lib.pdf import render_template_pdf
+from socialaftale.lib.pdf import render_pdf, render_template_pdf
 
 from .calculations import (
     SECTIONS,
@@ -181,6 +181,7 @@ def render_pack_pdf(meeting: Meeting) -> bytes:
 def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
     writer = PdfWriter()
     starts = {}  # item number or ("bilag", number) -> page index, for the bookmarks
+    stamps = {}  # page index -> attachment number, for the pack's page numbers
     for index, page in enumerate(agenda.pages):
         text = page.extract_text()
         match = re.search(r"BILAGSSIDE-(\d+)-(\d+)", text)
@@ -188,15 +189,44 @@ def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
             number, sub = int(match[1]), int(match[2])
             writer.add_page(attachments[number].pages[sub])
             starts.setdefault(("bilag", number), index)
+            stamps[index] = number
         else:
             writer.add_page(page)
             for row in context["items"]:
                 if index and starts_item(text, row["number"], row["item"].title):
                     starts.setdefault(row["number"], index)
+    _stamp(writer, stamps)
     _bookmarks(writer, starts, context)
+    writer.compress_identical_objects()  # the stamps share one font, not one copy per page
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+STAMP_WIDTH_MM, STAMP_HEIGHT_MM = 70, 8  # as in static/pdf/stamp.css
+POINTS_PER_MM = 72 / 25.4
+
+
+def _stamp(writer: PdfWriter, stamps: dict[int, int]) -> None:
+    """An attachment's own pages keep their content; the pack adds "Bilag N · n/N" in the top
+    right corner, so every page of the pack carries its page number (what the contents cite).
+    One small WeasyPrint document holds all the stamps; each is placed by the page's own size."""
+    if not stamps:
+        return
+    total = len(writer.pages)
+    label = _("Attachment")
+    html = "".join(f'<p class="stamp">{label} {number} · {index + 1}/{total}</p>'
+                   for index, number in sorted(stamps.items()))  # fmt: skip
+    document = f'<html lang="da"><head><title>{label}</title></head><body>{html}</body></html>'
+    rendered = PdfReader(io.BytesIO(render_pdf(document, stylesheets=["pdf/stamp.css"])))
+    for stamp, index in zip(rendered.pages, sorted(stamps), strict=True):
+        page = writer.pages[index]
+        box = page.mediabox
+        move = Transformation().translate(
+            float(box.right) - STAMP_WIDTH_MM * POINTS_PER_MM,
+            float(box.top) - STAMP_HEIGHT_MM * POINTS_PER_MM)  # fmt: skip
+        page.merge_transformed_page(stamp, move)
+        page.compress_content_streams()  # merging leaves the page's content uncompressed
 
 
 def _bookmarks(writer: PdfWriter, starts: dict, context: dict) -> None:

@@ -26,6 +26,7 @@ DEMO_LOADERS = [
     submissions_demo.load_demo_rounds,
     monitoring_demo.load_demo_monitoring,
     meetings_demo.load_demo_meeting,
+    meetings_demo.load_demo_kkr_meeting,
 ]
 
 
