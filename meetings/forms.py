@@ -21,6 +21,8 @@ class ItemForm(forms.ModelForm):
                   "body", "decision", "editorial_note", "is_public"]  # fmt: skip
         widgets = {name: forms.Textarea(attrs={"rows": 4})
                    for name in ("summary", "background", "body", "decision")}  # fmt: skip
+        widgets["body"] = forms.Textarea(attrs={"rows": 8})
+        widgets["editorial_note"] = forms.Textarea(attrs={"rows": 2})
 
 
 class RecommendationForm(forms.Form):

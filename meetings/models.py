@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -165,7 +166,7 @@ class AgendaItem(models.Model):
     background = models.TextField(_("background"), blank=True)
     body_heading = models.CharField(_("body heading"), max_length=20, choices=BodyHeading.choices,
                                     default=BodyHeading.PRESENTATION)  # fmt: skip
-    body = models.TextField(_("body"), blank=True)
+    body = models.TextField(pgettext_lazy("agenda item", "body"), blank=True)
     recommendations = models.JSONField(
         _("recommendation"), default=list, blank=True,
         help_text=_("Bullets after “Det indstilles, at”: [verb, text] pairs."))  # fmt: skip
