@@ -44,14 +44,11 @@ def require_visible(user, reference: str) -> None:
 
 
 def get_attachment_for_user(user, reference: str, pk: int):
-    """An attachment of a meeting the user may see; a closed item's attachments only to the
-    secretariat. Anything else is 404."""
+    """An attachment of a meeting the user may see, else 404. Closed items ("lukket punkt")
+    are closed to the public, not to the body's members: members read the whole agenda, as on
+    paper; the flag marks the item in the documents and keeps its text out of e-mail."""
     from .models import Attachment
 
     meeting = get_meeting_for_user(user, reference)
-    attachments = Attachment.objects.select_related("item", "document").filter(
-        item__meeting=meeting
-    )
-    if not roles_for(user).is_secretariat:
-        attachments = attachments.filter(item__is_public=True)
-    return get_object_or_404(attachments, pk=pk)
+    attachments = Attachment.objects.select_related("item", "document")
+    return get_object_or_404(attachments.filter(item__meeting=meeting), pk=pk)

@@ -65,17 +65,20 @@ def overflowing_items(groups: Sequence[Sequence[int]], start_pages: dict[int, in
                       page_count: int) -> set[int]:  # fmt: skip
     """Read back from the rendered document (item number -> page where its heading starts):
     the items of shared pages that did not fit. An item of a group that starts on a later page
-    than the group's first item must start its own page; if all start on the page but the group
-    runs on to the next page (the next group does not start right after it), its last item
-    moves to a page of its own. Groups are all the document's groups, in order."""
+    than the item before it must start a new page; if all start on the page but the group runs
+    on to the next page (the next group does not start right after it), its last item moves to
+    a page of its own. Groups are all the document's groups, in order."""
     breaks = set()
     for index, group in enumerate(groups):
         if len(group) < 2:
             continue
         first_page = start_pages.get(group[0])
-        late = [number for number in group[1:] if start_pages.get(number) != first_page]
+        # Items of a shared page never split (break-inside: avoid), so one pass shows every
+        # item that moved on: each starts a new group, and the next render keeps this layout.
+        late = [number for previous, number in zip(group, group[1:], strict=False)
+                if start_pages.get(number) != start_pages.get(previous)]  # fmt: skip
         if late:
-            breaks.add(late[0])
+            breaks.update(late)
             continue
         following = (start_pages.get(groups[index + 1][0]) if index + 1 < len(groups)
                      else page_count)  # fmt: skip

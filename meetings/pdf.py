@@ -125,8 +125,9 @@ def render_laid_out(meeting: Meeting, *, minutes: bool, extra: dict | None = Non
     """Render; where small items sharing a page did not fit, read the pages back, give the
     overflowing item its own page and render again. Returns (pdf bytes, context)."""
     breaks: frozenset[int] = frozenset()
-    for _pass in range(MAX_LAYOUT_PASSES):
+    for layout_pass in range(1, MAX_LAYOUT_PASSES + 1):
         context = build_meeting_context(meeting, minutes=minutes, breaks=breaks) | (extra or {})
+        context["layout_passes"] = layout_pass
         pdf = render_template_pdf("meetings/meeting_pdf.html", context,
                                   stylesheets=["pdf/meeting.css"])  # fmt: skip
         if all(len(group) == 1 for group in context["groups"]):
@@ -136,7 +137,9 @@ def render_laid_out(meeting: Meeting, *, minutes: bool, extra: dict | None = Non
         overflow = overflowing_items(context["groups"], starts, pages)
         if not overflow:
             break
-        breaks |= overflow
+        # Keep every page start of this pass too, so the next pass only splits groups (the
+        # items after a split must not regroup with the next group's items).
+        breaks |= overflow | {group[0] for group in context["groups"]}
     return pdf, context
 
 

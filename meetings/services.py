@@ -28,7 +28,9 @@ def item_create(*, meeting: Meeting, section: str, title: str) -> AgendaItem:
 def item_save(*, item: AgendaItem, values: dict, expected_version: int) -> AgendaItem:
     """Compare-and-set on edit_version: nothing is overwritten if someone saved in between."""
     changes = {name: values[name] for name in EDITABLE_FIELDS if name in values}
-    if changes.get("section", item.section) != item.section:  # moved: last in its new section
+    # The form has already put the posted values on `item`: compare with what is stored.
+    stored_section = AgendaItem.objects.values_list("section", flat=True).get(pk=item.pk)
+    if changes.get("section", stored_section) != stored_section:  # moved: last in new section
         last = item.meeting.items.filter(section=changes["section"]).aggregate(p=Max("position"))
         changes["position"] = (last["p"] or 0) + 1
     updated = AgendaItem.objects.filter(pk=item.pk, edit_version=expected_version).update(

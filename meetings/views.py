@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from documents.models import GeneratedDocument
-from organisations.access import require_secretariat, roles_for
+from organisations.access import require_secretariat
 
 from . import services
 from .access import (
@@ -65,10 +65,6 @@ def meeting_detail(request, reference):
             latest[document.params["document"]] = document
     kinds = [(code, DOCUMENT_TITLES[code]) for code in ("agenda", "pack", "minutes")]
     context = build_meeting_context(meeting, minutes=False)
-    if not roles_for(request.user).is_secretariat:  # members see the public items only
-        context["sections"] = [
-            {**section, "items": [r for r in section["items"] if r["item"].is_public]}
-            for section in context["sections"]]  # fmt: skip
     return render(request, "meetings/meeting_detail.html", {
         **context,
         "documents": [(code, title, latest.get(code)) for code, title in kinds],

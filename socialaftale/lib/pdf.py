@@ -87,21 +87,33 @@ def _stylesheet(name: str, font_config):
     return CSS(filename=path, url_fetcher=local_only_fetcher(), font_config=font_config)
 
 
-def render_pdf(html: str, *, stylesheets: list[str] | None = None) -> bytes:
-    """PDF bytes for an HTML string. `stylesheets` are static names (e.g. "pdf/agenda.css")
-    applied after pdf/base.css, which sets fonts, A4 pages, page numbers and tables."""
-    from weasyprint import HTML
+def layout_pdf(html: str, *, stylesheets: list[str] | None = None):
+    """The laid-out WeasyPrint document (pages with their anchors, for documents that check
+    where things landed before writing); `write_laid_out` turns it into PDF bytes."""
+    from weasyprint import DEFAULT_OPTIONS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     fetcher = local_only_fetcher()
     document = HTML(string=html, base_url=static_dir().as_uri() + "/", url_fetcher=fetcher)
     font_config = FontConfiguration()
     names = [BASE_STYLESHEET, *(stylesheets or [])]
-    return document.write_pdf(
-        stylesheets=[_stylesheet(name, font_config) for name in names],
-        font_config=font_config,
-        pdf_variant=PDF_VARIANT,
-    )
+    options = DEFAULT_OPTIONS | {
+        "stylesheets": [_stylesheet(name, font_config) for name in names],
+        "pdf_variant": PDF_VARIANT,
+    }
+    return document.render(font_config, **options)
+
+
+def write_laid_out(document) -> bytes:
+    from weasyprint import DEFAULT_OPTIONS
+
+    return document.write_pdf(**(DEFAULT_OPTIONS | {"pdf_variant": PDF_VARIANT}))
+
+
+def render_pdf(html: str, *, stylesheets: list[str] | None = None) -> bytes:
+    """PDF bytes for an HTML string. `stylesheets` are static names (e.g. "pdf/agenda.css")
+    applied after pdf/base.css, which sets fonts, A4 pages, page numbers and tables."""
+    return write_laid_out(layout_pdf(html, stylesheets=stylesheets))
 
 
 def render_template_pdf(

@@ -35,6 +35,8 @@ def test_small_items_of_one_section_share_a_page_and_overflow_gets_its_own():
     groups = [[1, 2], [3], [6, 7, 8, 9]]
     starts = {1: 1, 2: 1, 3: 2, 6: 5, 7: 5, 8: 6, 9: 6}
     assert overflowing_items(groups, starts, page_count=7) == {8}
+    # Each item that moved to a further page starts a group: 8 and 9 both break.
+    assert overflowing_items(groups, starts | {9: 7}, page_count=8) == {8, 9}
     # All of 1 + 2 start on page 1 but item 3 only starts on page 3: 2 ran on; it moves.
     starts = {1: 1, 2: 1, 3: 3, 6: 5, 7: 5, 8: 5, 9: 5}
     assert overflowing_items(groups, starts, page_count=6) == {2}
