@@ -81,7 +81,7 @@ def run() -> None:
     loaded = meeting_for_pdf(meeting.reference)
     counts = {n: 10 for row in build_meeting_context(loaded, minutes=False)["items"]
               for n, _a in row["attachments"]}  # fmt: skip
-    placeholders = {n: [f"BILAGSSIDE-{n}-{p}" for p in range(c)] for n, c in counts.items()}
+    placeholders = {n: [f"bilagsside-{n}-{p}" for p in range(c)] for n, c in counts.items()}
     _agenda, pack_context = render_laid_out(
         loaded, minutes=False, extra={"pack": True, "placeholder_pages": placeholders})  # fmt: skip
     pack_direct = _weasyprint_direct(pack_context)

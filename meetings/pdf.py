@@ -4,13 +4,13 @@ The contents' page numbers are WeasyPrint's own cross-references (target-counter
 the real pages of the rendered document; tests read the PDF back to check them."""
 
 import io
-import re
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from pypdf import PdfReader, PdfWriter, Transformation
 
-from socialaftale.lib.pdf import render_pdf, render_template_pdf
+from socialaftale.lib.pdf import layout_pdf, render_pdf, write_laid_out
 
 from .calculations import (
     SECTIONS,
@@ -100,47 +100,47 @@ def meeting_for_pdf(reference: str) -> Meeting:
         "attendance", "items__attachments__document").get(reference=reference)  # fmt: skip
 
 
-def starts_item(text: str, number: int, title: str) -> bool:
-    """Whether a page's text has the item's heading: a line "N. " + the title's first word."""
-    first_word = re.escape(title.split()[0]) if title.split() else ""
-    return re.search(rf"^{number}\. {first_word}", text, re.MULTILINE) is not None
+def anchor_pages(document) -> dict[str, int]:
+    """Where WeasyPrint put each element with an id: id -> page index (first occurrence), read
+    from the laid-out pages before writing ("punkt-5", "bilagsside-2-0", …)."""
+    pages = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, index)
+    return pages
 
 
-def item_start_pages(pdf: bytes, titles: dict[int, str]) -> dict[int, int]:
-    """Read the PDF back: item number -> index of the page where its heading starts (the first
-    page, with the contents, is skipped)."""
-    starts = {}
-    for index, page in enumerate(PdfReader(io.BytesIO(pdf)).pages[1:], start=1):
-        text = page.extract_text()
-        for number, title in titles.items():
-            if number not in starts and starts_item(text, number, title):
-                starts[number] = index
-    return starts
+def item_start_pages(document) -> dict[int, int]:
+    """Item number -> index of the page where the item starts (its anchor "punkt-N")."""
+    return {int(anchor.removeprefix("punkt-")): index
+            for anchor, index in anchor_pages(document).items()
+            if anchor.startswith("punkt-")}  # fmt: skip
 
 
 MAX_LAYOUT_PASSES = 4
 
 
 def render_laid_out(meeting: Meeting, *, minutes: bool, extra: dict | None = None) -> tuple:
-    """Render; where small items sharing a page did not fit, read the pages back, give the
-    overflowing item its own page and render again. Returns (pdf bytes, context)."""
+    """Lay out; where small items sharing a page did not fit (an item starts on a later page,
+    or a shared page runs on), give those items pages of their own and lay out again. Only the
+    final layout is written. Returns (pdf bytes, context)."""
     breaks: frozenset[int] = frozenset()
     for layout_pass in range(1, MAX_LAYOUT_PASSES + 1):
         context = build_meeting_context(meeting, minutes=minutes, breaks=breaks) | (extra or {})
         context["layout_passes"] = layout_pass
-        pdf = render_template_pdf("meetings/meeting_pdf.html", context,
-                                  stylesheets=["pdf/meeting.css"])  # fmt: skip
+        document = layout_pdf(render_to_string("meetings/meeting_pdf.html", context),
+                              stylesheets=["pdf/meeting.css"])  # fmt: skip
         if all(len(group) == 1 for group in context["groups"]):
             break
-        starts = item_start_pages(pdf, {r["number"]: r["item"].title for r in context["items"]})
-        pages = len(PdfReader(io.BytesIO(pdf)).pages)
-        overflow = overflowing_items(context["groups"], starts, pages)
+        overflow = overflowing_items(context["groups"], item_start_pages(document),
+                                     len(document.pages))  # fmt: skip
         if not overflow:
             break
         # Keep every page start of this pass too, so the next pass only splits groups (the
         # items after a split must not regroup with the next group's items).
         breaks |= overflow | {group[0] for group in context["groups"]}
-    return pdf, context
+    context["anchor_pages"] = anchor_pages(document)
+    return write_laid_out(document), context
 
 
 def render_meeting_pdf(meeting: Meeting, *, minutes: bool = False) -> bytes:
@@ -149,7 +149,7 @@ def render_meeting_pdf(meeting: Meeting, *, minutes: bool = False) -> bytes:
 
 # --- "Dagsorden med bilag": the agenda with each attachment's pages right after its item ---
 
-MARKER = "BILAGSSIDE-{number}-{page}"
+MARKER = "bilagsside-{number}-{page}"  # the placeholder page's id (and its hidden text)
 
 
 class AttachmentNotReady(Exception):
@@ -182,23 +182,26 @@ def render_pack_pdf(meeting: Meeting) -> bytes:
 
 
 def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
+    """Swap each placeholder page (found by its anchor "bilagsside-N-P") for page P of
+    attachment N, stamp the pack's page numbers on them and add the bookmarks."""
+    anchors = context["anchor_pages"]
+    placeholders = {}  # page index -> (attachment number, its page)
+    for anchor, index in anchors.items():
+        if anchor.startswith("bilagsside-"):
+            number, sub = anchor.removeprefix("bilagsside-").split("-")
+            placeholders[index] = (int(number), int(sub))
     writer = PdfWriter()
-    starts = {}  # item number or ("bilag", number) -> page index, for the bookmarks
-    stamps = {}  # page index -> attachment number, for the pack's page numbers
     for index, page in enumerate(agenda.pages):
-        text = page.extract_text()
-        match = re.search(r"BILAGSSIDE-(\d+)-(\d+)", text)
-        if match:
-            number, sub = int(match[1]), int(match[2])
+        if index in placeholders:
+            number, sub = placeholders[index]
             writer.add_page(attachments[number].pages[sub])
-            starts.setdefault(("bilag", number), index)
-            stamps[index] = number
         else:
             writer.add_page(page)
-            for row in context["items"]:
-                if index and starts_item(text, row["number"], row["item"].title):
-                    starts.setdefault(row["number"], index)
-    _stamp(writer, stamps)
+    _stamp(writer, {index: number for index, (number, _sub) in placeholders.items()})
+    starts = {
+        int(a.removeprefix("punkt-")): i for a, i in anchors.items() if a.startswith("punkt-")
+    }
+    starts |= {("bilag", n): i for i, (n, sub) in placeholders.items() if sub == 0}
     _bookmarks(writer, starts, context)
     writer.compress_identical_objects()  # the stamps share one font, not one copy per page
     buffer = io.BytesIO()
