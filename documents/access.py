@@ -25,14 +25,30 @@ def _may_view(user, kind: str, params: dict) -> bool:
 
 def can_request(user, kind: str, params: dict) -> bool:
     try:
-        registry.get(kind)
+        entry = registry.get(kind)
     except KeyError:
         return False
-    return _may_view(user, kind, params)
+    if not _may_view(user, kind, params):
+        return False
+    if entry.can_request is None or roles_for(user).is_secretariat:
+        return True
+    return bool(entry.can_request(user, params))
 
 
 def get_document_for_user(user, pk: int) -> GeneratedDocument:
     document = get_object_or_404(GeneratedDocument.objects.select_related("created_by"), pk=pk)
     if not _may_view(user, document.kind, document.params):
         raise Http404
+    if not roles_for(user).is_secretariat and _superseded(document):
+        raise Http404
     return document
+
+
+def _superseded(document: GeneratedDocument) -> bool:
+    """For kinds that show others only the newest finished version: is there a newer one?"""
+    entry = registry.get(document.kind)
+    if not entry.latest_only:
+        return False
+    newer = GeneratedDocument.objects.filter(key=document.key, version__gt=document.version,
+                                             status=GeneratedDocument.Status.DONE)  # fmt: skip
+    return newer.exists()

@@ -22,6 +22,11 @@ class DocumentKind:
     render: Callable[[dict, Progress], bytes]
     can_view: Callable[[object, dict], bool]
     key: Callable[[dict], str]
+    # Who may order a new version (default: whoever may view it).
+    can_request: Callable[[object, dict], bool] | None = None
+    # Only the newest finished version is shown to others than the secretariat (e.g. meeting
+    # documents: members read the current agenda; earlier versions stay with the secretariat).
+    latest_only: bool = False
 
 
 _KINDS: dict[str, DocumentKind] = {}
@@ -53,10 +58,13 @@ def register(
     render: Callable[[dict, Progress], bytes],
     can_view: Callable[[object, dict], bool],
     key: Callable[[dict], str] | None = None,
+    can_request: Callable[[object, dict], bool] | None = None,
+    latest_only: bool = False,
 ) -> DocumentKind:
     if kind in _KINDS:
         raise ImproperlyConfigured(f"Document kind {kind!r} is registered twice")
-    entry = DocumentKind(kind, title, render, can_view, key or default_key(kind))
+    entry = DocumentKind(kind, title, render, can_view, key or default_key(kind), can_request,
+                         latest_only)  # fmt: skip
     _KINDS[kind] = entry
     return entry
 

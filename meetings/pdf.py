@@ -271,4 +271,6 @@ def register_documents() -> None:
         render=render_meeting_document,
         can_view=may_see_document,
         key=lambda p: f"meetings.document:{p['meeting']}:{p['document']}",
+        can_request=lambda user, params: False,  # the secretariat makes the documents
+        latest_only=True,
     )

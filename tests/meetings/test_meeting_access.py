@@ -73,3 +73,30 @@ def test_members_get_the_minutes_only_once_they_are_approved(client, das_member,
     assert not may_see_document(das_member, params)
     assert may_see_document(das_member, {**params, "document": "agenda"})
     assert may_see_document(secretariat, params)
+
+
+@pytest.mark.django_db
+def test_a_new_version_replaces_the_old_for_members_and_only_the_secretariat_orders(
+    client, secretariat, das_member, django_capture_on_commit_callbacks
+):
+    meeting = load_demo_meeting()
+    request = {"kind": "meetings.document",
+               "params": json.dumps({"meeting": meeting.reference, "document": "agenda"})}  # fmt: skip
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/dokumenter/bestil/", request)
+    meeting.items.filter(title="Evt.").update(title="Eventuelt")  # an edit, then a new version
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/dokumenter/bestil/", request)
+    old, new = GeneratedDocument.objects.order_by("version")
+    assert (old.version, new.version, new.status) == (1, 2, "done")
+    client.force_login(das_member)
+    assert client.get(f"/dokumenter/{old.pk}/hent/").status_code == 404
+    assert client.get(f"/dokumenter/{new.pk}/hent/").status_code == 200
+    page = client.get(f"/moeder/{meeting.reference}/").content.decode()
+    assert f"/dokumenter/{new.pk}/hent/" in page and f"/dokumenter/{old.pk}/" not in page
+    assert client.post("/dokumenter/bestil/", request).status_code == 404  # members don't order
+    assert GeneratedDocument.objects.count() == 2
+    client.force_login(secretariat)
+    assert client.get(f"/dokumenter/{old.pk}/hent/").status_code == 200  # kept for them
+    assert "alle versioner" in client.get(f"/moeder/{meeting.reference}/").content.decode()
