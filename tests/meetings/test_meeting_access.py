@@ -80,8 +80,8 @@ def test_a_new_version_replaces_the_old_for_members_and_only_the_secretariat_ord
     client, secretariat, das_member, django_capture_on_commit_callbacks
 ):
     meeting = load_demo_meeting()
-    request = {"kind": "meetings.document",
-               "params": json.dumps({"meeting": meeting.reference, "document": "agenda"})}  # fmt: skip
+    params = json.dumps({"meeting": meeting.reference, "document": "agenda"})
+    request = {"kind": "meetings.document", "params": params}
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/dokumenter/bestil/", request)
