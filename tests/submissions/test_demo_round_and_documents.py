@@ -58,7 +58,7 @@ def test_the_receipt_pdf_carries_the_receipt_number_and_the_answers(
             "/dokumenter/bestil/",
             {"kind": "submissions.receipt", "params": json.dumps({"version": version.pk})},
         )
-    document = GeneratedDocument.objects.get()
+    document = GeneratedDocument.objects.get(kind="submissions.receipt")
     assert document.status == "done", document.error
     pdf = b"".join(client.get(f"/dokumenter/{document.pk}/hent/").streaming_content)
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
