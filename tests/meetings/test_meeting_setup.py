@@ -205,3 +205,13 @@ def test_only_the_secretariat_sets_up_meetings(client, request, persona, meeting
     assert Meeting.objects.get().reference == "DAS-2026-06-16"
     client.logout()
     assert client.get("/moeder/ny/").status_code == 302  # to the login page
+
+
+@pytest.mark.django_db
+def test_the_meeting_list_offers_a_new_meeting_to_the_secretariat_only(
+    client, secretariat, das_member
+):
+    client.force_login(secretariat)
+    assert 'href="/moeder/ny/"' in client.get("/moeder/").content.decode()
+    client.force_login(das_member)
+    assert 'href="/moeder/ny/"' not in client.get("/moeder/").content.decode()
