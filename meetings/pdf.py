@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import NameObject
 
 from socialaftale.lib.pdf import layout_pdf, render_pdf, write_laid_out
 
@@ -190,13 +191,13 @@ def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
         if anchor.startswith("bilagsside-"):
             number, sub = anchor.removeprefix("bilagsside-").split("-")
             placeholders[index] = (int(number), int(sub))
-    writer = PdfWriter()
-    for index, page in enumerate(agenda.pages):
-        if index in placeholders:
-            number, sub = placeholders[index]
-            writer.add_page(attachments[number].pages[sub])
-        else:
-            writer.add_page(page)
+    # A clone keeps the agenda's tags (PDF/UA structure), language and metadata; WeasyPrint's
+    # own outline is replaced by the pack's bookmarks below.
+    writer = PdfWriter(clone_from=agenda)
+    if "/Outlines" in writer._root_object:
+        del writer._root_object["/Outlines"]
+    for index, (number, sub) in sorted(placeholders.items()):
+        _replace_page(writer.pages[index], attachments[number].pages[sub].clone(writer))
     _stamp(writer, {index: number for index, (number, _sub) in placeholders.items()})
     starts = {
         int(a.removeprefix("punkt-")): i for a, i in anchors.items() if a.startswith("punkt-")
@@ -207,6 +208,20 @@ def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+PAGE_KEYS = ["/Contents", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox",
+             "/ArtBox", "/Rotate", "/Annots", "/UserUnit"]  # fmt: skip
+
+
+def _replace_page(placeholder, source) -> None:
+    """The placeholder page object takes the attachment page's content and size; keeping the
+    object keeps the agenda's structure tree and page references valid."""
+    for key in PAGE_KEYS:
+        if key in source:  # raw: a content stream must stay an indirect object
+            placeholder[NameObject(key)] = source.raw_get(key)
+        elif key in placeholder:
+            del placeholder[key]
 
 
 STAMP_WIDTH_MM, STAMP_HEIGHT_MM = 70, 8  # as in static/pdf/stamp.css

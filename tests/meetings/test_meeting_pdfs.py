@@ -126,3 +126,6 @@ def test_the_pack_puts_each_attachment_right_after_its_item_and_the_contents_cou
     for index, text in enumerate(pages, start=1):
         assert f"{index}/{len(pages)}" in text, index
     assert f"Bilag 2 · {start_4 + 5}/{len(pages)}" in pages[start_4 + 4]
+    # The merged pack keeps the agenda's tags, language and metadata (PDF/UA from WeasyPrint).
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "da" and "/StructTreeRoot" in root and "/Metadata" in root
