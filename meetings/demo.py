@@ -223,3 +223,18 @@ def _attach(item: AgendaItem, title: str, pages: int) -> None:
     attachment = Attachment(item=item, title=title, position=0)
     pdf = render_pdf(f'<html lang="da"><body>{body}</body></html>')
     attachment.file.save(f"demobilag-{item.pk}.pdf", ContentFile(pdf))
+
+
+def load_demo_meeting_documents() -> None:
+    """The DAS demo meeting's Dagsorden, Dagsorden med bilag and Referat, made as the status
+    steps make them (in Celery), so a member who logs in finds them."""
+    from documents.models import GeneratedDocument
+    from documents.services import document_request
+
+    if not Meeting.objects.filter(reference="DAS-2019-05-21").exists():
+        return
+    for document in ("agenda", "pack", "minutes"):
+        params = {"meeting": "DAS-2019-05-21", "document": document}
+        if not GeneratedDocument.objects.filter(kind="meetings.document", params=params).exists():
+            with transaction.atomic():
+                document_request(kind="meetings.document", params=params, user=None)
