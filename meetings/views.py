@@ -3,6 +3,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -12,6 +13,8 @@ from django.views.decorators.http import require_POST
 
 from documents.models import GeneratedDocument
 from organisations.access import require_secretariat
+from socialaftale.lib.export import requested_format
+from socialaftale.lib.tables import ReportTable, tables_download
 
 from . import services
 from .access import (
@@ -44,8 +47,22 @@ ACTION_LABELS = {
 
 @login_required
 def meeting_list(request):
-    meetings = visible_meetings(request.user)
+    meetings = list(visible_meetings(request.user).annotate(item_count=Count("items")))
+    if fmt := requested_format(request):
+        return tables_download("moeder", fmt, [meetings_table(meetings)])
     return render(request, "meetings/meeting_list.html", {"meetings": meetings})
+
+
+def meetings_table(meetings) -> ReportTable:
+    """The list as a table for CSV/XLSX: the same rows the page shows."""
+    return ReportTable(
+        id="meetings", caption=_("Meetings"),
+        headers=[_("Reference"), _("Body"), _("Date"), _("Time"), _("Venue"), _("Status"),
+                 _("Items")],
+        rows=[[m.reference, m.body.name, f"{m.date:%d.%m.%Y}",
+               f"{m.starts_at:%H.%M}–{m.ends_at:%H.%M}", m.venue, str(m.get_status_display()),
+               m.item_count] for m in meetings],
+    )  # fmt: skip
 
 
 def _meeting_with_items(request, reference) -> Meeting:

@@ -215,3 +215,19 @@ def test_the_meeting_list_offers_a_new_meeting_to_the_secretariat_only(
     assert 'href="/moeder/ny/"' in client.get("/moeder/").content.decode()
     client.force_login(das_member)
     assert 'href="/moeder/ny/"' not in client.get("/moeder/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_meeting_list_downloads_as_csv_with_the_rows_the_page_shows(client, secretariat):
+    from meetings.demo import load_demo_meeting
+
+    load_demo_meeting()
+    client.force_login(secretariat)
+    page = client.get("/moeder/").content.decode()
+    assert "_export=xlsx" in page and "Den Administrative Styregruppe" in page
+    response = client.get("/moeder/?_export=csv")
+    assert response["Content-Disposition"] == 'attachment; filename="moeder.csv"'
+    text = response.content.decode("utf-8-sig")
+    assert "Reference,Organ,Dato,Tid,Sted,Status,Punkter" in text
+    assert "DAS-2019-05-21,Den Administrative Styregruppe,21.05.2019,13.00–16.00," in text
+    assert text.rstrip().endswith("Referat godkendt,15")
