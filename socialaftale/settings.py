@@ -164,7 +164,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: Redis broker when REDIS_URL is set, otherwise tasks run eagerly in-process.
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"  # a host name keeps kombu quiet
 CELERY_RESULT_BACKEND = "django-db"
 CELERY_RESULT_EXTENDED = True
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
