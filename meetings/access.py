@@ -31,9 +31,12 @@ def get_meeting_for_user(user, reference: str) -> Meeting:
 def may_see_document(user, params: dict) -> bool:
     """Members get the agenda and the pack once published, the minutes once approved."""
     meeting = visible_meetings(user).filter(reference=params.get("meeting")).first()
-    if meeting is None:
-        return False
-    if params.get("document") == "minutes" and not roles_for(user).is_secretariat:
+    return meeting is not None and may_see_document_of(user, meeting, params.get("document"))
+
+
+def may_see_document_of(user, meeting: Meeting, document: str) -> bool:
+    """For a meeting the user already sees: whether this document is for them too."""
+    if document == "minutes" and not roles_for(user).is_secretariat:
         return meeting.status == MeetingStatus.MINUTES_APPROVED
     return True
 

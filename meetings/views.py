@@ -20,7 +20,7 @@ from . import services
 from .access import (
     get_attachment_for_user,
     get_meeting_for_user,
-    may_see_document,
+    may_see_document_of,
     visible_meetings,
 )
 from .calculations import number_items
@@ -74,13 +74,9 @@ def _meeting_with_items(request, reference) -> Meeting:
 @login_required
 def meeting_detail(request, reference):
     meeting = _meeting_with_items(request, reference)
-    latest = {}
-    for document in GeneratedDocument.objects.filter(
-        kind="meetings.document", key__startswith=f"meetings.document:{reference}:",
-        status="done").order_by("created_at"):  # fmt: skip
-        if may_see_document(request.user, document.params):
-            latest[document.params["document"]] = document
     kinds = [(code, DOCUMENT_TITLES[code]) for code in ("agenda", "pack", "minutes")]
+    latest = {code: _latest_document(meeting, code) for code, _title in kinds
+              if may_see_document_of(request.user, meeting, code)}  # fmt: skip
     context = build_meeting_context(meeting, minutes=False)
     return render(request, "meetings/meeting_detail.html", {
         **context,
@@ -92,6 +88,13 @@ def meeting_detail(request, reference):
                       json.dumps({"meeting": reference, "document": code}))
                      for code, title in kinds],
     })  # fmt: skip
+
+
+def _latest_document(meeting: Meeting, code: str) -> GeneratedDocument | None:
+    """The newest finished version (one query per document kind, whatever the versions)."""
+    key = f"meetings.document:{meeting.reference}:{code}"
+    documents = GeneratedDocument.objects.filter(kind="meetings.document", key=key, status="done")
+    return documents.order_by("-version").first()
 
 
 def _secretariat_meeting(request, reference) -> Meeting:

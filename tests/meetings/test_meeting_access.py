@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from documents.models import GeneratedDocument
 from meetings.demo import load_demo_meeting
@@ -100,3 +102,28 @@ def test_a_new_version_replaces_the_old_for_members_and_only_the_secretariat_ord
     client.force_login(secretariat)
     assert client.get(f"/dokumenter/{old.pk}/hent/").status_code == 200  # kept for them
     assert "alle versioner" in client.get(f"/moeder/{meeting.reference}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_meeting_page_takes_the_same_queries_however_many_versions_exist(
+    client, secretariat, django_assert_max_num_queries
+):
+    from documents.services import document_request
+
+    meeting = load_demo_meeting()
+    client.force_login(secretariat)
+
+    params = {"meeting": meeting.reference, "document": "agenda"}
+
+    def versions(count):
+        for _ in range(count):
+            document = document_request(kind="meetings.document", user=None, params=params)
+            GeneratedDocument.objects.filter(pk=document.pk).update(status="done")
+
+    versions(1)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(f"/moeder/{meeting.reference}/").status_code == 200
+    versions(20)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(f"/moeder/{meeting.reference}/").content.decode()
+    assert "version 21" in page
