@@ -36,41 +36,59 @@ def _text_length(item, *, minutes: bool) -> int:
     return sum(len(text) for text in texts)
 
 
-def item_history(item) -> list[dict]:
-    """The earlier meetings this item was forwarded from, oldest first: meeting, number there,
-    title and the decision taken (one query per step; chains are DAS -> KKR, rarely longer)."""
+def item_histories(items) -> dict[int, list[dict]]:
+    """For each item: the earlier meetings it was forwarded from, oldest first (meeting, number
+    there, the earlier item with its decision). Two queries per forwarding step, whatever the
+    number of items (chains are DAS -> KKR, rarely longer)."""
     from .models import AgendaItem
 
-    history, seen = [], {item.pk}
-    earlier_id = item.forwarded_from_id
-    while earlier_id and earlier_id not in seen:
-        seen.add(earlier_id)
-        earlier = AgendaItem.objects.select_related("meeting__body").filter(pk=earlier_id).first()
-        if earlier is None:
+    chains = {item.pk: [] for item in items}
+    pending = {item.pk: item.forwarded_from_id for item in items if item.forwarded_from_id}
+    for _step in range(10):  # a guard against a cycle made by hand in the admin
+        if not pending:
             break
-        siblings = earlier.meeting.items.values_list("pk", "section", "position")
-        history.append({"item": earlier, "meeting": earlier.meeting,
-                        "number": number_items(list(siblings))[earlier.pk]})  # fmt: skip
-        earlier_id = earlier.forwarded_from_id
-    return history[::-1]
+        earlier = AgendaItem.objects.select_related("meeting__body").in_bulk(set(pending.values()))
+        meeting_ids = {e.meeting_id for e in earlier.values()}
+        siblings = AgendaItem.objects.filter(meeting_id__in=meeting_ids).values_list(
+            "meeting_id", "pk", "section", "position")  # fmt: skip
+        by_meeting = {}
+        for meeting_id, *row in siblings:
+            by_meeting.setdefault(meeting_id, []).append(tuple(row))
+        numbers = {m: number_items(rows) for m, rows in by_meeting.items()}
+        following = {}
+        for item_id, earlier_id in pending.items():
+            step = earlier.get(earlier_id)
+            if step is None:
+                continue
+            chains[item_id].append({"item": step, "meeting": step.meeting,
+                                    "number": numbers[step.meeting_id][step.pk]})  # fmt: skip
+            if step.forwarded_from_id:
+                following[item_id] = step.forwarded_from_id
+        pending = following
+    return {item_id: chain[::-1] for item_id, chain in chains.items()}
+
+
+def item_history(item) -> list[dict]:
+    return item_histories([item])[item.pk]
 
 
 def build_meeting_context(meeting: Meeting, *, minutes: bool,
                           breaks: frozenset[int] = frozenset()) -> dict:  # fmt: skip
     """Everything the template shows, numbered and grouped into pages; no queries beyond the
-    prefetched ones, except the history of forwarded items."""
+    prefetched ones, plus two a forwarding step for items forwarded from earlier meetings."""
     items = list(meeting.items.all())
     numbers = number_items([(i.pk, i.section, i.position) for i in items])
     attachments = [a for i in items for a in i.attachments.all()]
     attachment_numbers = number_attachments(
         numbers, [(a.pk, a.item_id, a.position) for a in attachments])  # fmt: skip
     labels = dict(Section.choices)
+    histories = item_histories([i for i in items if i.forwarded_from_id])
     rows = []
     for item in sorted(items, key=lambda i: numbers[i.pk]):
         rows.append({
             "item": item, "number": numbers[item.pk], "section": labels[item.section],
             "attachments": [(attachment_numbers[a.pk], a) for a in item.attachments.all()],
-            "history": item_history(item) if item.forwarded_from_id else [],
+            "history": histories.get(item.pk, []),
             "recommendations": [recommendation_sentence(meeting.body.name, verb, text)
                                 for verb, text in item.recommendations],
         })  # fmt: skip

@@ -579,6 +579,28 @@ def test_the_forwarded_item_shows_its_history_and_the_kkr_recommendation_in_the_
 
 
 @pytest.mark.django_db
+def test_an_item_forwarded_twice_lists_both_earlier_meetings_oldest_first(
+    das_meeting, kkr_meeting, django_assert_max_num_queries
+):
+    from meetings.pdf import build_meeting_context, meeting_for_pdf
+
+    load_bodies()
+    kdk = new_meeting("kdk", dt.date(2019, 8, 20))
+    item = das_meeting.items.get(title=DAS_ANALYSIS_ITEM)
+    on_kkr = services.item_forward(item=item, target=kkr_meeting)
+    on_kkr.decision = "KKR tog analysen til efterretning."
+    on_kkr.save()
+    services.item_forward(item=on_kkr, target=kdk)
+    loaded = meeting_for_pdf(kdk.reference)
+    with django_assert_max_num_queries(4):  # two queries for each of the two steps
+        rows = build_meeting_context(loaded, minutes=False)["items"]
+    history = rows[0]["history"]
+    assert [(h["meeting"].reference, h["number"]) for h in history] == [
+        ("DAS-2019-05-21", 5), ("KKR-2019-06-13", 1)]  # fmt: skip
+    assert history[1]["item"].decision == "KKR tog analysen til efterretning."
+
+
+@pytest.mark.django_db
 def test_an_item_is_forwarded_to_the_same_meeting_only_once(
     client, secretariat, das_meeting, kkr_meeting
 ):
