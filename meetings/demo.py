@@ -238,3 +238,19 @@ def load_demo_meeting_documents() -> None:
         if not GeneratedDocument.objects.filter(kind="meetings.document", params=params).exists():
             with transaction.atomic():
                 document_request(kind="meetings.document", params=params, user=None)
+
+
+def link_demo_members() -> None:
+    """The demo users who are members of DAS or KKR become members of the body with their
+    user, so the body's e-mails (the information e-mail of a cancelled meeting) reach them."""
+    from organisations.models import Membership, Role
+
+    for membership in Membership.objects.filter(role=Role.BODY_MEMBER).select_related("user"):
+        body = Body.objects.filter(short_name=membership.body).first()
+        if body is None:
+            continue
+        BodyMember.objects.get_or_create(
+            body=body, user=membership.user,
+            defaults={"name": membership.user.get_full_name() or membership.user.username,
+                      "organisation": "Demokommune"},
+        )  # fmt: skip

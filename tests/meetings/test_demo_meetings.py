@@ -49,3 +49,6 @@ def test_the_demo_meetings_are_built_from_the_portals_data(demo, client):
     text = pdf_text(client.get(f"/dokumenter/{pack.pk}/hent/"))
     assert "Udgiftsanalyse 2019" in text and "Pr. handlekommune" in text  # the report's table
     assert client.get("/moeder/KKR-2019-06-20/").status_code == 404  # another body, planned
+    # The demo member is a member of DAS with their user: the body's e-mails reach them.
+    member = das.body.members.get(user__username="das-medlem")
+    assert member.user.email == "das-medlem@example.dk"

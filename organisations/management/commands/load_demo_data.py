@@ -50,6 +50,7 @@ class Command(BaseCommand):
         for loader in DEMO_LOADERS:
             loader()
         users = organisations_demo.load_demo_users()
+        meetings_demo.link_demo_members()  # the body members' users, for the body's e-mails
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demobrugere (adgangskode for alle: {organisations_demo.DEMO_PASSWORD}):"
