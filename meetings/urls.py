@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:reference>/punkter/ny/", views.item_new, name="item_new"),
     path("<slug:reference>/punkter/<int:pk>/", views.item_edit, name="item"),
     path("<slug:reference>/punkter/<int:pk>/flyt/", views.item_move, name="item_move"),
+    path("<slug:reference>/punkter/<int:pk>/slet/", views.item_delete, name="item_delete"),
     path("<slug:reference>/bilag/<int:pk>/", views.attachment_download, name="attachment"),
     path("<slug:reference>/status/", views.meeting_status, name="status"),
     path("<slug:reference>/forhaandsvisning/", views.meeting_preview, name="preview"),

@@ -202,6 +202,21 @@ def item_edit(request, reference, pk):
 
 
 @login_required
+def item_delete(request, reference, pk):
+    """GET asks to confirm; POST removes the item (and its attachments) from the agenda. The
+    numbers of the items after it follow, since they are computed."""
+    meeting = _secretariat_meeting(request, reference)
+    item = get_object_or_404(meeting.items, pk=pk)
+    if request.method == "POST":
+        title = item.title
+        item.delete()
+        messages.success(request, _("The item “%(title)s” has been removed from the agenda.")
+                         % {"title": title})  # fmt: skip
+        return redirect(meeting)
+    return render(request, "meetings/item_delete.html", {"meeting": meeting, "item": item})
+
+
+@login_required
 @require_POST
 def item_move(request, reference, pk):
     meeting = _secretariat_meeting(request, reference)

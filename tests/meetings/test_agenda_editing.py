@@ -66,3 +66,25 @@ def test_only_the_secretariat_edits_the_agenda(client, das_member):
     assert client.get(f"/moeder/{meeting.reference}/punkter/{item.pk}/").status_code == 404
     assert client.post(f"/moeder/{meeting.reference}/punkter/ny/",
                        {"section": "closing", "title": "X"}).status_code == 404  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_secretariat_removes_an_item_after_confirming_and_the_numbers_follow(
+    client, secretariat
+):
+    from meetings.calculations import number_items
+
+    meeting = load_demo_meeting()
+    item = meeting.items.get(title="Årsrapport Socialtilsyn Nord")  # item 4, with an attachment
+    url = f"/moeder/{meeting.reference}/punkter/{item.pk}/slet/"
+    client.force_login(secretariat)
+    confirm = client.get(url).content.decode()
+    assert "Fjern »Årsrapport Socialtilsyn Nord« fra dagsordenen med dets bilag?" in confirm
+    assert meeting.items.filter(pk=item.pk).exists()  # asking removes nothing
+    response = client.post(url, follow=True)
+    assert "Punktet »Årsrapport Socialtilsyn Nord« er fjernet fra dagsordenen." in (
+        response.content.decode())  # fmt: skip
+    numbers = number_items(list(meeting.items.values_list("pk", "section", "position")))
+    titles = {number: title for title, number in
+              ((i.title, numbers[i.pk]) for i in meeting.items.all())}  # fmt: skip
+    assert len(titles) == 14 and titles[4] == "Udgiftsanalyse 2019"
