@@ -74,6 +74,7 @@ TRANSITIONS = {
 }
 # The documents each step makes for the members (through the documents app, in Celery).
 DOCUMENTS_ON = {"publish": ["agenda", "pack"], "approve": ["minutes"]}
+NOTICE_ON = {"publish", "approve"}
 
 
 def available_actions(status: str) -> list[str]:
@@ -101,6 +102,10 @@ def meeting_transition(*, meeting: Meeting, action: str, user) -> Meeting:
     for document in DOCUMENTS_ON.get(action, []):
         document_request(kind="meetings.document", user=user,
                          params={"meeting": meeting.reference, "document": document})  # fmt: skip
+    if action in NOTICE_ON:  # the members hear of it by e-mail, once the step is committed
+        from .tasks import send_notice
+
+        transaction.on_commit(lambda: send_notice.delay(meeting.pk, action))
     return meeting
 
 

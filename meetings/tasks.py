@@ -16,3 +16,11 @@ def send_information(meeting_id: int) -> int:
     except InformationMailRefused as refused:
         logger.warning("Information e-mail for meeting %s not sent: %s", meeting_id, refused)
         return 0
+
+
+@shared_task(acks_late=True, time_limit=600, soft_time_limit=580)
+def send_notice(meeting_id: int, action: str) -> int:
+    """The members' e-mail when the agenda goes out ("publish") or the minutes are approved."""
+    from .notifications import send_notice as send
+
+    return send(meeting_id, action)

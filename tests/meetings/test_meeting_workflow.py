@@ -362,6 +362,34 @@ def test_the_pack_marks_a_closed_item_and_keeps_its_attachment_after_it(
     assert "Fortroligt notat" in pages[start + 1]
 
 
+@pytest.mark.django_db
+def test_members_get_an_e_mail_when_the_agenda_goes_out_and_when_the_minutes_are_approved(
+    client, secretariat, das_member, planned, mailoutbox, django_capture_on_commit_callbacks
+):
+    from meetings.models import BodyMember
+
+    BodyMember.objects.create(body=planned.body, user=das_member, name="Dorte DAS-medlem",
+                              organisation="Thisted Kommune")  # fmt: skip
+    BodyMember.objects.create(body=planned.body, name="Uden bruger", organisation="Læsø")
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_status(client, planned, "publish")
+    assert len(mailoutbox) == 1  # the member without a user cannot be reached
+    notice = mailoutbox[0]
+    assert notice.to == [das_member.email]
+    assert notice.subject == "Dagsorden til mødet i DAS den 10. september 2019"
+    assert (
+        "Dagsordenen til mødet i Den Administrative Styregruppe den 10. september 2019 er "
+        "udsendt." in " ".join(notice.body.split())
+    )
+    assert f"/moeder/{planned.reference}/" in notice.body and "1. Budget 2020" in notice.body
+    with django_capture_on_commit_callbacks(execute=True):
+        post_status(client, planned, "hold")  # no e-mail for this step
+        post_status(client, planned, "approve")
+    assert [m.subject for m in mailoutbox[1:]] == [
+        "Referat af mødet i DAS den 10. september 2019"]  # fmt: skip
+
+
 # --- 3. Uploaded attachments ---
 
 
