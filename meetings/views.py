@@ -2,6 +2,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404
@@ -10,11 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
 
 from documents.models import GeneratedDocument
 from organisations.access import require_secretariat
-from socialaftale.lib.export import requested_format
-from socialaftale.lib.tables import ReportTable, tables_download
 
 from . import services
 from .access import (
@@ -24,6 +26,7 @@ from .access import (
     visible_meetings,
 )
 from .calculations import number_items
+from .filters import MeetingFilter
 from .forms import (
     AttachmentForm,
     ForwardForm,
@@ -36,6 +39,7 @@ from .forms import (
 )
 from .models import Meeting
 from .pdf import DOCUMENT_TITLES, build_meeting_context, item_history
+from .tables import MeetingTable
 
 ACTION_LABELS = {
     "publish": gettext_lazy("Publish the agenda"),
@@ -45,24 +49,21 @@ ACTION_LABELS = {
 }
 
 
-@login_required
-def meeting_list(request):
-    meetings = list(visible_meetings(request.user).annotate(item_count=Count("items")))
-    if fmt := requested_format(request):
-        return tables_download("moeder", fmt, [meetings_table(meetings)])
-    return render(request, "meetings/meeting_list.html", {"meetings": meetings})
+class MeetingListView(LoginRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
+    """The meetings the user may see: filter by body, year and status; 25 a page; CSV/XLSX."""
+
+    template_name = "meetings/meeting_list.html"
+    table_class = MeetingTable
+    filterset_class = MeetingFilter
+    paginate_by = 25
+    export_formats = ("csv", "xlsx")
+    export_name = "moeder"
+
+    def get_queryset(self):
+        return visible_meetings(self.request.user).annotate(item_count=Count("items"))
 
 
-def meetings_table(meetings) -> ReportTable:
-    """The list as a table for CSV/XLSX: the same rows the page shows."""
-    return ReportTable(
-        id="meetings", caption=_("Meetings"),
-        headers=[_("Reference"), _("Body"), _("Date"), _("Time"), _("Venue"), _("Status"),
-                 _("Items")],
-        rows=[[m.reference, m.body.name, f"{m.date:%d.%m.%Y}",
-               f"{m.starts_at:%H.%M}–{m.ends_at:%H.%M}", m.venue, str(m.get_status_display()),
-               m.item_count] for m in meetings],
-    )  # fmt: skip
+meeting_list = MeetingListView.as_view()
 
 
 def _meeting_with_items(request, reference) -> Meeting:

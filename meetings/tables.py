@@ -1,0 +1,34 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from .models import Meeting
+
+
+class MeetingTable(tables.Table):
+    body = tables.Column(verbose_name=_("Meeting"), accessor="body__name",
+                         linkify=lambda record: record.get_absolute_url())  # fmt: skip
+    date = tables.DateColumn(verbose_name=_("Date"), format="j. F Y",
+                             attrs={"td": {"class": "text-nowrap"}})  # fmt: skip
+    time = tables.Column(verbose_name=_("Time"), accessor="starts_at", orderable=False,
+                         attrs={"td": {"class": "text-nowrap"}})  # fmt: skip
+    venue = tables.Column(verbose_name=_("Venue"))
+    status = tables.Column(verbose_name=_("Status"))
+    item_count = tables.Column(verbose_name=_("Items"), attrs={"td": {"class": "num"},
+                                                             "th": {"class": "num"}})  # fmt: skip
+    reference = tables.Column(verbose_name=_("Reference"), visible=False)  # in the export
+
+    class Meta:
+        model = Meeting
+        fields = []
+        sequence = ["reference", "body", "date", "time", "venue", "status", "item_count"]
+        attrs = {"class": "table table-sm table-striped align-middle"}
+        order_by = "-date"
+
+    def render_time(self, record):
+        return f"{record.starts_at:%H.%M}–{record.ends_at:%H.%M}"
+
+    def value_time(self, record):
+        return self.render_time(record)
+
+    def value_date(self, record):
+        return f"{record.date:%d.%m.%Y}"
