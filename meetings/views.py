@@ -60,7 +60,8 @@ class MeetingListView(LoginRequiredMixin, ExportMixin, SingleTableMixin, FilterV
     export_name = "moeder"
 
     def get_queryset(self):
-        return visible_meetings(self.request.user).annotate(item_count=Count("items"))
+        meetings = visible_meetings(self.request.user).annotate(item_count=Count("items"))
+        return meetings.order_by("-date", "body__short_name")
 
 
 meeting_list = MeetingListView.as_view()
