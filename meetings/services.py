@@ -3,7 +3,7 @@ form carries the version it was opened at; the update only happens if it is stil
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from .models import AgendaItem, Attachment, Meeting, MeetingStatus
@@ -26,22 +26,24 @@ def item_create(*, meeting: Meeting, section: str, title: str) -> AgendaItem:
 
 @transaction.atomic
 def item_save(*, item: AgendaItem, values: dict, expected_version: int) -> AgendaItem:
-    """Compare-and-set on edit_version: nothing is overwritten if someone saved in between."""
-    changes = {name: values[name] for name in EDITABLE_FIELDS if name in values}
-    # The form has already put the posted values on `item`: compare with what is stored.
-    stored_section = AgendaItem.objects.values_list("section", flat=True).get(pk=item.pk)
-    if changes.get("section", stored_section) != stored_section:  # moved: last in new section
-        last = item.meeting.items.filter(section=changes["section"]).aggregate(p=Max("position"))
-        changes["position"] = (last["p"] or 0) + 1
-    updated = AgendaItem.objects.filter(pk=item.pk, edit_version=expected_version).update(
-        **changes, edit_version=F("edit_version") + 1)  # fmt: skip
-    if not updated:
+    """Compare-and-set on edit_version under a row lock: nothing is overwritten if someone
+    saved in between. Saved with save(), so the change history records it."""
+    stored = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    if stored.edit_version != expected_version:
         raise EditConflict(
             _(
                 "Someone else saved this item while you were editing it. Nothing "
                 "was overwritten: open the item again to see their changes."
             )
         )
+    changes = {name: values[name] for name in EDITABLE_FIELDS if name in values}
+    if changes.get("section", stored.section) != stored.section:  # moved: last in new section
+        last = stored.meeting.items.filter(section=changes["section"]).aggregate(p=Max("position"))
+        changes["position"] = (last["p"] or 0) + 1
+    for name, value in changes.items():
+        setattr(stored, name, value)
+    stored.edit_version += 1
+    stored.save()
     item.refresh_from_db()
     return item
 

@@ -37,6 +37,9 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_nothing_is_overwritte
     assert 'value="Udgiftsanalyse 2019 (kollega)"' in response.content.decode()  # kept typed
     item.refresh_from_db()
     assert (item.title, item.edit_version) == ("Udgiftsanalyse 2019 – revideret", 2)
+    # The change history (simple-history) records the accepted save, not the refused one.
+    assert [h.title for h in item.history.all()] == [
+        "Udgiftsanalyse 2019 – revideret", "Udgiftsanalyse 2019"]  # fmt: skip
 
 
 @pytest.mark.django_db
