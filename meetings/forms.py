@@ -107,3 +107,18 @@ class ForwardForm(forms.Form):
         self.fields["target"].queryset = targets
         self.fields["target"].label_from_instance = (
             lambda m: f"{m.body.name}, {m.date:%d.%m.%Y}")  # fmt: skip
+
+
+class MinutesItemForm(forms.Form):
+    """One item on the minutes page: its decision and "Red.:" note, with the version the page
+    was opened at (the save is refused if the item was saved by someone else since)."""
+
+    item = forms.IntegerField(widget=forms.HiddenInput)
+    edit_version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.CharField(label=_("Decision (minutes)"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    editorial_note = forms.CharField(label=_("Editorial note (Red.)"), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+MinutesFormSet = forms.formset_factory(MinutesItemForm, extra=0)

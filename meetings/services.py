@@ -49,6 +49,32 @@ def item_save(*, item: AgendaItem, values: dict, expected_version: int) -> Agend
 
 
 @transaction.atomic
+def minutes_save(*, meeting: Meeting, rows: list[dict]) -> int:
+    """The minutes page: each item's decision and "Red.:" note, all or nothing. An item saved
+    by someone else since the page was opened refuses the whole save (the error names it).
+    Returns how many items changed."""
+    items = {item.pk: item for item in meeting.items.all()}
+    changed = 0
+    for row in rows:
+        item = items.get(row["item"])
+        if item is None:
+            raise ValidationError(_("An item on the page is no longer on the agenda; reload it."))
+        values = {"decision": row["decision"], "editorial_note": row["editorial_note"]}
+        if all(getattr(item, name) == value for name, value in values.items()):
+            continue
+        try:
+            item_save(item=item, values=values, expected_version=row["edit_version"])
+        except EditConflict:
+            raise ValidationError(
+                _("“%(title)s” was saved by someone else while you wrote the minutes. Nothing "
+                  "was saved: copy your text, reload the page and add it again.")
+                % {"title": item.title}
+            ) from None  # fmt: skip
+        changed += 1
+    return changed
+
+
+@transaction.atomic
 def item_move(*, item: AgendaItem, direction: str) -> AgendaItem:
     """Up or down within its section (swapping positions with the neighbour)."""
     siblings = list(item.meeting.items.filter(section=item.section).order_by("position", "id"))

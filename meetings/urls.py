@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:reference>/punkter/<int:pk>/slet/", views.item_delete, name="item_delete"),
     path("<slug:reference>/bilag/<int:pk>/", views.attachment_download, name="attachment"),
     path("<slug:reference>/status/", views.meeting_status, name="status"),
+    path("<slug:reference>/referat/", views.minutes_edit, name="minutes"),
     path("<slug:reference>/forhaandsvisning/", views.meeting_preview, name="preview"),
     path("<slug:reference>/punkter/fra-data/", views.item_generate, name="item_generate"),
     path(

@@ -32,6 +32,7 @@ from .forms import (
     ForwardForm,
     GeneratedItemForm,
     ItemForm,
+    MinutesFormSet,
     NewItemForm,
     RecommendationFormSet,
     recommendation_initial,
@@ -201,6 +202,30 @@ def item_edit(request, reference, pk):
             messages.success(request, _("The item has been saved."))
             return redirect(meeting)
     return _item_page(request, meeting, item, form=form, recommendations=recommendations)
+
+
+@login_required
+def minutes_edit(request, reference):
+    """All items' decisions and "Red.:" notes on one page, in agenda order."""
+    meeting = _secretariat_meeting(request, reference)
+    meeting = _meeting_with_items(request, meeting.reference)
+    rows = build_meeting_context(meeting, minutes=True)["items"]
+    initial = [{"item": r["item"].pk, "edit_version": r["item"].edit_version,
+                "decision": r["item"].decision, "editorial_note": r["item"].editorial_note}
+               for r in rows]  # fmt: skip
+    formset = MinutesFormSet(request.POST or None, initial=initial, prefix="referat")
+    if request.method == "POST" and formset.is_valid():
+        try:
+            changed = services.minutes_save(meeting=meeting, rows=formset.cleaned_data)
+        except ValidationError as error:
+            formset._non_form_errors = formset.error_class(error.messages)
+        else:
+            messages.success(request, _("The minutes have been saved (%(count)s items changed).")
+                             % {"count": changed})  # fmt: skip
+            return redirect(meeting)
+    pairs = list(zip(rows, formset.forms, strict=True))
+    context = {"meeting": meeting, "formset": formset, "rows": pairs}
+    return render(request, "meetings/minutes_form.html", context)
 
 
 @login_required

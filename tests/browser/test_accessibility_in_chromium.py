@@ -47,6 +47,7 @@ def pages_by_role() -> dict[str, list[str]]:
                         f"/indberetninger/{hjorring}/", "/monitorering/",
                         "/monitorering/borgerlister/upload/", f"/monitorering/analyser/{run}/",
                         "/moeder/", "/moeder/ny/", "/moeder/DAS-2019-05-21/",
+                        "/moeder/DAS-2019-05-21/referat/",
                         f"/moeder/{kkr.reference}/punkter/{kkr_item}/",
                         f"/moeder/{kkr.reference}/deltagere/",
                         f"/moeder/{kkr.reference}/forhaandsvisning/",

@@ -91,3 +91,60 @@ def test_the_secretariat_removes_an_item_after_confirming_and_the_numbers_follow
     titles = {number: title for title, number in
               ((i.title, numbers[i.pk]) for i in meeting.items.all())}  # fmt: skip
     assert len(titles) == 14 and titles[4] == "Udgiftsanalyse 2019"
+
+
+def minutes_data(meeting, changes: dict) -> dict:
+    """The minutes page's form as the browser posts it, with some items' texts changed."""
+    items = sorted(meeting.items.all(), key=lambda i: (["welcome", "decision", "information",
+                   "closing", "municipal"].index(i.section), i.position, i.pk))  # fmt: skip
+    data = {"referat-TOTAL_FORMS": str(len(items)), "referat-INITIAL_FORMS": str(len(items))}
+    for index, item in enumerate(items):
+        decision, note = changes.get(item.title, (item.decision, item.editorial_note))
+        data |= {f"referat-{index}-item": item.pk, f"referat-{index}-edit_version":
+                 item.edit_version, f"referat-{index}-decision": decision,
+                 f"referat-{index}-editorial_note": note}  # fmt: skip
+    return data
+
+
+@pytest.mark.django_db
+def test_the_minutes_page_saves_every_items_decision_together(client, secretariat, das_member):
+    meeting = load_demo_meeting()
+    url = f"/moeder/{meeting.reference}/referat/"
+    client.force_login(das_member)
+    assert client.get(url).status_code == 404  # members read the minutes, they don't write them
+    client.force_login(secretariat)
+    page = client.get(url).content.decode()
+    assert "5. Udgiftsanalyse 2019" in page and "Beslutning (referat) – Punkt 15" in page
+    data = minutes_data(meeting, {
+        "Udgiftsanalyse 2019": ("DAS drøftede analysen og sender den videre til KKR.", ""),
+        "Evt.": ("Intet.", "Red.: mødet sluttede kl. 15.40."),
+    })  # fmt: skip
+    response = client.post(url, data, follow=True)
+    assert "Referatet er gemt (2 punkter ændret)." in response.content.decode()
+    analysis = meeting.items.get(title="Udgiftsanalyse 2019")
+    assert analysis.decision == "DAS drøftede analysen og sender den videre til KKR."
+    assert meeting.items.get(title="Evt.").editorial_note == "Red.: mødet sluttede kl. 15.40."
+    assert analysis.history.count() == 2  # the change is in the item's history
+
+
+@pytest.mark.django_db
+def test_the_minutes_page_saves_nothing_when_someone_else_saved_an_item_meanwhile(
+    client, secretariat
+):
+    meeting = load_demo_meeting()
+    url = f"/moeder/{meeting.reference}/referat/"
+    data = minutes_data(meeting, {
+        "Godkendelse af dagsorden": ("Godkendt.", ""),
+        "Udgiftsanalyse 2019": ("Min tekst.", ""),
+    })  # fmt: skip
+    other = meeting.items.get(title="Udgiftsanalyse 2019")  # a colleague saves it meanwhile
+    services.item_save(item=other, values={"decision": "Kollegaens tekst."},
+                       expected_version=other.edit_version)  # fmt: skip
+    client.force_login(secretariat)
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "»Udgiftsanalyse 2019« blev gemt af en anden" in html
+    assert "Min tekst." in html  # what was typed is kept
+    assert meeting.items.get(title="Godkendelse af dagsorden").decision != "Godkendt."
+    assert meeting.items.get(title="Udgiftsanalyse 2019").decision == "Kollegaens tekst."
