@@ -130,8 +130,8 @@ def meeting_status(request, reference):
 @login_required
 def meeting_preview(request, reference):
     """The agenda (or with ?referat=1 the minutes) as the PDF will show it, in the browser."""
-    meeting = _secretariat_meeting(request, reference)
-    meeting = _meeting_with_items(request, meeting.reference)
+    require_secretariat(request.user)
+    meeting = _meeting_with_items(request, reference)
     minutes = request.GET.get("referat") == "1"
     return render(request, "meetings/meeting_preview.html",
                   build_meeting_context(meeting, minutes=minutes))  # fmt: skip
@@ -207,8 +207,8 @@ def item_edit(request, reference, pk):
 @login_required
 def minutes_edit(request, reference):
     """All items' decisions and "Red.:" notes on one page, in agenda order."""
-    meeting = _secretariat_meeting(request, reference)
-    meeting = _meeting_with_items(request, meeting.reference)
+    require_secretariat(request.user)
+    meeting = _meeting_with_items(request, reference)
     rows = build_meeting_context(meeting, minutes=True)["items"]
     initial = [{"item": r["item"].pk, "edit_version": r["item"].edit_version,
                 "decision": r["item"].decision, "editorial_note": r["item"].editorial_note}

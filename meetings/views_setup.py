@@ -7,11 +7,12 @@ Everyone else gets a 404 (require_secretariat), as on the other secretariat page
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from organisations.access import require_secretariat
 
+from .access import get_meeting_for_user
 from .forms_setup import AttendanceFormSet, MeetingForm
 from .models import Attendance, AttendanceKind, Meeting
 
@@ -53,7 +54,7 @@ def meeting_new(request):
 @login_required
 def meeting_edit(request, reference):
     require_secretariat(request.user)
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), reference=reference)
+    meeting = get_meeting_for_user(request.user, reference)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         saved = _save_meeting(form, prefill_attendance=False)
@@ -73,7 +74,7 @@ def meeting_edit(request, reference):
 @login_required
 def attendance(request, reference):
     require_secretariat(request.user)
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), reference=reference)
+    meeting = get_meeting_for_user(request.user, reference)
     formset = AttendanceFormSet(request.POST or None, instance=meeting)
     if request.method == "POST" and formset.is_valid():
         try:
