@@ -204,7 +204,7 @@ class MailLog(models.Model):
     delivery = models.CharField(
         _("delivery"), max_length=10, choices=MailDelivery.choices, default=MailDelivery.SENT
     )
-    body = models.TextField(_("body"), blank=True)
+    body = models.TextField(_("message text"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
 

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='maillog',
             name='body',
-            field=models.TextField(blank=True, verbose_name='body'),
+            field=models.TextField(blank=True, verbose_name='message text'),
         ),
         migrations.AddField(
             model_name='maillog',
