@@ -97,16 +97,16 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    from psycopg_pool import ConnectionPool
-
     # A new connection per request costs 5-10 ms on these machines; psycopg 3's pool avoids it.
     # A restarted server leaves the pool's connections dead: `check` tests each one before it
-    # is handed out (a 500 otherwise), and a server that is down makes a request wait a few
-    # seconds at most (connect_timeout per attempt, `timeout` for the pool), then a 503 page.
+    # is handed out (a 500 otherwise; Django 5.2 passes ConnectionPool.check_connection as
+    # the pool's `check` when CONN_HEALTH_CHECKS is on), and a server that is down makes a
+    # request wait a few seconds at most (connect_timeout per attempt, `timeout` for the pool),
+    # then a 503 page.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         connect_timeout=env.int("DATABASE_CONNECT_TIMEOUT", default=3),
         pool={
-            "check": ConnectionPool.check_connection,
             "timeout": env.float("DATABASE_POOL_TIMEOUT", default=5.0),
             "min_size": 2,
             "max_size": env.int("DATABASE_POOL_SIZE", default=4),

@@ -14,10 +14,10 @@ from django.test import Client
 
 def database_options(url: str) -> dict:
     code = (
-        "import json, django; django.setup(); from django.conf import settings; "
-        "o = settings.DATABASES['default']['OPTIONS']; p = o['pool']; "
-        "print(json.dumps({'connect_timeout': o['connect_timeout'], 'timeout': p['timeout'], "
-        "'check': p['check'].__qualname__}))"
+        "import json, django; django.setup(); from django.db import connection as c; "
+        "o = c.settings_dict['OPTIONS']; "
+        "print(json.dumps({'connect_timeout': o['connect_timeout'], 'timeout': c.pool.timeout, "
+        "'check': c.pool._check.__qualname__}))"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "socialaftale.settings", "DATABASE_URL": url}
     out = subprocess.run(
