@@ -41,8 +41,10 @@ def register_slow_kind() -> None:
 
 @task_prerun.connect
 def install_hooks(**kwargs) -> None:
+    """Only in the fault tests' worker ($JOB_FAULT_DIR set), never in the test process that
+    imports SLOW_KIND from here."""
     global _hooked
-    if _hooked:
+    if _hooked or "JOB_FAULT_DIR" not in os.environ:
         return
     _hooked = True
     from monitoring import calculations
