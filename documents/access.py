@@ -52,3 +52,12 @@ def _superseded(document: GeneratedDocument) -> bool:
     newer = GeneratedDocument.objects.filter(key=document.key, version__gt=document.version,
                                              status=GeneratedDocument.Status.DONE)  # fmt: skip
     return newer.exists()
+
+
+def can_retry(user, document: GeneratedDocument) -> bool:
+    """A failed version may be queued again by the secretariat or by whoever ordered it."""
+    if document.status != GeneratedDocument.Status.FAILED:
+        return False
+    return roles_for(user).is_secretariat or (
+        document.created_by_id is not None and document.created_by_id == user.pk
+    )

@@ -5,8 +5,10 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from socialaftale.lib.jobs import Job
 
-class GeneratedDocument(models.Model):
+
+class GeneratedDocument(Job):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
@@ -21,11 +23,9 @@ class GeneratedDocument(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
-    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     status_message = models.CharField(_("status message"), max_length=200, blank=True)
     file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
     size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
-    error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -35,7 +35,6 @@ class GeneratedDocument(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("generated document")

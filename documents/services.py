@@ -10,9 +10,10 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from socialaftale.lib import jobs
+
 from . import registry
 from .models import GeneratedDocument
-from .tasks import render_document
 
 logger = logging.getLogger(__name__)
 Status = GeneratedDocument.Status
@@ -36,7 +37,7 @@ def document_request(*, kind: str, params: dict, user) -> GeneratedDocument:
         title=str(entry.title(params))[:200],
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
-    transaction.on_commit(lambda: render_document.delay(document.pk))
+    jobs.enqueue_on_commit(document)
     return document
 
 
@@ -64,21 +65,21 @@ def _latest_version(key: str) -> int:
 
 
 def document_render(*, document_id: int) -> GeneratedDocument:
-    """Render and store the file. Idempotent: a finished document is returned untouched.
-    Failures are recorded on the document and logged, never raised, so the task is not
-    retried forever."""
-    document = GeneratedDocument.objects.get(pk=document_id)
-    if document.status == Status.DONE:
-        return document
-    with translation.override(settings.LANGUAGE_CODE):
-        _save(document, status=Status.RUNNING, progress=0, status_message=_("Started"), error="")
+    """Render and store the file, if this delivery claims the queued document; any other
+    delivery (a duplicate, a redelivery, a finished document) returns it untouched. Failures
+    are recorded on the document and logged, never raised, so the task is not retried forever."""
+    document = jobs.claim(GeneratedDocument, document_id)
+    if document is None:
+        return GeneratedDocument.objects.get(pk=document_id)
+    with translation.override(settings.LANGUAGE_CODE), jobs.heartbeat(document):
+        _save(document, progress=0, status_message=_("Started"))
         try:
             content = registry.get(document.kind).render(document.params, _progress(document))
             document.file.save(document.filename, ContentFile(content), save=False)
         except Exception as exc:
             logger.exception("Document %s (%s) could not be rendered", document.pk, document.kind)
             message = _("The document could not be generated.")
-            _save(
+            jobs.finish(
                 document,
                 status=Status.FAILED,
                 status_message=_("Failed"),
@@ -86,16 +87,23 @@ def document_render(*, document_id: int) -> GeneratedDocument:
                 finished_at=timezone.now(),
             )
             return document
-        _save(
+        if not jobs.finish(
             document,
-            file=document.file,
+            file=document.file.name,
             size=len(content),
             status=Status.DONE,
             progress=100,
             status_message=_("Finished"),
             finished_at=timezone.now(),
-        )
+        ):
+            document.file.delete(save=False)  # another attempt owns the document now
     return document
+
+
+@transaction.atomic
+def document_retry(*, document: GeneratedDocument) -> bool:
+    """Queue a failed version again ("Try again"); False if it is not failed."""
+    return jobs.job_retry(job=document, status_message=_("Waiting to start"), size=None)
 
 
 def _progress(document: GeneratedDocument):
@@ -107,9 +115,8 @@ def _progress(document: GeneratedDocument):
 
 
 def _save(document: GeneratedDocument, **changes) -> None:
-    for name, value in changes.items():
-        setattr(document, name, value)
-    document.save(update_fields=list(changes))
+    """Progress while running: written only while this attempt still owns the document."""
+    jobs.report(document, **changes)
 
 
 def latest_documents(kind: str, key: str) -> QuerySet[GeneratedDocument]:

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.document_status, name="status"),
     path("<int:pk>/status/", views.document_progress, name="progress"),
     path("<int:pk>/hent/", views.document_download, name="download"),
+    path("<int:pk>/proev-igen/", views.document_retry, name="retry"),
 ]

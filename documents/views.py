@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from organisations.access import roles_for
 
 from . import services
-from .access import can_request, get_document_for_user
+from .access import can_request, can_retry, get_document_for_user
 
 
 @login_required
@@ -37,7 +37,11 @@ def document_status(request, pk):
         versions = services.latest_documents(document.kind, document.key).select_related(
             "created_by"
         )[:25]
-    context = {"document": document, "versions": versions}
+    context = {
+        "document": document,
+        "versions": versions,
+        "may_retry": can_retry(request.user, document),
+    }
     return render(request, "documents/document_status.html", context)
 
 
@@ -45,7 +49,8 @@ def document_status(request, pk):
 @require_GET
 def document_progress(request, pk):
     document = get_document_for_user(request.user, pk)
-    return render(request, "documents/_progress.html", {"document": document})
+    context = {"document": document, "may_retry": can_retry(request.user, document)}
+    return render(request, "documents/_progress.html", context)
 
 
 @login_required
@@ -60,3 +65,13 @@ def document_download(request, pk):
         filename=document.filename,
         content_type="application/pdf",
     )
+
+
+@login_required
+@require_POST
+def document_retry(request, pk):
+    document = get_document_for_user(request.user, pk)
+    if not can_retry(request.user, document):
+        raise Http404
+    services.document_retry(document=document)
+    return redirect("documents:status", pk=document.pk)

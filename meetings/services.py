@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from socialaftale.lib import jobs
+
 from .models import AgendaItem, Attachment, Meeting, MeetingStatus
 
 EDITABLE_FIELDS = ["section", "title", "guest_line", "summary", "background", "body_heading",
@@ -133,7 +135,7 @@ def meeting_transition(*, meeting: Meeting, action: str, user) -> Meeting:
     if action in NOTICE_ON:  # the members hear of it by e-mail, once the step is committed
         from .tasks import send_notice
 
-        transaction.on_commit(lambda: send_notice.delay(meeting.pk, action))
+        jobs.delay_on_commit(send_notice, meeting.pk, action)
     return meeting
 
 

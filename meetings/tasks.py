@@ -7,7 +7,7 @@ from .information_mail import InformationMailRefused, send_information_mail
 logger = logging.getLogger(__name__)
 
 
-@shared_task(acks_late=True, time_limit=600, soft_time_limit=580)
+@shared_task(acks_late=True, time_limit=120, soft_time_limit=100)
 def send_information(meeting_id: int) -> int:
     """The information e-mail of a cancelled meeting; a second send is refused (and logged),
     not raised, so a double click or a redelivered task never fails loudly or sends twice."""
@@ -18,7 +18,7 @@ def send_information(meeting_id: int) -> int:
         return 0
 
 
-@shared_task(acks_late=True, time_limit=600, soft_time_limit=580)
+@shared_task(acks_late=True, time_limit=120, soft_time_limit=100)
 def send_notice(meeting_id: int, action: str) -> int:
     """The members' e-mail when the agenda goes out ("publish") or the minutes are approved."""
     from .notifications import send_notice as send

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from organisations.access import require_secretariat, roles_for
+from socialaftale.lib import jobs
 
 from .access import get_meeting_for_user
 from .information_mail import information_mail, meeting_for_information, recipients, refusal
@@ -32,7 +32,7 @@ def information(request, reference):
             messages.error(request, reason)
             return redirect(meeting)
         meeting_id = meeting.pk
-        transaction.on_commit(lambda: send_information.delay(meeting_id))
+        jobs.delay_on_commit(send_information, meeting_id)
         messages.success(request, ngettext(
             "The information e-mail has been sent to %(count)d member.",
             "The information e-mail has been sent to %(count)d members.",

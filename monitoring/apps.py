@@ -7,6 +7,11 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self):
+        from socialaftale.lib import jobs
+
+        from .models import AnalysisRun
         from .pdf import register_documents
+        from .tasks import compute_analysis
 
         register_documents()
+        jobs.register(AnalysisRun, task=compute_analysis)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from offers.models import Offer
 from organisations.models import Organisation, OrganisationUnit
+from socialaftale.lib.jobs import Job
 
 
 class CitizenListUpload(models.Model):
@@ -98,7 +99,7 @@ class CohortRule(models.TextChoices):
     FIXED = "fixed", _("Fixed cohort from the defining years")
 
 
-class AnalysisRun(models.Model):
+class AnalysisRun(Job):
     """One computation of the expenditure analysis, stored with its parameters, the uploads it
     read and its results. Re-running makes a new version; a run is never recomputed in place."""
 
@@ -120,18 +121,15 @@ class AnalysisRun(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
     )
-    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     uploads = models.ManyToManyField(CitizenListUpload, verbose_name=_("citizen lists used"),
                                      blank=True)  # fmt: skip
     result = models.JSONField(_("result"), null=True, blank=True)
     calculation_version = models.CharField(_("calculation version"), max_length=20, blank=True)
-    error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True,
         on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-measure", "-version"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from offers.models import Offer, Usage
 from offers.selectors import with_coverage
+from socialaftale.lib import jobs
 from socialaftale.lib.imports import ImportRejected, RowError
 from tariffs.models import ReductionTarget
 
@@ -119,9 +120,7 @@ def analysis_run_create(*, measure: str, user, baseline="2016-01", cohort="every
         defining_to=defining_years[1] if defining_years else None,
         version=version + 1, created_by=user, calculation_version=CALCULATION_VERSION,
     )  # fmt: skip
-    from .tasks import compute_analysis
-
-    transaction.on_commit(lambda: compute_analysis.delay(run.pk))
+    jobs.enqueue_on_commit(run)
     return run
 
 
@@ -175,28 +174,48 @@ def _save(run: AnalysisRun, **changes) -> None:
 
 
 def analysis_run_compute(*, run_id: int) -> AnalysisRun:
-    """Load, compute, store. Idempotent: a finished run is left as it is."""
-    run = AnalysisRun.objects.get(pk=run_id)
-    if run.status in (RunStatus.DRAFT, RunStatus.FINAL):
-        return run
-    _save(run, status=RunStatus.RUNNING, progress=5, error="")
-    try:
-        defining = (run.defining_from, run.defining_to) if run.defining_from else None
-        years = range(int(run.baseline[:4]), run.year + 1)
-        covered, notes = covered_offers_by_year(years)
-        params = _params(run.baseline, run.measure, run.cohort, defining, run.all_offers, covered)
-        frame, uploads = load_rows(calculations.months_needed(params))
-        _save(run, progress=40)
-        result = calculations.analyse(frame, params).to_json_dict()
-        result["notes"] = notes
-    except Exception as exc:
-        logger.exception("Analysis run %s failed", run.pk)
-        _save(run, status=RunStatus.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000],
-              finished_at=timezone.now())  # fmt: skip
-        return run
-    run.uploads.set(uploads)
-    _save(run, status=RunStatus.DRAFT, progress=100, result=result, finished_at=timezone.now())
+    """Load, compute, store, if this delivery claims the queued run; any other delivery (a
+    duplicate, a redelivery, a finished run) leaves it as it is."""
+    run = jobs.claim(AnalysisRun, run_id)
+    if run is None:
+        return AnalysisRun.objects.get(pk=run_id)
+    with jobs.heartbeat(run):
+        jobs.report(run, progress=5)
+        try:
+            result, uploads = _compute(run)
+        except Exception as exc:
+            logger.exception("Analysis run %s failed", run.pk)
+            jobs.finish(
+                run,
+                status=RunStatus.FAILED,
+                error=f"{type(exc).__name__}: {exc}"[:2000],
+                finished_at=timezone.now(),
+            )
+            return run
+        with transaction.atomic():
+            if jobs.finish(
+                run, status=RunStatus.DRAFT, progress=100, result=result, finished_at=timezone.now()
+            ):
+                run.uploads.set(uploads)
     return run
+
+
+def _compute(run: AnalysisRun) -> tuple[dict, list[int]]:
+    defining = (run.defining_from, run.defining_to) if run.defining_from else None
+    years = range(int(run.baseline[:4]), run.year + 1)
+    covered, notes = covered_offers_by_year(years)
+    params = _params(run.baseline, run.measure, run.cohort, defining, run.all_offers, covered)
+    frame, uploads = load_rows(calculations.months_needed(params))
+    jobs.report(run, progress=40)
+    result = calculations.analyse(frame, params).to_json_dict()
+    result["notes"] = notes
+    return result, uploads
+
+
+@transaction.atomic
+def analysis_run_retry(*, run: AnalysisRun) -> bool:
+    """Queue a failed run again ("Try again"); False if it is not failed."""
+    return jobs.job_retry(job=run, result=None)
 
 
 @transaction.atomic

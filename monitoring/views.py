@@ -158,6 +158,15 @@ def run_rerun(request, pk):
 
 
 @login_required
+@require_POST
+def run_retry(request, pk):
+    run = get_run_for_secretariat(request.user, pk)
+    if not services.analysis_run_retry(run=run):
+        messages.error(request, _("Only a failed analysis can be run again."))
+    return redirect(run)
+
+
+@login_required
 def run_chart(request, pk):
     run = get_run_for_secretariat(request.user, pk)
     if not run.result:

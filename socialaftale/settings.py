@@ -98,7 +98,20 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A new connection per request costs 5-10 ms on these machines; psycopg 3's pool avoids it.
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
+    # A restarted server leaves the pool's connections dead: `check` tests each one before it
+    # is handed out (a 500 otherwise; Django 5.2 passes ConnectionPool.check_connection as
+    # the pool's `check` when CONN_HEALTH_CHECKS is on), and a server that is down makes a
+    # request wait a few seconds at most (connect_timeout per attempt, `timeout` for the pool),
+    # then a 503 page.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=env.int("DATABASE_CONNECT_TIMEOUT", default=3),
+        pool={
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=5.0),
+            "min_size": 2,
+            "max_size": env.int("DATABASE_POOL_SIZE", default=4),
+        },
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -157,6 +170,10 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 # E-mail: console locally, SMTP when EMAIL_URL is set (e.g. smtp+tls://user:pw@host:587).
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that does not answer must not hold a request (the default is no timeout);
+# a mail it refuses waits in the outbox (submissions.MailLog) and is sent again by the sweep.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+MAIL_MAX_ATTEMPTS = 5
 # Links in e-mails (reminders, receipts) point here.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sekretariat@socialaftale.local")
@@ -173,9 +190,39 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-# A hard limit for every task; tasks set their own (smaller) soft limits where they clean up.
-CELERY_TASK_TIME_LIMIT = 15 * 60
+# A hard limit for every task; tasks set their own (smaller) limits where they clean up. The
+# longest task is a document render (a pack: < 1 min, limit 5 min); the analysis takes < 1 s
+# on 873k rows (limit 2 min).
+CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A pool child killed mid-task (OOM, kill -9) puts its message back instead of acking it; the
+# task's claim makes the redelivery a no-op and the sweep re-runs the job (lib/jobs.py).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Redis gives an unacknowledged message (its worker died) to another worker after this;
+    # it must exceed the longest task, or a running task is delivered twice.
+    "visibility_timeout": 2 * CELERY_TASK_TIME_LIMIT,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# Redis down: a request that queues a job must not hang. Connect for 2 s, retry the publish
+# twice, then give up: the job stays queued, shown as "waiting for the queue", and the sweep
+# sends it when the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# Jobs (lib/jobs.py): a running job renews its heartbeat every JOB_HEARTBEAT_SECONDS; the
+# sweep re-queues a job whose heartbeat is older than JOB_STALE_SECONDS (its worker died),
+# and fails it after JOB_MAX_ATTEMPTS; it re-sends queued jobs older than the grace period.
+JOB_HEARTBEAT_SECONDS = env.int("JOB_HEARTBEAT_SECONDS", default=10)
+JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=60)
+JOB_QUEUE_GRACE_SECONDS = env.int("JOB_QUEUE_GRACE_SECONDS", default=60)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Static entries are copied into django-celery-beat's tables, where they can be changed in admin.
@@ -183,6 +230,12 @@ CELERY_BEAT_SCHEDULE = {
     "send-due-reminders": {
         "task": "submissions.tasks.send_due_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "sweep-jobs": {
+        "task": "socialaftale.tasks.sweep_jobs",
+        "schedule": 60.0,
+        # A sweep that waited for a busy worker is pointless once the next one is due.
+        "options": {"expires": 55},
     },
 }
 

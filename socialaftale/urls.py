@@ -4,6 +4,8 @@ from django.urls import include, path
 
 from . import views
 
+handler500 = "socialaftale.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("tilbud/", include("offers.urls")),

@@ -7,6 +7,10 @@ class SubmissionsConfig(AppConfig):
     verbose_name = _("Submissions")
 
     def ready(self):
+        from socialaftale.lib import jobs
+
+        from .mail import retry_pending
         from .pdf import register_documents
 
         register_documents()
+        jobs.register_sweeper("mails", retry_pending)

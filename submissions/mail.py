@@ -1,4 +1,7 @@
-"""E-mails of the round engine: receipts, reminders, reopening. Every one is logged."""
+"""E-mails of the round engine: receipts, reminders, reopening. Every one is logged, and the
+log is the outbox: a mail the server refused is sent again by the job sweep."""
+
+import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -8,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from organisations.models import Membership, Role
 
-from .models import MailKind, MailLog, Submission, SubmissionVersion
+from .models import MailDelivery, MailKind, MailLog, Submission, SubmissionVersion
+
+logger = logging.getLogger(__name__)
 
 
 def unit_recipients(unit) -> list[str]:
@@ -24,10 +29,39 @@ def _send(*, reporting_round, unit, kind, step, subject, template, context) -> M
         recipients=", ".join(recipients) or _("(no recipients with an e-mail address)"),
     )  # fmt: skip
     if recipients:
-        body = render_to_string(template, {**context, "round": reporting_round, "unit": unit,
-                                           "site": settings.SITE_URL})  # fmt: skip
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        log.body = render_to_string(
+            template, {**context, "round": reporting_round, "unit": unit, "site": settings.SITE_URL}
+        )
+        log.save(update_fields=["body"])
+        deliver(log)
     return log
+
+
+def deliver(log: MailLog) -> bool:
+    """Send the logged mail. A mail server that is down or refuses is logged, not raised: the
+    mail waits in the outbox and the job sweep sends it again (retry_pending)."""
+    log.attempts += 1
+    try:
+        send_mail(log.subject, log.body, settings.DEFAULT_FROM_EMAIL, log.recipients.split(", "))
+    except Exception as exc:  # smtplib.SMTPException, a refused or timed-out socket, ...
+        logger.warning(
+            "Mail %s (%s) not sent, attempt %s", log.pk, log.kind, log.attempts, exc_info=True
+        )
+        gave_up = log.attempts >= getattr(settings, "MAIL_MAX_ATTEMPTS", 5)
+        log.delivery = MailDelivery.FAILED if gave_up else MailDelivery.PENDING
+        log.error = f"{type(exc).__name__}: {exc}"[:2000]
+        log.save(update_fields=["delivery", "attempts", "error"])
+        return False
+    log.delivery, log.error = MailDelivery.SENT, ""
+    log.save(update_fields=["delivery", "attempts", "error"])
+    return True
+
+
+def retry_pending(now) -> int:
+    """The outbox drain, run by the job sweep: every mail waiting to be sent again."""
+    with translation.override(settings.LANGUAGE_CODE):
+        pending = MailLog.objects.filter(delivery=MailDelivery.PENDING, sent_at__lte=now)
+        return sum(deliver(log) for log in pending.order_by("pk")[:100])
 
 
 def send_reminder(reporting_round, unit, *, kind: str, step: int | None) -> MailLog:

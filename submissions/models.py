@@ -179,6 +179,12 @@ class MailKind(models.TextChoices):
     REOPENED = "reopened", _("Reopened")
 
 
+class MailDelivery(models.TextChoices):
+    SENT = "sent", _("Sent")
+    PENDING = "pending", _("Waiting to be sent again")
+    FAILED = "failed", _("Could not be sent")
+
+
 class MailLog(models.Model):
     """Every e-mail the rounds send. A scheduled reminder step is sent once per unit."""
 
@@ -193,6 +199,14 @@ class MailLog(models.Model):
     recipients = models.TextField(_("recipients"))
     subject = models.CharField(_("subject"), max_length=300)
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    # The outbox: a mail the mail server refused is kept with its body and sent again by the
+    # job sweep (socialaftale.lib.jobs), until MAIL_MAX_ATTEMPTS.
+    delivery = models.CharField(
+        _("delivery"), max_length=10, choices=MailDelivery.choices, default=MailDelivery.SENT
+    )
+    body = models.TextField(_("message text"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
 
     class Meta:
         ordering = ["-sent_at"]

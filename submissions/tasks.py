@@ -5,7 +5,7 @@ from .models import ReportingRound, RoundStatus
 from .services import reminders_send_due
 
 
-@shared_task(acks_late=True, time_limit=300, soft_time_limit=280)
+@shared_task(acks_late=True, time_limit=240, soft_time_limit=200)
 def send_due_reminders() -> int:
     """Daily (beat): each open round's due reminder step, once per unit (idempotent)."""
     today = timezone.localdate()
