@@ -10,8 +10,8 @@ from monitoring.models import AnalysisRun
 from offers.models import Offer
 from organisations.models import OrganisationUnit
 from submissions import services
-from submissions.questionnaire import get_questionnaire
 from submissions.models import OfferProposal, ReportingRound, Submission
+from submissions.questionnaire import get_questionnaire
 from tariffs.models import FinancingScheme, Tariff
 from tests.access.matrix_rules import DAS, LOGGED_IN, SEC
 
