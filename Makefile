@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format bench install messages clean
+.PHONY: run test lint format bench load install messages clean
 
 $(INSTALLED): pyproject.toml requirements/build-constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ format: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python -m bench
+
+# Load test (not in CI): gunicorn on 127.0.0.1, 20 clients for 20 s; see bench/load.py.
+load: $(INSTALLED)
+	$(BIN)/python -m bench.load
 
 messages: $(INSTALLED)
 	$(BIN)/python manage.py makemessages -l da --no-obsolete --no-location -i ".venv/*" -i "bench/*" -i "tests/*"

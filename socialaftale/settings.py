@@ -248,8 +248,22 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
     }
 }
+# Browser features the portal never uses, switched off (socialaftale.middleware).
+_UNUSED_FEATURES = "accelerometer camera geolocation gyroscope magnetometer microphone payment usb"
+PERMISSIONS_POLICY = dict.fromkeys([*_UNUSED_FEATURES.split(), "browsing-topics"], ())
+# Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_ABSOLUTE_HOURS after
+# login (socialaftale.middleware.SessionLifetimeMiddleware); the cookie lives no longer.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
+SESSION_ABSOLUTE_HOURS = env.int("SESSION_ABSOLUTE_HOURS", default=12)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+MIDDLEWARE += [
+    "socialaftale.middleware.PermissionsPolicyMiddleware",
+    "socialaftale.middleware.SessionLifetimeMiddleware",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -6,6 +5,8 @@ from . import views
 
 handler500 = "socialaftale.views.server_error"
 
+# No route serves MEDIA_ROOT, in any mode: stored files (receipts, minutes, analysis reports)
+# are only ever sent by the download views, after their access helper has said yes.
 urlpatterns = [
     path("", views.home, name="home"),
     path("tilbud/", include("offers.urls")),
@@ -18,8 +19,3 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,62 @@
+"""The objects the access matrix fills URL parameters with: the demo data (two rounds, two
+meetings of DAS and KKR, analysis runs, documents, tariffs) plus a draft submission of two
+units in the open round."""
+
+from types import SimpleNamespace
+
+from documents.models import GeneratedDocument
+from meetings.models import Attachment, Meeting
+from monitoring.models import AnalysisRun
+from offers.models import Offer
+from organisations.models import OrganisationUnit
+from submissions import services
+from submissions.models import OfferProposal, ReportingRound, Submission
+from submissions.questionnaire import get_questionnaire
+from tariffs.models import FinancingScheme, Tariff
+from tests.access.matrix_rules import DAS, LOGGED_IN, SEC
+
+
+def _document_access(das_reference):
+    """Who may see each generated document: the secretariat every one; DAS members the DAS
+    meeting's (minutes approved); a public table anyone logged in; an analysis report only
+    the secretariat; any other kind only the secretariat."""
+    who = {
+        "meetings.document": {SEC, DAS},
+        "tariffs.socialtilsyn_budget": LOGGED_IN,
+        "monitoring.analysis_report": {SEC},
+    }
+    documents = GeneratedDocument.objects.order_by("pk")
+    assert all(d.params.get("meeting", das_reference) == das_reference for d in documents)
+    return [(document, who.get(document.kind, {SEC})) for document in documents]
+
+
+def build_data():
+    open_round = ReportingRound.objects.get(status="open")
+    old_round = ReportingRound.objects.get(status="closed")
+    units = {code: OrganisationUnit.objects.get(code=code) for code in ("851-FB", "860")}
+    das = Meeting.objects.get(body__short_name="DAS")
+    kkr = Meeting.objects.get(body__short_name="KKR")
+    assert das.status == "minutes_approved" and kkr.status == "planned"
+    fb_submission = services.submission_for(reporting_round=open_round, unit=units["851-FB"])
+    return SimpleNamespace(
+        region_offer=Offer.objects.filter(operator__code="1081").order_by("pk").first(),
+        aalborg_offer=Offer.objects.filter(operator__code="851").order_by("pk").first(),
+        offers=list(Offer.objects.order_by("pk")[:3]),
+        schemes=list(FinancingScheme.objects.all()),
+        provisional=list(Tariff.objects.filter(status="provisional").order_by("pk")[:2]),
+        open_round=open_round,
+        old_round=old_round,
+        fb_submission=fb_submission,
+        first_step=get_questionnaire(fb_submission.form_version).steps[0].slug,
+        hj_submission=services.submission_for(reporting_round=open_round, unit=units["860"]),
+        old_fb=Submission.objects.get(round=old_round, unit__code="851-FB"),
+        old_hj=Submission.objects.get(round=old_round, unit__code="860"),
+        proposal=OfferProposal.objects.order_by("pk").first(),
+        run=AnalysisRun.objects.order_by("pk").first(),
+        das=das,
+        kkr=kkr,
+        attachments={
+            m.reference: Attachment.objects.filter(item__meeting=m).first() for m in (das, kkr)
+        },
+        document_access=_document_access(das.reference),
+    )

@@ -1,0 +1,236 @@
+"""The rule for every URL pattern of the URLconf: who may GET it and who may POST to it, with
+which objects. A case fills the pattern's parameters with objects of one unit, operator or
+body and names the personas allowed. A pattern without a rule fails test_access_matrix.py.
+
+Kinds: public (everyone, anonymous too), login (any logged-in user, their own data only),
+secretariat, scoped (who depends on the object), excluded (with the reason).
+"""
+
+from dataclasses import dataclass
+
+ANON, SEC = "anonymous", "sekretariat"
+FB, AEH, HJ = "aalborg-fb", "aalborg-aeh", "hjorring"
+REGION_OP, AALBORG_OP = "region-drift", "aalborg-drift"
+DAS, KKR, PANEL, OUT = "das-medlem", "kkr-medlem", "ekspertpanel", "udenfor"
+PERSONAS = (ANON, SEC, FB, AEH, HJ, REGION_OP, AALBORG_OP, DAS, KKR, PANEL, OUT)
+EVERYONE = frozenset(PERSONAS)
+LOGGED_IN = EVERYONE - {ANON}
+S = frozenset({SEC})
+REPORTERS = frozenset({SEC, FB, AEH, HJ})
+
+
+@dataclass(frozen=True)
+class Case:
+    kwargs: dict
+    get: frozenset  # who gets 200/302 on GET (405 everywhere if post_only)
+    post: frozenset | None = None  # who may POST; None: the view takes no POST
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    cases: object = None  # callable(data) -> list[Case]
+    post_only: bool = False
+    reason: str = ""
+
+
+def fixed(kind, get, post=None, post_only=False, **kwargs):
+    post = None if post is None else frozenset(post)
+    return Rule(kind, lambda d: [Case(kwargs, frozenset(get), post)], post_only)
+
+
+def public(**kwargs):
+    return fixed("public", EVERYONE, **kwargs)
+
+
+def secretariat(post=True, post_only=False, objects=None):
+    """Secretariat only; objects(data) -> the kwargs of each case (other units' too)."""
+
+    def cases(d):
+        return [Case(kw, S, S if post else None) for kw in (objects(d) if objects else [{}])]
+
+    return Rule("secretariat", cases, post_only)
+
+
+def scoped(cases, post_only=False):
+    return Rule("scoped", cases, post_only)
+
+
+def by_operator(d, key="pk", **extra):
+    """The region's offer and Aalborg's: each for the secretariat and its own operator."""
+    return [
+        Case({key: offer.pk, **extra}, frozenset({SEC, operator}), frozenset({SEC, operator}))
+        for offer, operator in ((d.region_offer, REGION_OP), (d.aalborg_offer, AALBORG_OP))
+    ]
+
+
+def by_unit(d, key, post=True, **extra):
+    """Aalborg FB's and Hjørring's submission: each for the secretariat and its own reporter."""
+    return [
+        Case(
+            {key: d.fb_submission.pk, **extra},
+            frozenset({SEC, FB}),
+            frozenset({SEC, FB}) if post else None,
+        ),
+        Case(
+            {key: d.hj_submission.pk, **extra},
+            frozenset({SEC, HJ}),
+            frozenset({SEC, HJ}) if post else None,
+        ),
+    ]
+
+
+def meeting_page(d, post=None, **extra):
+    """The published DAS meeting (DAS members) and the planned KKR meeting (nobody yet)."""
+    return [
+        Case({"reference": d.das.reference, **extra}, frozenset({SEC, DAS}), post),
+        Case({"reference": d.kkr.reference, **extra}, S, post),
+    ]
+
+
+def meeting_setup(d, item=False, attachment=False):
+    out = []
+    for meeting in (d.das, d.kkr):
+        kwargs = {"reference": meeting.reference}
+        if item:
+            kwargs["pk"] = meeting.items.order_by("pk").last().pk
+        if attachment:
+            kwargs["pk"] = d.attachments[meeting.reference].pk
+        out.append(kwargs)
+    return out
+
+
+def documents(d):
+    """The DAS minutes and pack (DAS members: minutes approved), the Socialtilsyn budget
+    (public table, generated for everyone logged in?) and an analysis report (secretariat)."""
+    return [Case({"pk": doc.pk}, frozenset(who)) for doc, who in d.document_access]
+
+
+RULES = {
+    "home": public(),
+    "offers:catalogue": public(),
+    "offers:create": secretariat(),
+    "offers:import": secretariat(),
+    "offers:places_summary": public(year=2019),
+    "offers:detail": scoped(lambda d: [Case({"pk": o.pk}, EVERYONE) for o in d.offers]),
+    "offers:edit": secretariat(objects=lambda d: [{"pk": o.pk} for o in d.offers]),
+    "offers:capacity": scoped(by_operator),
+    "offers:confirm": scoped(by_operator, post_only=True),
+    "organisations:municipality_list": public(),
+    "organisations:municipality_detail": scoped(
+        lambda d: [Case({"code": c}, EVERYONE) for c in ("851", "860", "1081")]
+    ),
+    "documents:request": fixed("login", (), post=LOGGED_IN, post_only=True),
+    "documents:status": scoped(documents),
+    "documents:progress": scoped(documents),
+    "documents:download": scoped(documents),
+    "tariffs:index": public(),
+    "tariffs:socialtilsyn": public(year=2019),
+    "tariffs:appendix": public(year=2019),
+    "tariffs:development": public(year=2019),
+    "tariffs:contribution": public(year=2019),
+    "tariffs:mixed": public(),
+    "tariffs:split_tool": secretariat(),
+    "tariffs:schemes": secretariat(),
+    "tariffs:scheme": secretariat(objects=lambda d: [{"pk": s.pk} for s in d.schemes]),
+    "tariffs:report": scoped(lambda d: by_operator(d, key="offer_pk", year=2020)),
+    "tariffs:approve": secretariat(
+        post_only=True, objects=lambda d: [{"pk": t.pk} for t in d.provisional]
+    ),
+    "submissions:rounds": fixed("login", LOGGED_IN),
+    "submissions:round_create": secretariat(),
+    "submissions:round": scoped(
+        lambda d: [
+            Case({"pk": d.open_round.pk}, REPORTERS),
+            Case({"pk": d.old_round.pk}, REPORTERS),
+        ]
+    ),
+    "submissions:summary": secretariat(objects=lambda d: [{"pk": d.open_round.pk}]),
+    "submissions:round_action": secretariat(
+        post_only=True,
+        objects=lambda d: [
+            {"pk": d.open_round.pk, "action": a} for a in ("close", "remind", "open")
+        ],
+    ),
+    "submissions:unit_submission": scoped(
+        lambda d: [
+            Case({"pk": d.open_round.pk, "unit_code": "851-FB"}, frozenset({SEC, FB})),
+            Case({"pk": d.open_round.pk, "unit_code": "860"}, frozenset({SEC, HJ})),
+        ]
+    ),
+    "submissions:submission": scoped(lambda d: by_unit(d, "pk")),
+    "submissions:step": scoped(lambda d: by_unit(d, "pk", step=d.first_step)),
+    "submissions:submit": scoped(lambda d: by_unit(d, "pk"), post_only=True),
+    "submissions:reopen": secretariat(post_only=True, objects=lambda d: [{"pk": d.old_fb.pk}]),
+    "submissions:accept": secretariat(post_only=True, objects=lambda d: [{"pk": d.old_fb.pk}]),
+    "submissions:version": scoped(
+        lambda d: [
+            Case({"pk": d.old_fb.pk, "number": 1}, frozenset({SEC, FB})),
+            Case({"pk": d.old_hj.pk, "number": 1}, frozenset({SEC, HJ})),
+        ]
+    ),
+    "submissions:proposals": secretariat(),
+    "submissions:proposal_decide": secretariat(
+        post_only=True, objects=lambda d: [{"pk": d.proposal.pk}]
+    ),
+    "monitoring:index": fixed("scoped", REPORTERS),
+    "monitoring:uploads": fixed("scoped", REPORTERS),
+    "monitoring:upload": fixed("scoped", REPORTERS, post=REPORTERS),
+    "monitoring:run_create": secretariat(post_only=True),
+    "monitoring:run": secretariat(objects=lambda d: [{"pk": d.run.pk}]),
+    "monitoring:run_progress": secretariat(post=False, objects=lambda d: [{"pk": d.run.pk}]),
+    "monitoring:run_finalise": secretariat(post_only=True, objects=lambda d: [{"pk": d.run.pk}]),
+    "monitoring:run_rerun": secretariat(post_only=True, objects=lambda d: [{"pk": d.run.pk}]),
+    "monitoring:run_chart": secretariat(post=False, objects=lambda d: [{"pk": d.run.pk}]),
+    "monitoring:own_view": scoped(lambda d: [Case({"pk": d.run.pk}, REPORTERS)]),
+    "monitoring:trend_chart": secretariat(post=False),
+    "meetings:meetings": fixed("login", LOGGED_IN),
+    "meetings:meeting_new": secretariat(),
+    "meetings:meeting_edit": secretariat(objects=meeting_setup),
+    "meetings:attendance": secretariat(objects=meeting_setup),
+    "meetings:meeting": scoped(meeting_page),
+    "meetings:item_new": secretariat(post_only=True, objects=meeting_setup),
+    "meetings:item": secretariat(objects=lambda d: meeting_setup(d, item=True)),
+    "meetings:item_move": secretariat(
+        post_only=True, objects=lambda d: meeting_setup(d, item=True)
+    ),
+    "meetings:item_delete": secretariat(objects=lambda d: meeting_setup(d, item=True)),
+    "meetings:attachment": scoped(
+        lambda d: [
+            Case(
+                {"reference": d.das.reference, "pk": d.attachments[d.das.reference].pk},
+                frozenset({SEC, DAS}),
+            ),
+            Case({"reference": d.kkr.reference, "pk": d.attachments[d.kkr.reference].pk}, S),
+        ]
+    ),
+    "meetings:status": secretariat(post_only=True, objects=meeting_setup),
+    "meetings:minutes": secretariat(objects=meeting_setup),
+    "meetings:preview": secretariat(post=False, objects=meeting_setup),
+    "meetings:item_generate": secretariat(post_only=True, objects=meeting_setup),
+    "meetings:attachment_upload": secretariat(
+        post_only=True, objects=lambda d: meeting_setup(d, item=True)
+    ),
+    "meetings:item_forward": secretariat(
+        post_only=True, objects=lambda d: meeting_setup(d, item=True)
+    ),
+    "meetings:attachment_delete": secretariat(
+        post_only=True, objects=lambda d: meeting_setup(d, attachment=True)
+    ),
+    "meetings:attachment_regenerate": secretariat(
+        post_only=True, objects=lambda d: meeting_setup(d, attachment=True)
+    ),
+    "meetings:information": secretariat(objects=meeting_setup),
+    "login": public(post=EVERYONE),
+    "password_reset": public(post=EVERYONE),
+    "password_reset_done": public(),
+    "password_reset_confirm": public(uidb64="MQ", token="ugyldig"),  # "invalid link" page
+    "password_reset_complete": public(),
+    "password_change": fixed("login", LOGGED_IN, post=LOGGED_IN),
+    "password_change_done": fixed("login", LOGGED_IN),
+    "logout": Rule("excluded", reason="POST ends the session of whoever sends it; GET is 405"),
+}
+ADMIN_REASON = (
+    "Django's admin checks is_staff itself; every admin URL is requested as every "
+    "persona without staff status and must send it to the admin login"
+)
