@@ -124,6 +124,11 @@ RULES = {
     "documents:status": scoped(documents),
     "documents:progress": scoped(documents),
     "documents:download": scoped(documents),
+    # Only a failed version can be queued again; these are all finished, so nobody may.
+    "documents:retry": scoped(
+        lambda d: [Case({"pk": doc.pk}, frozenset(), frozenset()) for doc, _ in d.document_access],
+        post_only=True,
+    ),
     "tariffs:index": public(),
     "tariffs:socialtilsyn": public(year=2019),
     "tariffs:appendix": public(year=2019),
@@ -181,6 +186,7 @@ RULES = {
     "monitoring:run_progress": secretariat(post=False, objects=lambda d: [{"pk": d.run.pk}]),
     "monitoring:run_finalise": secretariat(post_only=True, objects=lambda d: [{"pk": d.run.pk}]),
     "monitoring:run_rerun": secretariat(post_only=True, objects=lambda d: [{"pk": d.run.pk}]),
+    "monitoring:run_retry": secretariat(post_only=True, objects=lambda d: [{"pk": d.run.pk}]),
     "monitoring:run_chart": secretariat(post=False, objects=lambda d: [{"pk": d.run.pk}]),
     "monitoring:own_view": scoped(lambda d: [Case({"pk": d.run.pk}, REPORTERS)]),
     "monitoring:trend_chart": secretariat(post=False),
