@@ -7,6 +7,7 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self):
+        from . import checks  # noqa: F401 - registers the deployment check
         from .pdf import register_documents
 
         register_documents()
