@@ -113,7 +113,7 @@ _AMOUNT_CHARACTERS = 40  # "999.999.999.999,99" is 18; anything much longer is n
 def _amount(text: str) -> Decimal | None:
     """Zero or more kroner in øre, below MAX_AMOUNT; None for anything else."""
     text = text.strip()
-    if len(text) > _AMOUNT_CHARACTERS:
+    if len(text) > _AMOUNT_CHARACTERS or not text.isascii():
         return None
     try:
         # Fast path for the usual Danish "45.210,00"; everything else via parse_decimal.

@@ -25,7 +25,7 @@ def parse_weight(text: str) -> Decimal:
         weight = parse_decimal(text[:40])
     except ValueError:
         weight = None
-    if weight is None or len(text) > 40:
+    if weight is None or len(text) > 40 or not text.isascii():
         raise InvalidWeight(_("the weight “%(value)s” is not a number") % {"value": echo(text)})
     if weight < 0:
         raise InvalidWeight(_("the weight must not be negative"))

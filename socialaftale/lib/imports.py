@@ -30,6 +30,8 @@ class RowError:
     def __str__(self):
         if not self.row:
             return self.message
+        if not self.column:
+            return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
         return _("Row %(row)s, column “%(column)s”: %(message)s") % {
             "row": self.row,
             "column": self.column,
@@ -176,8 +178,7 @@ def iter_limited(rows: Iterator, header: list[str], limits: Limits, deadline: De
         if line > limits.max_rows + 1:
             raise refuse(
                 _("The file has more than %(count)s rows; nothing was imported.")
-                % {"count": limits.max_rows},
-                line,
+                % {"count": limits.max_rows}
             )
         if len(cells) > limits.max_columns:
             raise refuse(
