@@ -95,7 +95,7 @@ COMMANDS = {
         "import_population", str(path), date="2019-01-01"
     ),
     "key": lambda path, world: call_command(
-        "split_financing", total="1000", key=str(path), stdout=_Sink()
+        "split_financing", total="1000", key=path, stdout=_Sink()
     ),
 }
 
