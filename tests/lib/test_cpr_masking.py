@@ -10,7 +10,7 @@ from django.core.management import CommandError
 from monitoring.models import CitizenListUpload
 from socialaftale.lib.cpr import CPR_LIKE, mask_cpr, shown
 from socialaftale.lib.imports import ImportRejected
-from tests.importers_under_test import CITIZEN_LIST, IMPORTERS
+from tests.importers_under_test import CITIZEN_LIST, IMPORTERS, KEY
 
 CPRS = ["0101901234", "010190-1234", "0101 90 1234", "1.01901234E+09"]
 by_name = pytest.mark.parametrize("importer", IMPORTERS, ids=lambda i: i.name)
@@ -92,3 +92,13 @@ def test_the_command_output_does_not_repeat_the_cpr_number(importer, world, tmp_
     with pytest.raises(CommandError) as refused:
         importer.command(path, world)
     assert not cpr_like_runs(str(refused.value)), str(refused.value)
+
+
+@pytest.mark.django_db
+def test_the_split_command_refuses_a_party_named_like_a_cpr_number(tmp_path):
+    path = tmp_path / "noegle.csv"
+    path.write_text("party,weight\nAalborg,3\n010190-1234,3\n", encoding="utf-8")
+    with pytest.raises(CommandError) as refused:
+        KEY.command(path, world=None)
+    assert "Række 3 i nøglefilen: navnet på parten ligner et CPR-nummer" in str(refused.value)
+    assert not cpr_like_runs(str(refused.value))

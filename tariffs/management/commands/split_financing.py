@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from socialaftale.lib.cpr import mask_cpr
+from socialaftale.lib.cpr import has_cpr_like, mask_cpr
 from socialaftale.lib.danish import format_decimal, parse_decimal
 from socialaftale.lib.imports import ImportRejected, limits_for, read_file, read_rows
 from socialaftale.lib.money import round_half_up
@@ -42,6 +42,9 @@ def _key_row(line: int, row: dict[str, str]) -> tuple[str, Decimal]:
         raise CommandError(f"Række {line} i nøglefilen: navnet på parten mangler.")
     if len(row["party"]) > MAX_PARTY:
         raise CommandError(f"Række {line} i nøglefilen: navnet på parten er for langt.")
+    if has_cpr_like(row["party"]):
+        # The table repeats every party's name: a CPR-like one is refused, never printed.
+        raise CommandError(f"Række {line} i nøglefilen: navnet på parten ligner et CPR-nummer.")
     try:
         weight = parse_weight(row.get("weight", ""))
     except InvalidWeight as exc:
