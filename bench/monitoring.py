@@ -47,18 +47,24 @@ def _csv_bytes(rows) -> bytes:
 def bench_import(files) -> None:
     from monitoring.demo import unit_for
     from monitoring.services import citizen_list_import
+    from socialaftale.lib.imports import limits_for
 
+    limits = limits_for("citizen_list", command=True)  # the command's deadline, not the web's
     rows = sum(count for _code, _data, count in files)
     start = time.perf_counter()
     for code, data, _count in files:
-        citizen_list_import(data=data, filename=f"{code}.csv", unit=unit_for(code), user=None)
+        citizen_list_import(
+            data=data, filename=f"{code}.csv", unit=unit_for(code), user=None, limits=limits
+        )
     seconds = time.perf_counter() - start
     print(f"  import: {rows:,} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s")
     # Memory of importing the largest list once more, traced on its own (tracemalloc slows
     # the run, so it is not part of the timing above).
     code, data, count = max(files, key=lambda item: item[2])
     tracemalloc.start()
-    citizen_list_import(data=data, filename=f"{code}.csv", unit=unit_for(code), user=None)
+    citizen_list_import(
+        data=data, filename=f"{code}.csv", unit=unit_for(code), user=None, limits=limits
+    )
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(

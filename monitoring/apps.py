@@ -9,6 +9,7 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from socialaftale.lib import jobs
 
+        from . import checks  # noqa: F401 - registers the deployment check
         from .models import AnalysisRun
         from .pdf import register_documents
         from .tasks import compute_analysis

@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 from offers.models import Offer
 from offers.selectors import with_coverage
 from organisations.models import Organisation, OrganisationUnit
+from socialaftale.lib.imports import limits_for
 
 from . import services
 from .demo_lists import generate_citizen_lists, write_csv
@@ -63,6 +64,10 @@ def csv_text(rows: list[dict]) -> str:
 
 
 def _import(code: str, rows: list[dict]) -> None:
-    services.citizen_list_import(data=csv_text(rows).encode("utf-8-sig"),
-                                 filename=f"borgerliste-{code}-2016-2019.csv",
-                                 unit=unit_for(code), user=None)  # fmt: skip
+    services.citizen_list_import(
+        data=csv_text(rows).encode("utf-8-sig"),
+        filename=f"borgerliste-{code}-2016-2019.csv",
+        unit=unit_for(code),
+        user=None,
+        limits=limits_for("citizen_list", command=True),  # run by a command, not a request
+    )

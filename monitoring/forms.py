@@ -10,9 +10,14 @@ class UploadForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, empty_label=None)
     file = forms.FileField(
         label=_("Citizen list (CSV or XLSX)"),
-        help_text=_("Columns: borger, kommune, tilbud, maaned (YYYY-MM), udgift. CPR numbers are "
-                    "replaced by a keyed code on import and never stored."),
-    )  # fmt: skip
+        help_text=_(
+            "Columns: borger, kommune, tilbud, maaned (YYYY-MM, from 2000), udgift. In borger "
+            "write either a CPR number alone (DDMMYY-NNNN or ten digits), which is replaced by a "
+            "keyed code on import and never stored, or a pseudonymous id: it starts with a "
+            "letter and has 2–64 letters, digits, -, _ or . with at most 8 digits in a row (e.g. "
+            "ps-0001234). Any other key, such as a CPR number with text around it, is refused."
+        ),
+    )
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,14 +27,19 @@ class UploadForm(forms.Form):
 
 
 class RunForm(forms.Form):
-    measure_year = forms.IntegerField(label=_("Measurement year (January)"), min_value=2017,
-                                      max_value=2100)  # fmt: skip
+    measure_year = forms.IntegerField(
+        label=_("Measurement year (January)"), min_value=2017, max_value=2100
+    )
     cohort = forms.ChoiceField(label=_("Cohort rule"), choices=CohortRule.choices)
     defining_to = forms.IntegerField(
-        label=_("Fixed cohort: defining years 2016 to"), required=False, min_value=2016,
-        max_value=2100)  # fmt: skip
-    all_offers = forms.BooleanField(label=_("Count all offers, not only covered ones"),
-                                    required=False)  # fmt: skip
+        label=_("Fixed cohort: defining years 2016 to"),
+        required=False,
+        min_value=2016,
+        max_value=2100,
+    )
+    all_offers = forms.BooleanField(
+        label=_("Count all offers, not only covered ones"), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from offers.models import Offer, Usage
 from offers.selectors import with_coverage
 from socialaftale.lib import jobs
-from socialaftale.lib.imports import ImportRejected, RowError
+from socialaftale.lib.cpr import mask_cpr
+from socialaftale.lib.imports import ImportRejected, Limits, RowError, limits_for
 from tariffs.models import ReductionTarget
 
 from . import calculations
@@ -27,17 +28,20 @@ CALCULATION_VERSION = "analysis-1"
 BATCH = 5000
 
 
-def citizen_list_import(*, data: bytes, filename: str, unit, user) -> CitizenListUpload:
+def citizen_list_import(
+    *, data: bytes, filename: str, unit, user, limits: Limits | None = None
+) -> CitizenListUpload:
     """All or nothing, streamed: rows go into the database in batches inside one transaction
     while the file is checked; if any row has an error the transaction is rolled back and
     every error is reported. A clean file replaces the unit's rows for the months it covers
     (each month's old rows are deleted when the file first reaches that month); the upload
-    record keeps the counts, months and the file's checksum (never the file)."""
+    record keeps the counts, months and the file's checksum (never the file). `limits`
+    defaults to IMPORT_LIMITS["citizen_list"] (the web request's deadline)."""
     report = ParsedList()
+    rows = iter_citizen_rows(data, filename, unit, report, limits or limits_for("citizen_list"))
     try:
         with transaction.atomic():
-            upload = _stream(iter_citizen_rows(data, filename, unit, report), report,
-                             data=data, filename=filename, unit=unit, user=user)  # fmt: skip
+            upload = _stream(rows, report, data=data, filename=filename, unit=unit, user=user)
             if report.error_total:
                 raise _Rejected
     except _Rejected:
@@ -52,22 +56,34 @@ class _Rejected(Exception):
 def _errors(report) -> list[RowError]:
     errors = list(report.errors)
     if report.error_total > MAX_ERRORS:
-        errors.append(RowError(0, "", _("… and %(count)s more errors") % {
-            "count": report.error_total - MAX_ERRORS}))  # fmt: skip
+        errors.append(
+            RowError(
+                0, "", _("… and %(count)s more errors") % {"count": report.error_total - MAX_ERRORS}
+            )
+        )
     return errors
 
 
 def _stream(rows, report, *, data, filename, unit, user) -> CitizenListUpload:
     upload = CitizenListUpload.objects.create(
-        unit=unit, filename=filename[:255], checksum=file_checksum(data), row_count=0,
-        citizen_count=0, total=Decimal(0), uploaded_by=user)  # fmt: skip
+        unit=unit,
+        filename=mask_cpr(filename)[:255],
+        checksum=file_checksum(data),
+        row_count=0,
+        citizen_count=0,
+        total=Decimal(0),
+        uploaded_by=user,
+    )
     months, citizens, count, total, replaced = set(), set(), 0, Decimal(0), 0
     for batch in _batched(rows, BATCH):
         if report.error_total:
             continue  # keep reading to report every error; nothing more is written
         for month in {row[3] for row in batch} - months:
-            replaced += CitizenMonth.objects.filter(unit=unit, month=month).exclude(
-                upload=upload).delete()[0]  # fmt: skip
+            replaced += (
+                CitizenMonth.objects.filter(unit=unit, month=month)
+                .exclude(upload=upload)
+                .delete()[0]
+            )
             months.add(month)
         _insert(upload, unit, batch)
         count += len(batch)
@@ -75,8 +91,7 @@ def _stream(rows, report, *, data, filename, unit, user) -> CitizenListUpload:
         total += sum(row[4] for row in batch)
     upload.row_count, upload.citizen_count, upload.total = count, len(citizens), total
     upload.months, upload.replaced_rows = [f"{m:%Y-%m}" for m in sorted(months)], replaced
-    upload.save(update_fields=["row_count", "citizen_count", "total", "months",
-                               "replaced_rows"])  # fmt: skip
+    upload.save(update_fields=["row_count", "citizen_count", "total", "months", "replaced_rows"])
     return upload
 
 
@@ -92,9 +107,17 @@ def _insert(upload, unit, batch) -> None:
         _copy_rows(upload, unit, batch)
         return
     CitizenMonth.objects.bulk_create(
-        CitizenMonth(upload=upload, unit=unit, citizen=c, municipality_id=m, offer_id=o,
-                     month=month, amount=a)
-        for c, m, o, month, a in batch)  # fmt: skip
+        CitizenMonth(
+            upload=upload,
+            unit=unit,
+            citizen=c,
+            municipality_id=m,
+            offer_id=o,
+            month=month,
+            amount=a,
+        )
+        for c, m, o, month, a in batch
+    )
 
 
 def _copy_rows(upload, unit, rows) -> None:

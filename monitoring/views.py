@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from organisations.access import require_secretariat, roles_for
 from socialaftale.lib.export import requested_format
-from socialaftale.lib.imports import ImportRejected
+from socialaftale.lib.imports import ImportRejected, limits_for, read_upload, too_large
 from socialaftale.lib.tables import tables_download
 
 from . import reports, selectors, services
@@ -22,7 +22,7 @@ from .access import (
 )
 from .forms import RunForm, UploadForm
 from .models import AnalysisRun
-from .uploads import InMemoryOnlyUploadHandler
+from .uploads import InMemoryOnlyUploadHandler, upload_fits
 
 
 @login_required
@@ -54,25 +54,37 @@ def _upload(request):
         raise Http404
     form = UploadForm(request.POST or None, request.FILES or None, units=units)
     errors = []
-    if request.method == "POST" and form.is_valid():
-        file = form.cleaned_data["file"]
+    if request.method == "POST" and not upload_fits(request):
+        errors = too_large(limits_for("citizen_list")).errors
+    elif request.method == "POST" and form.is_valid():
         try:
-            created = services.citizen_list_import(data=file.read(), filename=file.name,
-                                                   unit=form.cleaned_data["unit"],
-                                                   user=request.user)  # fmt: skip
+            _import(request, form.cleaned_data)
         except ImportRejected as rejected:
             errors = rejected.errors
         else:
-            messages.success(
-                request,
-                _("%(rows)s rows for %(citizens)s citizens imported.")
-                % {"rows": created.row_count, "citizens": created.citizen_count},
-            )
-            for version in services.citizen_list_hand_in(upload=created, user=request.user):
-                messages.success(request, _("Handed in. Receipt number %(code)s.")
-                                 % {"code": version.receipt_code})  # fmt: skip
             return redirect("monitoring:uploads")
     return render(request, "monitoring/upload.html", {"form": form, "errors": errors})
+
+
+def _import(request, cleaned):
+    """The file is read in this request with IMPORT_LIMITS["citizen_list"]'s deadline: it may
+    hold CPR numbers, so it is never written anywhere (not even to a queue) in clear."""
+    file = cleaned["file"]
+    created = services.citizen_list_import(
+        data=read_upload(file, limits_for("citizen_list")),
+        filename=file.name,
+        unit=cleaned["unit"],
+        user=request.user,
+    )
+    messages.success(
+        request,
+        _("%(rows)s rows for %(citizens)s citizens imported.")
+        % {"rows": created.row_count, "citizens": created.citizen_count},
+    )
+    for version in services.citizen_list_hand_in(upload=created, user=request.user):
+        message = _("Handed in. Receipt number %(code)s.") % {"code": version.receipt_code}
+        messages.success(request, message)
+    return created
 
 
 @login_required

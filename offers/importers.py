@@ -1,6 +1,8 @@
-"""Import of offers from a CSV in the format of the published offer list (offers.csv).
+"""Import of offers from a CSV (or XLSX) in the format of the published offer list
+(offers.csv), read by socialaftale.lib.tablefile within IMPORT_LIMITS["offers"].
 
-All or nothing: every row is checked first; one error and nothing is saved.
+All or nothing: every row is checked first; one error and nothing is saved. Values echoed in a
+message are masked (no CPR-like digits) and shortened.
 """
 
 import re
@@ -10,7 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
-from socialaftale.lib.imports import ImportRejected, RowError, decode_upload, read_csv_rows
+from socialaftale.lib.cpr import shown
+from socialaftale.lib.imports import ImportRejected, RowError, check_length, echo, read_rows
 from socialaftale.lib.models import upsert
 
 from .models import Offer, OfferStatus
@@ -18,7 +21,9 @@ from .parsing import classify_target_group
 from .services import capacity_set, legal_bases_for, target_groups_for
 
 COLUMNS = ["name", "operator", "target_group", "legal_basis", "places_as_written", "status"]
-_OPENS = re.compile(r"^(?P<year>\d{4})(-(?P<month>\d{2}))?$")
+_OPENS = re.compile(r"^(?P<year>\d{4})(-(?P<month>\d{2}))?$", re.ASCII)
+# The model's CharField lengths; the rest are text fields, bounded by the cell limit.
+MAX_LENGTHS = {"name": 200, "legal_basis": 200, "places_as_written": 200}
 
 
 @dataclass
@@ -38,7 +43,11 @@ def find_organisation(value: str, organisations: list[Organisation]) -> Organisa
 
 
 def _check_row(line: int, row: dict, organisations, seen: set) -> list[RowError]:
-    errors = []
+    errors = [
+        error
+        for column, length in MAX_LENGTHS.items()
+        if (error := check_length(line, column, row.get(column, ""), length))
+    ]
     name = row.get("name", "")
     if not name:
         errors.append(RowError(line, "name", _("the offer has no name")))
@@ -46,20 +55,26 @@ def _check_row(line: int, row: dict, organisations, seen: set) -> list[RowError]
         errors.append(RowError(line, "name", _("the offer appears twice in the file")))
     seen.add(name.lower())
     if not find_organisation(row.get("operator", ""), organisations):
-        message = _("unknown operator “%(value)s”") % {"value": row.get("operator", "")}
+        message = _("unknown operator “%(value)s”") % {"value": echo(row.get("operator", ""))}
         errors.append(RowError(line, "operator", message))
     if row.get("status", "") not in ("", *OfferStatus.values):
         message = _("unknown status “%(value)s” (allowed: %(allowed)s)") % {
-            "value": row["status"],
+            "value": echo(row["status"]),
             "allowed": ", ".join(OfferStatus.values),
         }
         errors.append(RowError(line, "status", message))
     opens = row.get("opens", "")
     match = _OPENS.match(opens)
-    if opens and not (match and 1 <= int(match["month"] or 1) <= 12):
-        message = _("“%(value)s” is not a year (YYYY) or a month (YYYY-MM)") % {"value": opens}
+    if opens and not (match and 1 <= int(match["month"] or 1) <= 12 and _year_ok(match)):
+        message = _("“%(value)s” is not a year (YYYY) or a month (YYYY-MM)") % {
+            "value": echo(opens)
+        }
         errors.append(RowError(line, "opens", message))
     return errors
+
+
+def _year_ok(match) -> bool:
+    return 1900 <= int(match["year"]) <= 2100
 
 
 def _save_row(row: dict, organisations, year: int, result: OfferImportResult) -> None:
@@ -87,7 +102,7 @@ def _save_row(row: dict, organisations, year: int, result: OfferImportResult) ->
         return _count(result, created)  # no answer given: nothing to record or review
     capacity = capacity_set(offer=offer, year=year, as_written=row["places_as_written"])
     if capacity.needs_review:
-        result.flagged_places.append(f"{offer.name}: »{capacity.as_written}«")
+        result.flagged_places.append(f"{shown(offer.name)}: »{shown(capacity.as_written)}«")
     _count(result, created)
 
 
@@ -96,8 +111,10 @@ def _count(result: OfferImportResult, created: bool) -> None:
     result.updated += not created
 
 
-def import_offers(data: bytes, *, year: int) -> OfferImportResult:
-    rows = read_csv_rows(decode_upload(data), COLUMNS)
+def import_offers(
+    data: bytes, *, year: int, filename: str = "", command: bool = False
+) -> OfferImportResult:
+    rows = read_rows(data, COLUMNS, kind="offers", filename=filename, command=command)
     organisations = list(Organisation.objects.all())
     seen: set[str] = set()
     errors = [e for line, row in rows for e in _check_row(line, row, organisations, seen)]

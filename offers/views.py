@@ -10,7 +10,7 @@ from django_tables2.export import ExportMixin
 
 from organisations.access import require_secretariat
 from socialaftale.lib.export import requested_format
-from socialaftale.lib.imports import ImportRejected
+from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
 from socialaftale.lib.tables import ReportTable, tables_download
 
 from . import services
@@ -132,7 +132,9 @@ def offer_import(request):
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            result = import_offers(form.cleaned_data["file"].read(), year=form.cleaned_data["year"])
+            file = form.cleaned_data["file"]
+            data = read_upload(file, limits_for("offers"))
+            result = import_offers(data, year=form.cleaned_data["year"], filename=file.name)
         except ImportRejected as rejected:
             errors = rejected.errors
         else:

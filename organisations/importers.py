@@ -1,11 +1,14 @@
-"""Imports of reference data about organisations. All or nothing, errors by row."""
+"""Imports of reference data about organisations (CSV or XLSX, read by
+socialaftale.lib.tablefile within IMPORT_LIMITS). All or nothing, errors by row; values echoed
+in a message are masked (no CPR-like digits) and shortened."""
 
+import re
 from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from socialaftale.lib.imports import ImportRejected, RowError, decode_upload, read_csv_rows
+from socialaftale.lib.imports import ImportRejected, RowError, check_length, echo, read_rows, refuse
 from socialaftale.lib.models import upsert
 
 from .models import Organisation, OrganisationKind, OrganisationUnit, PopulationFigure
@@ -20,11 +23,17 @@ def short_name_of(name: str) -> str:
 def import_parties(data: bytes) -> int:
     """Regions first, so municipalities can point at their region. Every region and
     municipality gets its default reporting unit (code = DST code)."""
-    rows = read_csv_rows(decode_upload(data), ["code", "name", "kind", "party_to_agreement"])
+    rows = read_rows(data, ["code", "name", "kind", "party_to_agreement"], kind="parties")
     errors = [
-        RowError(line, "kind", _("unknown kind “%(value)s”") % {"value": row["kind"]})
+        RowError(line, "kind", _("unknown kind “%(value)s”") % {"value": echo(row["kind"])})
         for line, row in rows
         if row["kind"] not in OrganisationKind.values
+    ]
+    errors += [
+        error
+        for line, row in rows
+        for column, length in (("code", 10), ("name", 100))
+        if (error := check_length(line, column, row[column], length))
     ]
     if errors:
         raise ImportRejected(errors)
@@ -50,20 +59,34 @@ def import_parties(data: bytes) -> int:
     return len(rows)
 
 
+_COUNT = re.compile(r"[0-9]{1,10}")
+MAX_COUNT = 100_000_000  # more people than Denmark has is a typing error
+
+
 def _parse_count(line: int, value: str, column: str) -> tuple[int | None, RowError | None]:
     digits = value.replace(".", "").replace(" ", "")
-    if not digits.isdigit():
-        message = _("“%(value)s” is not a whole, non-negative number") % {"value": value}
+    if not _COUNT.fullmatch(digits) or int(digits) > MAX_COUNT:
+        message = _("“%(value)s” is not a whole, non-negative number of people") % {
+            "value": echo(value)
+        }
         return None, RowError(line, column, message)
     return int(digits), None
 
 
 def import_population(
-    data: bytes, *, reference_date: date, age_band: str, source: str
+    data: bytes,
+    *,
+    reference_date: date,
+    age_band: str,
+    source: str,
+    filename: str = "",
+    command: bool = False,
 ) -> list[PopulationFigure]:
-    """A CSV with a header and two columns: municipality (name or DST code) and count (the
-    second column may carry a descriptive name, as Danmarks Statistik extracts do)."""
-    rows = read_csv_rows(decode_upload(data), ["municipality"])
+    """A CSV (or XLSX) with a header and two columns: municipality (name or DST code) and count
+    (the second column may carry a descriptive name, as Danmarks Statistik extracts do)."""
+    if len(age_band) > 20 or len(source) > 300:
+        raise refuse(_("The age band may have 20 characters and the source 300."))
+    rows = read_rows(data, ["municipality"], kind="population", filename=filename, command=command)
     known = {o.short_name.lower(): o for o in Organisation.objects.exclude(kind="private")}
     known |= {o.name.lower(): o for o in known.values()} | {o.code: o for o in known.values()}
     errors, parsed = [], []
@@ -71,7 +94,7 @@ def import_population(
         values = list(row.values())
         organisation = known.get(row["municipality"].lower())
         if organisation is None:
-            message = _("unknown municipality “%(value)s”") % {"value": row["municipality"]}
+            message = _("unknown municipality “%(value)s”") % {"value": echo(row["municipality"])}
             errors.append(RowError(line, "municipality", message))
         column = list(row)[1] if len(row) > 1 else "count"
         count, error = _parse_count(line, values[1] if len(values) > 1 else "", column)

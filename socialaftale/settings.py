@@ -25,8 +25,30 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "te
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Key for the HMAC that replaces CPR numbers in citizen lists (SPEC §4.1). Changing it breaks
-# the link between years, so production must set it once and keep it.
-CITIZEN_KEY_SECRET = env.str("CITIZEN_KEY_SECRET", default="dev-only-citizen-key")
+# the link between years, so production must set it once and keep it. With a known key every
+# pseudonym can be reversed by hashing all valid CPR numbers: no default when DEBUG=0, and
+# `check --deploy` reports a short or default one (monitoring/checks.py).
+DEV_CITIZEN_KEY_SECRET = "dev-only-citizen-key"  # noqa: S105 (local default only)
+CITIZEN_KEY_SECRET = env.str("CITIZEN_KEY_SECRET", default=DEV_CITIZEN_KEY_SECRET if DEBUG else "")
+if not CITIZEN_KEY_SECRET:
+    raise environ.ImproperlyConfigured("CITIZEN_KEY_SECRET skal sættes, når DEBUG=0")
+
+# Upload limits per importer (socialaftale/lib/imports.py: Limits), checked while reading.
+# Citizen lists are big (a municipality's year: up to a million rows); the rest is small.
+# "seconds" bounds the web request (gunicorn stops a worker at 30 s); the management commands
+# get IMPORT_COMMAND_SECONDS instead.
+IMPORT_LIMITS = {
+    "default": {"max_bytes": 5 * 1024 * 1024, "max_rows": 20_000, "seconds": 20},
+    "citizen_list": {
+        "max_bytes": env.int("CITIZEN_LIST_MAX_BYTES", default=200 * 1024 * 1024),
+        "max_rows": env.int("CITIZEN_LIST_MAX_ROWS", default=1_000_000),
+        "max_columns": 50,
+        "max_cell": 1_000,
+        "max_unzipped": 1024 * 1024 * 1024,
+        "seconds": env.float("CITIZEN_LIST_SECONDS", default=25),
+    },
+}
+IMPORT_COMMAND_SECONDS = env.float("IMPORT_COMMAND_SECONDS", default=1800)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from organisations.access import require_secretariat
 from socialaftale.lib.export import requested_format
-from socialaftale.lib.imports import ImportRejected
+from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
 from socialaftale.lib.tables import tables_download
 
 from . import calculations as calc
@@ -134,7 +134,9 @@ def split_tool(request):
 
 def _key_parties(cleaned):
     if cleaned["key_file"]:
-        return match_parties(read_key_rows(cleaned["key_file"].read()))
+        file = cleaned["key_file"]
+        data = read_upload(file, limits_for("key"))
+        return match_parties(read_key_rows(data, filename=file.name))
     rows = cleaned["key"].rows.select_related("organisation")
     return [(row.organisation, row.weight) for row in rows]
 

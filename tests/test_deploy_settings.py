@@ -22,6 +22,7 @@ def production_env(**overrides: str) -> dict[str, str]:
         "PYTHONIOENCODING": "utf-8",
     }
     env.pop("SECRET_KEY", None)
+    env["CITIZEN_KEY_SECRET"] = random_secret_key(48)
     env.update(overrides)
     return env
 

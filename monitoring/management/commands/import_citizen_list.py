@@ -4,11 +4,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 from monitoring.services import citizen_list_import
 from organisations.models import OrganisationUnit
-from socialaftale.lib.imports import ImportRejected
+from socialaftale.lib.cpr import shown
+from socialaftale.lib.imports import ImportRejected, limits_for, read_file
 
 
 class Command(BaseCommand):
-    help = "Indlæser en borgerliste (CSV eller XLSX) for en enhed. Alt eller intet."
+    help = (
+        "Indlæser en borgerliste (CSV eller XLSX) for en enhed. Alt eller intet. Kommandoen har "
+        "længere tid end en upload på siden (IMPORT_COMMAND_SECONDS)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -17,18 +21,25 @@ class Command(BaseCommand):
     def handle(self, *args, file, unit, **options):
         found = OrganisationUnit.objects.filter(code=unit).select_related("organisation").first()
         if found is None:
-            raise CommandError(f"Ukendt enhed »{unit}«.")
+            raise CommandError(f"Ukendt enhed »{shown(unit)}«.")
+        limits = limits_for("citizen_list", command=True)
         try:
-            upload = citizen_list_import(data=file.read_bytes(), filename=file.name, unit=found,
-                                         user=None)  # fmt: skip
-        except OSError as exc:
-            raise CommandError(str(exc)) from exc
+            upload = citizen_list_import(
+                data=read_file(file, limits),
+                filename=file.name,
+                unit=found,
+                user=None,
+                limits=limits,
+            )
         except ImportRejected as rejected:
             lines = "\n".join(str(error) for error in rejected.errors[:50])
             raise CommandError(
                 f"Intet er indlæst ({len(rejected.errors)} fejl):\n{lines}"
             ) from None
-        self.stdout.write(self.style.SUCCESS(
-            f"{upload.row_count} rækker for {upload.citizen_count} borgere indlæst "
-            f"({', '.join(upload.months[:1] + upload.months[-1:])}); "
-            f"{upload.replaced_rows} tidligere rækker erstattet."))  # fmt: skip
+        months = ", ".join(upload.months[:1] + upload.months[-1:])
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{upload.row_count} rækker for {upload.citizen_count} borgere indlæst "
+                f"({months}); {upload.replaced_rows} tidligere rækker erstattet."
+            )
+        )

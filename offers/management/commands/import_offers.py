@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from offers.importers import import_offers
-from socialaftale.lib.imports import ImportRejected
+from socialaftale.lib.imports import ImportRejected, limits_for, read_file
 
 
 class Command(BaseCommand):
@@ -17,13 +17,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, year, **options):
         try:
-            result = import_offers(file.read_bytes(), year=year)
-        except OSError as exc:
-            raise CommandError(str(exc)) from exc
+            data = read_file(file, limits_for("offers", command=True))
+            result = import_offers(data, year=year, filename=file.name, command=True)
         except ImportRejected as rejected:
             raise CommandError(
                 "Intet er indlæst:\n" + "\n".join(str(e) for e in rejected.errors)
-            ) from rejected
+            ) from None
         self.stdout.write(
             self.style.SUCCESS(f"{result.created} oprettet, {result.updated} opdateret.")
         )

@@ -4,7 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from organisations.importers import import_population
-from socialaftale.lib.imports import ImportRejected
+from socialaftale.lib.cpr import shown
+from socialaftale.lib.imports import ImportRejected, limits_for, read_file
 
 
 class Command(BaseCommand):
@@ -20,14 +21,19 @@ class Command(BaseCommand):
         try:
             reference_date = _parse_date(date)
             figures = import_population(
-                file.read_bytes(), reference_date=reference_date, age_band=age_band, source=source
+                read_file(file, limits_for("population", command=True)),
+                reference_date=reference_date,
+                age_band=age_band,
+                source=source,
+                filename=file.name,
+                command=True,
             )
-        except (OSError, ValueError) as exc:
-            raise CommandError(str(exc)) from exc
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
         except ImportRejected as rejected:
             raise CommandError(
                 "Intet er indlæst:\n" + "\n".join(str(e) for e in rejected.errors)
-            ) from rejected
+            ) from None
         self.stdout.write(self.style.SUCCESS(f"{len(figures)} befolkningstal indlæst."))
 
 
@@ -35,4 +41,4 @@ def _parse_date(value: str):
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError(f"»{value}« er ikke en dato (ÅÅÅÅ-MM-DD)") from exc
+        raise ValueError(f"»{shown(value)}« er ikke en dato (ÅÅÅÅ-MM-DD)") from exc

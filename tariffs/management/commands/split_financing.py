@@ -8,41 +8,47 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from socialaftale.lib.cpr import has_cpr_like, mask_cpr
 from socialaftale.lib.danish import format_decimal, parse_decimal
-from socialaftale.lib.imports import ImportRejected, decode_upload, read_csv_rows
+from socialaftale.lib.imports import ImportRejected, limits_for, read_file, read_rows
 from socialaftale.lib.money import round_half_up
 from tariffs.calculations import CalculationError, Split, split_by_key
+from tariffs.importers import MAX_PARTY, InvalidWeight, parse_weight
 
+KEY_COLUMNS = ("party", "weight")
 SHARE_DECIMALS = 10  # enough to recompute every published amount from the share
 
 
 def read_key(path: Path) -> list[tuple[str, Decimal]]:
-    """(party, weight) pairs in file order; any fault is a one-line Danish CommandError."""
+    """(party, weight) pairs in file order; any fault is a one-line Danish CommandError that
+    never repeats a CPR-like value from the file."""
+    if not path.exists():
+        raise CommandError(f"Nøglefilen findes ikke: {mask_cpr(str(path))}")
     try:
-        text = decode_upload(path.read_bytes())
-    except FileNotFoundError as exc:
-        raise CommandError(f"Nøglefilen findes ikke: {path}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"Nøglefilen kan ikke læses som tekst: {path}") from exc
-    try:
-        rows = read_csv_rows(text, ["party", "weight"])
+        limits = limits_for("key", command=True)
+        rows = read_rows(read_file(path, limits), ["party", "weight"], kind="key", command=True)
     except ImportRejected as rejected:
-        missing = ", ".join(error.column for error in rejected.errors)
-        raise CommandError(
-            f"Nøglefilen skal have overskriften party,weight (mangler: {missing})."
-        ) from rejected
+        missing = [e.column for e in rejected.errors if e.row == 1 and e.column in KEY_COLUMNS]
+        if missing:
+            raise CommandError(
+                f"Nøglefilen skal have overskriften party,weight (mangler: {', '.join(missing)})."
+            ) from None
+        raise CommandError(f"Nøglefilen kan ikke bruges: {rejected.errors[0]}") from None
     return [_key_row(line, row) for line, row in rows]
 
 
 def _key_row(line: int, row: dict[str, str]) -> tuple[str, Decimal]:
     if not row.get("party"):
         raise CommandError(f"Række {line} i nøglefilen: navnet på parten mangler.")
+    if len(row["party"]) > MAX_PARTY:
+        raise CommandError(f"Række {line} i nøglefilen: navnet på parten er for langt.")
+    if has_cpr_like(row["party"]):
+        # The table repeats every party's name: a CPR-like one is refused, never printed.
+        raise CommandError(f"Række {line} i nøglefilen: navnet på parten ligner et CPR-nummer.")
     try:
-        weight = parse_decimal(row.get("weight", ""))
-    except ValueError as exc:
-        raise CommandError(f"Række {line} i nøglefilen: vægten {exc}.") from exc
-    if weight < 0:
-        raise CommandError(f"Række {line} i nøglefilen: vægten må ikke være negativ ({weight}).")
+        weight = parse_weight(row.get("weight", ""))
+    except InvalidWeight as exc:
+        raise CommandError(f"Række {line} i nøglefilen: {exc}.") from None
     return row["party"], weight
 
 
