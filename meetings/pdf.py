@@ -5,6 +5,7 @@ the real pages of the rendered document; tests read the PDF back to check them."
 
 import io
 
+from django import forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -300,6 +301,10 @@ def register_documents() -> None:
 
     registry.register(
         "meetings.document",
+        params=registry.schema(
+            meeting=forms.ModelChoiceField(Meeting.objects.all(), to_field_name="reference"),
+            document=forms.ChoiceField(choices=list(DOCUMENT_TITLES.items())),
+        ),
         title=lambda p: f"{DOCUMENT_TITLES[p['document']]} {p['meeting']}",
         render=render_meeting_document,
         can_view=may_see_document,
