@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from organisations.access import require_secretariat
-from socialaftale.lib.export import requested_format
+from socialaftale.lib.export import SafeExportMixin, requested_format
 from socialaftale.lib.imports import ImportRejected
 from socialaftale.lib.tables import ReportTable, tables_download
 
@@ -35,7 +34,7 @@ def requested_year(request) -> int:
     return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else default_year()
 
 
-class CatalogueView(ExportMixin, SingleTableMixin, FilterView):
+class CatalogueView(SafeExportMixin, SingleTableMixin, FilterView):
     """The public offer catalogue: search, filters, pagination and CSV/XLSX export."""
 
     template_name = "offers/catalogue.html"
