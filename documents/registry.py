@@ -39,8 +39,11 @@ def schema(**fields: forms.Field) -> Params:
             raise ValidationError(_("Document parameters must be a JSON object."))
         if set(params) - set(fields):
             raise ValidationError(_("The document has parameters it does not know."))
-        plain = {n: v for n, v in params.items() if isinstance(v, str | int) and v is not True
-                 and v is not False}  # fmt: skip
+        plain = {
+            n: v
+            for n, v in params.items()
+            if isinstance(v, str | int) and v is not True and v is not False
+        }
         form = form_class(data=plain)
         if not form.is_valid():
             _refuse(form, fields)

@@ -18,12 +18,30 @@ pytestmark = pytest.mark.django_db
 KINDS = sorted(registry._KINDS)
 NAMES = ["year", "version", "scheme", "round", "run", "meeting", "document", "x"]
 VALUES = st.one_of(
-    st.sampled_from(["abc", "", "-1", "0", "2019", "99999999999999999999", "DAS-2019-05-21",
-                     "pack", "agenda", "minutes", "1e9", "../../etc"]),
+    st.sampled_from(
+        [
+            "abc",
+            "",
+            "-1",
+            "0",
+            "2019",
+            "99999999999999999999",
+            "DAS-2019-05-21",
+            "pack",
+            "agenda",
+            "minutes",
+            "1e9",
+            "../../etc",
+        ]
+    ),
     st.integers(min_value=-(10**22), max_value=10**22),
-    st.booleans(), st.none(), st.floats(allow_nan=False), st.lists(st.integers(), max_size=2),
-    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2), st.text(max_size=20),
-)  # fmt: skip
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=False),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.text(max_size=20),
+)
 PARAMS = st.one_of(
     st.dictionaries(st.sampled_from(NAMES), VALUES, max_size=3).map(json.dumps),
     st.sampled_from(["", "{}", "[]", "null", "1", '"x"', "{", '{"version": "abc"}']),

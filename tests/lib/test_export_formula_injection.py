@@ -82,8 +82,12 @@ def test_the_owasp_examples():
 @fuzz
 @given(name=DANGEROUS.filter(lambda s: s.strip() and "\x00" not in s))
 def test_a_report_table_download_has_no_formula_and_keeps_its_numbers(name):
-    table = ReportTable(id="t", caption="T", headers=["Navn", "Beløb"],
-                        rows=[[name, Decimal("-1234.50")], [ATTACK, 7]])  # fmt: skip
+    table = ReportTable(
+        id="t",
+        caption="T",
+        headers=["Navn", "Beløb"],
+        rows=[[name, Decimal("-1234.50")], [ATTACK, 7]],
+    )
     cells = _xlsx_cells(tables_download("t", "xlsx", [table]).content)
     assert not [c for c in cells if c.data_type == "f"]
     assert [c.value for c in cells if c.data_type == "n"] == [-1234.5, 7]

@@ -12,23 +12,59 @@ from tests.fuzz import fuzz
 
 JUNK = st.one_of(
     st.sampled_from(
-        ["-1", "0", "10000", "99999999999999999999", "1e400", "NaN", "inf", "-0", "2019.5",
-         "2019", "١٢", " ", "ja", "nej", "planned", "'; DROP TABLE x;--", "%00", "1,5", "-1.234,50"]
+        [
+            "-1",
+            "0",
+            "10000",
+            "99999999999999999999",
+            "1e400",
+            "NaN",
+            "inf",
+            "-0",
+            "2019.5",
+            "2019",
+            "١٢",
+            " ",
+            "ja",
+            "nej",
+            "planned",
+            "'; DROP TABLE x;--",
+            "%00",
+            "1,5",
+            "-1.234,50",
+        ]
     ),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
     st.text(max_size=40),
-)  # fmt: skip
+)
 # page -> the parameters it reads (FilterSet fields, tables2 sort/page/export, view's own GET)
 PAGES = {
-    "/tilbud/": ["q", "driftsherre", "beliggenhed", "maalgruppe", "lovgrundlag", "omfattet",
-                 "gennemsyn", "status", "aar", "page", "sort", "_export"],
+    "/tilbud/": [
+        "q",
+        "driftsherre",
+        "beliggenhed",
+        "maalgruppe",
+        "lovgrundlag",
+        "omfattet",
+        "gennemsyn",
+        "status",
+        "aar",
+        "page",
+        "sort",
+        "_export",
+    ],
     "/tilbud/{offer}/": ["aar"],
     "/tilbud/{offer}/pladser/": ["aar"],
     "/moeder/": ["organ", "aar", "status", "page", "sort", "_export"],
     "/moeder/{meeting}/forhaandsvisning/": ["referat"],
-    "/takster/blandet-finansiering/": ["objective_share", "objective_financing", "total_budget",
-                                       "expected_cases", "_export"],
-}  # fmt: skip
+    "/takster/blandet-finansiering/": [
+        "objective_share",
+        "objective_financing",
+        "total_budget",
+        "expected_cases",
+        "_export",
+    ],
+}
 
 
 @pytest.fixture
