@@ -2,6 +2,7 @@
 
 import pytest
 
+from offers.forms import OfferForm
 from tests.factories import OfferFactory, RegionFactory
 
 PUBLIC = ["/tilbud/", "/tilbud/{pk}/", "/kommuner/", "/kommuner/851/", "/tilbud/pladser/2018/"]
@@ -76,7 +77,12 @@ def test_change_history_is_shown_to_maintainers_not_to_the_public(
     client.force_login(secretariat)
     response = client.post(
         f"/tilbud/{aalborg_offer.pk}/rediger/",
-        {"name": "Kastanjebo", "operator": aalborg_offer.operator_id, "status": "closed"},
+        {
+            "name": "Kastanjebo",
+            "operator": aalborg_offer.operator_id,
+            "status": "closed",
+            "edit_token": OfferForm(instance=aalborg_offer)["edit_token"].initial,
+        },
     )
     assert response.status_code == 302
     history = client.get(f"/tilbud/{aalborg_offer.pk}/").context["history"]
