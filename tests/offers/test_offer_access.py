@@ -3,6 +3,7 @@
 import pytest
 
 from offers.forms import OfferForm
+from offers.services import capacity_token, confirm_token
 from tests.factories import OfferFactory, RegionFactory
 
 PUBLIC = ["/tilbud/", "/tilbud/{pk}/", "/kommuner/", "/kommuner/851/", "/tilbud/pladser/2018/"]
@@ -103,7 +104,12 @@ def test_operator_saves_loosely_written_places_and_they_are_flagged(
     client.force_login(aalborg_operator)
     response = client.post(
         f"/tilbud/{aalborg_offer.pk}/pladser/",
-        {"year": 2020, "as_written": "ca. 20", "occupancy_pct": "97,5"},
+        {
+            "year": 2020,
+            "as_written": "ca. 20",
+            "occupancy_pct": "97,5",
+            "edit_token": capacity_token(aalborg_offer, 2020),
+        },
     )
     assert response.status_code == 302
     capacity = aalborg_offer.capacities.get(year=2020)
@@ -117,7 +123,9 @@ def test_operator_saves_loosely_written_places_and_they_are_flagged(
 @pytest.mark.django_db
 def test_operator_confirms_an_offer_as_up_to_date(client, aalborg_operator, aalborg_offer):
     client.force_login(aalborg_operator)
-    client.post(f"/tilbud/{aalborg_offer.pk}/bekraeft/")
+    client.post(
+        f"/tilbud/{aalborg_offer.pk}/bekraeft/", {"edit_token": confirm_token(aalborg_offer)}
+    )
     aalborg_offer.refresh_from_db()
     assert aalborg_offer.last_confirmed_by == aalborg_operator
     assert aalborg_offer.last_confirmed_at is not None
