@@ -1,7 +1,8 @@
 """Which documents exist: each app registers its kinds in its AppConfig.ready().
 
-A kind knows its title, how to render its bytes and who may see it; the documents app knows
-nothing else about tariffs, monitoring or meetings.
+A kind knows its parameters (a schema checked before anything is queued), its title, how to
+render its bytes and who may see it; the documents app knows nothing else about tariffs,
+monitoring or meetings.
 """
 
 import hashlib
@@ -10,14 +11,66 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import ImproperlyConfigured
+from django import forms
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db.models import Model
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 Progress = Callable[[int, str], None]
+Params = Callable[[dict], dict]
+
+
+class UnknownObject(ValidationError):
+    """A parameter names a row that does not exist: others than the secretariat get a 404, so
+    the answer does not tell which hidden rows exist."""
+
+
+def schema(**fields: forms.Field) -> Params:
+    """A kind's parameters as Django form fields: params -> cleaned params (JSON values, a
+    model choice as its key), or ValidationError in Danish naming the parameter. Unknown names
+    and values that are not plain strings or numbers are refused."""
+    for field in fields.values():  # Django's own message repeats the value; these do not
+        field.error_messages["invalid_choice"] = _lazy("Choose one of the allowed values.")
+    form_class = type("DocumentParams", (forms.Form,), dict(fields))
+
+    def clean(params: dict) -> dict:
+        if not isinstance(params, dict):
+            raise ValidationError(_("Document parameters must be a JSON object."))
+        if set(params) - set(fields):
+            raise ValidationError(_("The document has parameters it does not know."))
+        plain = {
+            n: v
+            for n, v in params.items()
+            if isinstance(v, str | int) and v is not True and v is not False
+        }
+        form = form_class(data=plain)
+        if not form.is_valid():
+            _refuse(form, fields)
+        return {name: _json_value(fields[name], value) for name, value in form.cleaned_data.items()}
+
+    return clean
+
+
+def _refuse(form, fields) -> None:
+    messages = [f"{name}: {message}" for name, errors in form.errors.items() for message in errors]
+    models = {name for name, field in fields.items() if isinstance(field, forms.ModelChoiceField)}
+    codes = {e.code for name in form.errors for e in form.errors.as_data()[name]}
+    if set(form.errors) <= models and codes == {"invalid_choice"}:
+        raise UnknownObject(messages)
+    raise ValidationError(messages)
+
+
+def _json_value(field: forms.Field, value):
+    if isinstance(value, Model):
+        return getattr(value, getattr(field, "to_field_name", None) or "pk")
+    return value
 
 
 @dataclass(frozen=True)
 class DocumentKind:
     kind: str
+    params: Params
     title: Callable[[dict], str]
     render: Callable[[dict, Progress], bytes]
     can_view: Callable[[object, dict], bool]
@@ -54,6 +107,7 @@ def default_key(kind: str) -> Callable[[dict], str]:
 def register(
     kind: str,
     *,
+    params: Params,
     title: Callable[[dict], str],
     render: Callable[[dict, Progress], bytes],
     can_view: Callable[[object, dict], bool],
@@ -63,8 +117,9 @@ def register(
 ) -> DocumentKind:
     if kind in _KINDS:
         raise ImproperlyConfigured(f"Document kind {kind!r} is registered twice")
-    entry = DocumentKind(kind, title, render, can_view, key or default_key(kind), can_request,
-                         latest_only)  # fmt: skip
+    entry = DocumentKind(
+        kind, params, title, render, can_view, key or default_key(kind), can_request, latest_only
+    )
     _KINDS[kind] = entry
     return entry
 

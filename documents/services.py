@@ -1,8 +1,10 @@
 """Writes for generated documents: request a new version, render it (from the Celery task)."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -20,15 +22,41 @@ Status = GeneratedDocument.Status
 VERSION_ATTEMPTS = 5
 
 
-@transaction.atomic
-def document_request(*, kind: str, params: dict, user) -> GeneratedDocument:
-    """Queue the next version of a document; the task starts once this transaction commits."""
+class TooManyOrders(ValidationError):
+    pass
+
+
+def document_params(*, kind: str, params: dict) -> dict:
+    """The kind's cleaned parameters; ValidationError (registry.UnknownObject for a row that
+    does not exist) for anything else, before anything is queued."""
     try:
         entry = registry.get(kind)
     except KeyError:
         raise ValidationError(_("Unknown document kind: %(kind)s"), params={"kind": kind}) from None
-    if not isinstance(params, dict):
-        raise ValidationError(_("Document parameters must be a JSON object."))
+    return entry.params(params)
+
+
+@transaction.atomic
+def document_order(*, kind: str, params: dict, user) -> GeneratedDocument:
+    """A user's order from the page: at most DOCUMENT_ORDERS_PER_MINUTE a user, counted from
+    the rows they created, so the limit holds across web processes. The user's row is locked
+    so two simultaneous orders are counted one after the other."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    since = timezone.now() - timedelta(minutes=1)
+    recent = GeneratedDocument.objects.filter(created_by=user, created_at__gte=since).count()
+    if recent >= settings.DOCUMENT_ORDERS_PER_MINUTE:
+        raise TooManyOrders(
+            _("You have ordered %(count)s documents in the last minute; wait a minute and try "
+              "again."), params={"count": recent})  # fmt: skip
+    return document_request(kind=kind, params=params, user=user)
+
+
+@transaction.atomic
+def document_request(*, kind: str, params: dict, user) -> GeneratedDocument:
+    """Queue the next version of a document; the task starts once this transaction commits.
+    The parameters are checked against the kind's schema first: junk is never queued."""
+    params = document_params(kind=kind, params=params)
+    entry = registry.get(kind)
     key = entry.key(params)
     document = _create_next_version(
         kind=kind,

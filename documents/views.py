@@ -1,14 +1,14 @@
 import json
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from organisations.access import roles_for
 
-from . import services
+from . import registry, services
 from .access import can_request, can_retry, get_document_for_user
 
 
@@ -22,10 +22,27 @@ def document_request(request):
         raise BadRequest("params is not JSON") from exc
     if not isinstance(params, dict):
         raise BadRequest("params is not a JSON object")
+    try:
+        registry.get(kind)
+        params = services.document_params(kind=kind, params=params)
+    except (KeyError, registry.UnknownObject) as error:
+        if isinstance(error, KeyError) or not roles_for(request.user).is_secretariat:
+            raise Http404 from None
+        return _refused(request, error, status=400)
+    except ValidationError as error:
+        return _refused(request, error, status=400)
     if not can_request(request.user, kind, params):
         raise Http404
-    document = services.document_request(kind=kind, params=params, user=request.user)
+    try:
+        document = services.document_order(kind=kind, params=params, user=request.user)
+    except services.TooManyOrders as error:
+        return _refused(request, error, status=429)
     return redirect("documents:status", pk=document.pk)
+
+
+def _refused(request, error: ValidationError, *, status: int):
+    context = {"messages_refused": error.messages}
+    return render(request, "documents/order_refused.html", context, status=status)
 
 
 @login_required

@@ -11,6 +11,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from socialaftale.lib.edits import EditTokenMixin
+
 from .calculations import number_items
 from .models import Attendance, AttendanceKind, Meeting, meeting_reference
 
@@ -72,7 +74,7 @@ class DanishTimeField(forms.TimeField):
     default_error_messages = {"invalid": _("Write the time as hh.mm, e.g. 13.00.")}
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(EditTokenMixin, forms.ModelForm):
     """Body, date, start, end and venue. The status is not edited here."""
 
     date = DanishDateField(label=_("Date"), help_text=_("E.g. 21.05.2019."))

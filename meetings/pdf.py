@@ -5,6 +5,7 @@ the real pages of the rendered document; tests read the PDF back to check them."
 
 import io
 
+from django import forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -215,17 +216,26 @@ def _merge(agenda: PdfReader, attachments: dict, context: dict) -> bytes:
     if "/Outlines" in writer._root_object:
         del writer._root_object["/Outlines"]
     for index, (number, sub) in sorted(placeholders.items()):
-        _replace_page(writer.pages[index], attachments[number].pages[sub].clone(writer))
+        place_page(writer, index, attachments[number].pages[sub])
     _stamp(writer, {index: number for index, (number, _sub) in placeholders.items()})
     starts = {
         int(a.removeprefix("punkt-")): i for a, i in anchors.items() if a.startswith("punkt-")
     }
     starts |= {("bilag", n): i for i, (n, sub) in placeholders.items() if sub == 0}
     _bookmarks(writer, starts, context)
+    return write_pack(writer)
+
+
+def write_pack(writer: PdfWriter) -> bytes:
     writer.compress_identical_objects()  # the stamps share one font, not one copy per page
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def place_page(writer: PdfWriter, index: int, source) -> None:
+    """Page `index` of the pack becomes the attachment's page `source`."""
+    _replace_page(writer.pages[index], source.clone(writer))
 
 
 PAGE_KEYS = ["/Contents", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox",
@@ -253,12 +263,23 @@ def _stamp(writer: PdfWriter, stamps: dict[int, int]) -> None:
     if not stamps:
         return
     total = len(writer.pages)
+    labels = [f"{number} · {index + 1}/{total}" for index, number in sorted(stamps.items())]
+    rendered = PdfReader(io.BytesIO(render_stamps(labels)))
+    apply_stamps(writer, zip(sorted(stamps), rendered.pages, strict=True))
+
+
+def render_stamps(labels: list[str]) -> bytes:
+    """One small page a stamp ("Bilag 3 · 12/40"), from one WeasyPrint document."""
     label = _("Attachment")
-    html = "".join(f'<p class="stamp">{label} {number} · {index + 1}/{total}</p>'
-                   for index, number in sorted(stamps.items()))  # fmt: skip
+    html = "".join(f'<p class="stamp">{label} {text}</p>' for text in labels)
     document = f'<html lang="da"><head><title>{label}</title></head><body>{html}</body></html>'
-    rendered = PdfReader(io.BytesIO(render_pdf(document, stylesheets=["pdf/stamp.css"])))
-    for stamp, index in zip(rendered.pages, sorted(stamps), strict=True):
+    return render_pdf(document, stylesheets=["pdf/stamp.css"])
+
+
+def apply_stamps(writer: PdfWriter, placements) -> None:
+    """Each (page index, stamp page): the stamp goes in the top right corner of that page,
+    placed by the page's own size."""
+    for index, stamp in placements:
         page = writer.pages[index]
         box = page.mediabox
         move = Transformation().translate(
@@ -300,6 +321,10 @@ def register_documents() -> None:
 
     registry.register(
         "meetings.document",
+        params=registry.schema(
+            meeting=forms.ModelChoiceField(Meeting.objects.all(), to_field_name="reference"),
+            document=forms.ChoiceField(choices=list(DOCUMENT_TITLES.items())),
+        ),
         title=lambda p: f"{DOCUMENT_TITLES[p['document']]} {p['meeting']}",
         render=render_meeting_document,
         can_view=may_see_document,

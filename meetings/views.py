@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from documents.models import GeneratedDocument
 from organisations.access import require_secretariat
+from socialaftale.lib.export import SafeExportMixin
 
 from . import services
 from .access import (
@@ -50,7 +50,7 @@ ACTION_LABELS = {
 }
 
 
-class MeetingListView(LoginRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
+class MeetingListView(LoginRequiredMixin, SafeExportMixin, SingleTableMixin, FilterView):
     """The meetings the user may see: filter by body, year and status; 25 a page; CSV/XLSX."""
 
     template_name = "meetings/meeting_list.html"

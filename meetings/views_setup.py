@@ -11,6 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from organisations.access import require_secretariat
+from socialaftale.lib.edits import (
+    STALE_MESSAGE,
+    TOKEN_NAME,
+    StaleEdit,
+    check_unchanged,
+    edit_token,
+    save_edited,
+)
 
 from .access import get_meeting_for_user
 from .forms_setup import AttendanceFormSet, MeetingForm
@@ -22,7 +30,7 @@ def _save_meeting(form: MeetingForm, *, prefill_attendance: bool) -> Meeting | N
     refused it because another meeting of the body got that date in the meantime."""
     try:
         with transaction.atomic():
-            meeting = form.save()
+            meeting = form.save() if prefill_attendance else save_edited(form)
             if prefill_attendance:
                 Attendance.objects.bulk_create(
                     Attendance(meeting=meeting, name=member.name,
@@ -56,8 +64,13 @@ def meeting_edit(request, reference):
     require_secretariat(request.user)
     meeting = get_meeting_for_user(request.user, reference)
     form = MeetingForm(request.POST or None, instance=meeting)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        saved = _save_meeting(form, prefill_attendance=False)
+        try:
+            saved = _save_meeting(form, prefill_attendance=False)
+        except StaleEdit:  # shown again with what was typed, the message and a fresh token
+            form.refuse_stale()
+            saved, status = None, 409
         if saved is not None:
             if saved.reference != reference:
                 messages.success(request, _(
@@ -67,8 +80,8 @@ def meeting_edit(request, reference):
                 messages.success(request, _("The meeting has been saved."))
             return redirect(saved)
     # The form may have changed the instance in memory; links use the stored reference.
-    return render(request, "meetings/meeting_form.html",
-                  {"form": form, "meeting": meeting, "reference": reference})  # fmt: skip
+    context = {"form": form, "meeting": meeting, "reference": reference}
+    return render(request, "meetings/meeting_form.html", context, status=status)
 
 
 @login_required
@@ -76,9 +89,12 @@ def attendance(request, reference):
     require_secretariat(request.user)
     meeting = get_meeting_for_user(request.user, reference)
     formset = AttendanceFormSet(request.POST or None, instance=meeting)
+    token, stale = _attendance_token(meeting), False
     if request.method == "POST" and formset.is_valid():
         try:
             with transaction.atomic():
+                Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+                check_unchanged(request.POST.get(TOKEN_NAME, ""), _attendance_rows(meeting))
                 for form in formset.deleted_forms:
                     if form.instance.pk is not None:
                         form.instance.delete()
@@ -87,6 +103,8 @@ def attendance(request, reference):
                     person.meeting = meeting
                     person.position = position
                     person.save()
+        except StaleEdit:  # what was typed is shown again, with the current token
+            token, stale = _attendance_token(meeting), True
         except IntegrityError:
             messages.error(request, _("The attendance could not be saved; nothing was changed. "
                                       "Check the rows and save again."))  # fmt: skip
@@ -95,5 +113,18 @@ def attendance(request, reference):
             if request.POST.get("more_rows"):
                 return redirect("meetings:attendance", reference=meeting.reference)
             return redirect(meeting)
-    return render(request, "meetings/attendance_form.html",
-                  {"meeting": meeting, "formset": formset})  # fmt: skip
+    context = {
+        "meeting": meeting,
+        "formset": formset,
+        "edit_token": token,
+        "stale_message": STALE_MESSAGE if stale else None,
+    }
+    return render(request, "meetings/attendance_form.html", context, status=409 if stale else 200)
+
+
+def _attendance_rows(meeting: Meeting) -> list:
+    return list(Attendance.objects.filter(meeting=meeting).order_by("pk"))
+
+
+def _attendance_token(meeting: Meeting) -> str:
+    return edit_token(_attendance_rows(meeting))

@@ -2,6 +2,7 @@
 
 import base64
 
+from django import forms
 from django.utils.translation import gettext as _
 
 from documents import registry
@@ -44,6 +45,9 @@ def render_analysis_report(params, progress) -> bytes:
 def register_documents() -> None:
     registry.register(
         "monitoring.analysis_report",
+        params=registry.schema(
+            run=forms.ModelChoiceField(queryset=AnalysisRun.objects.filter(result__isnull=False))
+        ),
         title=lambda p: _("Expenditure analysis %(year)s") % {"year": _run(p).year},
         render=render_analysis_report,
         can_view=lambda user, p: roles_for(user).is_secretariat,

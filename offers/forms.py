@@ -3,10 +3,12 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialaftale.lib.edits import EditTokenField, EditTokenMixin
+
 from .models import Offer
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(EditTokenMixin, forms.ModelForm):
     class Meta:
         model = Offer
         fields = [
@@ -60,6 +62,7 @@ class CapacityForm(forms.Form):
         decimal_places=1,
         localize=True,
     )
+    edit_token = EditTokenField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

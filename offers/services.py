@@ -5,16 +5,24 @@ from dataclasses import replace
 from django.db import transaction
 from django.utils import timezone
 
+from socialaftale.lib.edits import check_token, edit_token, fields_token, save_edited
 from socialaftale.lib.models import upsert
 
 from .models import Capacity, ExtraPlaces, LegalBasis, Offer, TargetGroup
 from .parsing import REASON_LARGE, UNSPECIFIED, parse_legal_basis, parse_places
 
+CONFIRMATION_FIELDS = ["last_confirmed_at", "last_confirmed_by"]
+
 
 @transaction.atomic
-def capacity_set(*, offer: Offer, year: int, as_written: str, occupancy_pct=None) -> Capacity:
+def capacity_set(
+    *, offer: Offer, year: int, as_written: str, occupancy_pct=None, expected_token=None
+) -> Capacity:
     """Store the places as written and their normalised form; unclear text is flagged for
-    review, never rejected."""
+    review, never rejected. From the form (expected_token), refused with StaleEdit if the
+    year's places were saved by someone else since the form was shown."""
+    Offer.objects.select_for_update().filter(pk=offer.pk).first()
+    check_token(expected_token, capacity_token(offer, year))
     parsed = parse_places(as_written)
     if REASON_LARGE in parsed.review_reasons:
         # Kept as written and flagged; the counts would not fit the database's integer columns.
@@ -60,8 +68,28 @@ def target_groups_for(slugs) -> list[TargetGroup]:
 
 
 @transaction.atomic
-def offer_confirm(*, offer: Offer, user) -> Offer:
-    """The operator or the secretariat confirms that the register entry is current."""
+def offer_update(*, form) -> Offer:
+    """The secretariat's edit form (an OfferForm bound to the offer): saved under the row
+    lock, refused (StaleEdit) if someone else saved the offer since the form was shown."""
+    return save_edited(form)
+
+
+def confirm_token(offer: Offer) -> str:
+    """What the confirming user saw: the register entry and its places (not who confirmed)."""
+    capacities = list(Capacity.objects.filter(offer=offer).order_by("year", "pk"))
+    return edit_token(fields_token(offer, exclude=CONFIRMATION_FIELDS), capacities)
+
+
+def capacity_token(offer: Offer, year: int) -> str:
+    return edit_token(Capacity.objects.filter(offer=offer, year=year).first())
+
+
+@transaction.atomic
+def offer_confirm(*, offer: Offer, user, expected_token: str | None = None) -> Offer:
+    """The operator or the secretariat confirms that the register entry is current; refused
+    (StaleEdit) if the entry changed since the page with the button was shown."""
+    Offer.objects.select_for_update().filter(pk=offer.pk).first()
+    check_token(expected_token, confirm_token(offer))
     offer.last_confirmed_at = timezone.now()
     offer.last_confirmed_by = user
     offer.save(update_fields=["last_confirmed_at", "last_confirmed_by"])

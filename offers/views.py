@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from organisations.access import require_secretariat
-from socialaftale.lib.export import requested_format
+from socialaftale.lib.edits import TOKEN_NAME, StaleEdit, keep_typed
+from socialaftale.lib.export import SafeExportMixin, requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
 from socialaftale.lib.tables import ReportTable, tables_download
 
@@ -35,7 +35,7 @@ def requested_year(request) -> int:
     return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else default_year()
 
 
-class CatalogueView(ExportMixin, SingleTableMixin, FilterView):
+class CatalogueView(SafeExportMixin, SingleTableMixin, FilterView):
     """The public offer catalogue: search, filters, pagination and CSV/XLSX export."""
 
     template_name = "offers/catalogue.html"
@@ -73,6 +73,7 @@ def offer_detail(request, pk):
             "tariffs": [t for t in offer.tariffs.all() if can_maintain or t.status == "final"],
             "history": offer_history(offer) if can_maintain else None,
             "can_maintain": can_maintain,
+            "confirm_token": services.confirm_token(offer) if can_maintain else "",
             "can_edit": can_edit_offer(request.user),
         },
     )
@@ -96,13 +97,28 @@ class OfferUpdateView(LoginRequiredMixin, UpdateView):
     def get_object(self, queryset=None):
         return get_offer_for_edit(self.request.user, self.kwargs["pk"])
 
+    def form_valid(self, form):
+        try:
+            self.object = services.offer_update(form=form)
+        except StaleEdit:  # shown again with what was typed, the message and a fresh token
+            form.refuse_stale()
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        return redirect(self.object)
+
 
 @login_required
 def capacity_edit(request, pk):
     offer = get_offer_for_maintenance(request.user, pk)
-    form = CapacityForm(request.POST or None, initial={"year": requested_year(request)})
+    form = CapacityForm(request.POST or None, initial=_capacity_initial(offer, request))
     if request.method == "POST" and form.is_valid():
-        capacity = services.capacity_set(offer=offer, **form.cleaned_data)
+        values = dict(form.cleaned_data)
+        values["expected_token"] = values.pop("edit_token")
+        try:
+            capacity = services.capacity_set(offer=offer, **values)
+        except StaleEdit:
+            keep_typed(form, services.capacity_token(offer, values["year"]))
+            context = {"offer": offer, "form": form}
+            return render(request, "offers/capacity_form.html", context, status=409)
         if capacity.needs_review:
             messages.warning(
                 request,
@@ -114,12 +130,34 @@ def capacity_edit(request, pk):
     return render(request, "offers/capacity_form.html", {"offer": offer, "form": form})
 
 
+def _capacity_initial(offer, request) -> dict:
+    """The year's stored places, and the token of what the form shows."""
+    year = requested_year(request)
+    stored = offer.capacities.filter(year=year).first()
+    shown = (
+        {"as_written": stored.as_written, "occupancy_pct": stored.occupancy_pct} if stored else {}
+    )
+    return {"year": year, **shown, "edit_token": services.capacity_token(offer, year)}
+
+
 @login_required
 def offer_confirm(request, pk):
     offer = get_offer_for_maintenance(request.user, pk)
     if request.method == "POST":
-        services.offer_confirm(offer=offer, user=request.user)
-        messages.success(request, _("The offer has been confirmed as up to date."))
+        try:
+            services.offer_confirm(
+                offer=offer, user=request.user, expected_token=request.POST.get(TOKEN_NAME, "")
+            )
+        except StaleEdit:
+            messages.error(
+                request,
+                _(
+                    "The offer was changed while you looked at it; check "
+                    "it below and confirm again."
+                ),
+            )
+        else:
+            messages.success(request, _("The offer has been confirmed as up to date."))
     return redirect(offer)
 
 

@@ -189,6 +189,9 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
+# PDFs a user may order from the pages in one minute (counted from their documents' rows).
+DOCUMENT_ORDERS_PER_MINUTE = env.int("DOCUMENT_ORDERS_PER_MINUTE", default=10)
+
 # E-mail: console locally, SMTP when EMAIL_URL is set (e.g. smtp+tls://user:pw@host:587).
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -1,5 +1,6 @@
 """PDFs of the round engine: the receipt of a handed-in version, and the round summary."""
 
+from django import forms
 from django.utils.translation import gettext as _
 
 from documents import registry
@@ -59,12 +60,14 @@ def render_round_summary(params, progress) -> bytes:
 def register_documents() -> None:
     registry.register(
         "submissions.receipt",
+        params=registry.schema(version=forms.ModelChoiceField(SubmissionVersion.objects.all())),
         title=lambda p: _("Receipt %(code)s") % {"code": _version(p).receipt_code},
         render=render_receipt,
         can_view=_may_see_receipt,
     )
     registry.register(
         "submissions.round_summary",
+        params=registry.schema(round=forms.ModelChoiceField(ReportingRound.objects.all())),
         title=lambda p: (
             _("Summary: %(title)s") % {"title": ReportingRound.objects.get(pk=p["round"]).title}
         ),

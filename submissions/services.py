@@ -8,6 +8,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from socialaftale.lib.edits import check_unchanged, edit_token
+
 from . import mail
 from .models import (
     MailKind,
@@ -22,7 +24,7 @@ from .models import (
     SubmissionVersion,
     answers_checksum,
 )
-from .questionnaire import CURRENT_VERSION, empty_answers, missing_answers
+from .questionnaire import CURRENT_VERSION, empty_answers, get_questionnaire, missing_answers
 
 
 @transaction.atomic
@@ -81,11 +83,27 @@ def _ensure_editable(submission: Submission) -> None:
         raise ValidationError(_("The round is not open."))
 
 
+def _step_answers(submission: Submission, step: str) -> dict:
+    codes = get_questionnaire(submission.form_version).step(step).questions
+    return {code: submission.answers.get(code) for code in codes}
+
+
+def step_token(submission: Submission, step: str) -> str:
+    """What the user saw of one step: its stored answers (other steps may change meanwhile)."""
+    return edit_token(_step_answers(submission, step))
+
+
 @transaction.atomic
-def submission_save_step(*, submission: Submission, step: str, answers: dict, user) -> Submission:
-    """Save one step's answers into the draft (every step is saved; the user can resume)."""
+def submission_save_step(
+    *, submission: Submission, step: str, answers: dict, user, expected_token: str | None = None
+) -> Submission:
+    """Save one step's answers into the draft (every step is saved; the user can resume).
+    With expected_token (from the form) the save is refused if someone else saved the step
+    since the form was opened."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     _ensure_editable(submission)
+    if expected_token is not None:  # from the form; other callers save without a check
+        check_unchanged(expected_token, _step_answers(submission, step))
     submission.answers = {**submission.answers, **answers}
     submission.last_step = step
     submission.last_activity_at, submission.last_activity_by = timezone.now(), user

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from offers.models import Offer
 from organisations.access import require_secretariat, roles_for
+from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
@@ -145,21 +146,40 @@ def submission_step(request, pk, step):
     if not submission.is_editable:
         return redirect(submission)
     forms = StepForms(submission.form_version, step, submission.answers, data=request.POST or None)
+    token, status, stale = services.step_token(submission, step), 200, False
     if request.method == "POST" and forms.is_valid():
         try:
             services.submission_save_step(
-                submission=submission, step=step, answers=forms.answers(), user=request.user
+                submission=submission,
+                step=step,
+                answers=forms.answers(),
+                user=request.user,
+                expected_token=request.POST.get(TOKEN_NAME, ""),
             )
+        except StaleEdit:  # the typed answers are shown again, with the current token
+            submission.refresh_from_db()
+            token, status, stale = services.step_token(submission, step), 409, True
         except ValidationError as error:
             _errors(request, error)
             return redirect(submission)
-        return _after_step(request, submission, slugs, step)
+        else:
+            return _after_step(request, submission, slugs, step)
     index = slugs.index(step)
-    return render(request, "submissions/submission_step.html", {
-        "submission": submission, "questionnaire": questionnaire, "step_forms": forms,
-        "step": questionnaire.steps[index], "steps": questionnaire.steps,
-        "previous": slugs[index - 1] if index else None,
-    })  # fmt: skip
+    return render(
+        request,
+        "submissions/submission_step.html",
+        {
+            "submission": submission,
+            "questionnaire": questionnaire,
+            "step_forms": forms,
+            "step": questionnaire.steps[index],
+            "steps": questionnaire.steps,
+            "previous": slugs[index - 1] if index else None,
+            "edit_token": token,
+            "stale_message": STALE_MESSAGE if stale else None,
+        },
+        status=status,
+    )
 
 
 def _after_step(request, submission, slugs, step):

@@ -1,7 +1,9 @@
 """PDF versions of the tariff pages: the same ReportTables, rendered by WeasyPrint in Celery
 (documents app), ready to attach to a meeting item."""
 
+from django import forms
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from documents import registry
@@ -10,7 +12,7 @@ from socialaftale.lib.pdf import render_tables_pdf
 from socialaftale.lib.tables import to_pdf_table
 
 from . import reports, selectors
-from .models import FinancingScheme
+from .models import FinancingScheme, FinancingSplit
 
 
 def _public(user, params) -> bool:
@@ -21,35 +23,57 @@ def _secretariat(user, params) -> bool:
     return roles_for(user).is_secretariat
 
 
-# kind -> (title, tables builder, who may see it). Public pages give public PDFs; the appendix
-# PDF is the published one (final tariffs only), whoever orders it.
+def _year():
+    return registry.schema(year=forms.IntegerField(min_value=2000, max_value=2100))
+
+
+def _split_params(params: dict) -> dict:
+    cleaned = registry.schema(
+        scheme=forms.ModelChoiceField(FinancingScheme.objects.all()),
+        version=forms.IntegerField(min_value=1, max_value=10**6),
+    )(params)
+    if not FinancingSplit.objects.filter(
+        scheme_id=cleaned["scheme"], version=cleaned["version"]
+    ).exists():
+        raise ValidationError(_("The financing scheme has no such version."))
+    return cleaned
+
+
+# kind -> (parameters, title, tables builder, who may see it). Public pages give public PDFs;
+# the appendix PDF is the published one (final tariffs only), whoever orders it.
 PAGES = {
     "tariffs.socialtilsyn_budget": (
+        _year(),
         lambda p: _("Socialtilsyn Nord – Budget %(year)s") % p,
         lambda p: reports.socialtilsyn_report(int(p["year"])),
         _public,
     ),
     "tariffs.tariff_appendix": (
+        _year(),
         lambda p: _("Tariff appendix %(year)s") % p,
         lambda p: [reports.tariff_appendix_table(AnonymousUser(), int(p["year"]))],
         _public,
     ),
     "tariffs.tariff_development": (
+        _year(),
         lambda p: _("Tariff development %(year)s") % p,
         lambda p: [reports.tariff_development_table(int(p["year"]))],
         _public,
     ),
     "tariffs.development_contribution": (
+        _year(),
         lambda p: _("Development contribution %(year)s") % p,
         lambda p: [reports.development_contribution_table(int(p["year"]))],
         _public,
     ),
     "tariffs.mixed_financing": (
+        registry.schema(),
         lambda p: _("Mixed financing"),
         lambda p: [reports.mixed_financing_table()],
         _public,
     ),
     "tariffs.financing_split": (
+        _split_params,
         lambda p: _("Financing scheme: %(name)s") % {"name": _scheme(p)},
         lambda p: [selectors.scheme_context(_scheme(p), str(p["version"]))["table"]],
         _secretariat,
@@ -73,5 +97,7 @@ def _renderer(title, builder):
 
 
 def register_documents() -> None:
-    for kind, (title, builder, can_view) in PAGES.items():
-        registry.register(kind, title=title, render=_renderer(title, builder), can_view=can_view)
+    for kind, (params, title, builder, can_view) in PAGES.items():
+        registry.register(
+            kind, params=params, title=title, render=_renderer(title, builder), can_view=can_view
+        )

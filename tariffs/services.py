@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from socialaftale.lib.edits import check_token, edit_token
+
 from .calculations import split_by_key
 from .models import (
     DistributionKey,
@@ -64,10 +66,21 @@ def split_compute(*, scheme: FinancingScheme, user) -> FinancingSplit:
     return split
 
 
+def tariff_token(offer, year: int) -> str:
+    """What the tariff form showed: the year's tariff (status included) and its components."""
+    tariff = Tariff.objects.filter(offer=offer, year=year).first()
+    return edit_token(tariff, list(tariff.components.order_by("pk")) if tariff else [])
+
+
 @transaction.atomic
-def tariff_report(*, offer, year: int, unit: str, components, note: str, user) -> Tariff:
+def tariff_report(
+    *, offer, year: int, unit: str, components, note: str, user, expected_token=None
+) -> Tariff:
     """The operator reports (or re-reports) a tariff; it becomes provisional until approved.
-    `components` is a list of (kind, package, amount)."""
+    `components` is a list of (kind, package, amount). From the form (expected_token) the
+    report is refused with StaleEdit if the tariff changed since the form was shown."""
+    type(offer).objects.select_for_update().filter(pk=offer.pk).first()
+    check_token(expected_token, tariff_token(offer, year))
     tariff, _created = Tariff.objects.get_or_create(offer=offer, year=year, defaults={"unit": unit})
     tariff.unit, tariff.note = unit, note
     tariff.status = TariffStatus.PROVISIONAL

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from organisations.access import require_secretariat
+from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
 from socialaftale.lib.tables import tables_download
@@ -172,22 +173,37 @@ def tariff_report(request, offer_pk, year):
     initial = selectors.tariff_initial(tariff)
     form = TariffForm(request.POST or None, initial=initial["tariff"])
     formset = ComponentFormSet(request.POST or None, initial=initial["components"])
+    token, stale = services.tariff_token(offer, year), False
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         components = [
             (f.cleaned_data["kind"], f.cleaned_data["package"], f.cleaned_data["amount"])
             for f in formset
             if f.cleaned_data
         ]
-        services.tariff_report(
-            offer=offer, year=year, components=components, user=request.user, **form.cleaned_data
-        )
-        messages.success(request, _("The tariff has been reported and awaits approval."))
-        return redirect("offers:detail", pk=offer.pk)
-    return render(
-        request,
-        "tariffs/tariff_form.html",
-        {"offer": offer, "year": year, "form": form, "formset": formset, "tariff": tariff},
-    )
+        try:
+            services.tariff_report(
+                offer=offer,
+                year=year,
+                components=components,
+                user=request.user,
+                expected_token=request.POST.get(TOKEN_NAME, ""),
+                **form.cleaned_data,
+            )
+        except StaleEdit:  # the typed tariff is shown again, with the current token
+            token, stale = services.tariff_token(offer, year), True
+        else:
+            messages.success(request, _("The tariff has been reported and awaits approval."))
+            return redirect("offers:detail", pk=offer.pk)
+    context = {
+        "offer": offer,
+        "year": year,
+        "form": form,
+        "formset": formset,
+        "tariff": tariff,
+        "edit_token": token,
+        "stale_message": STALE_MESSAGE if stale else None,
+    }
+    return render(request, "tariffs/tariff_form.html", context, status=409 if stale else 200)
 
 
 @login_required

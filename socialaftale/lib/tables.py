@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext
 
 from .danish import format_decimal
-from .export import FORMATS
+from .export import FORMATS, safe_cell
 
 
 @dataclass
@@ -47,15 +47,16 @@ def display_rows(table: ReportTable, rows: list[list]) -> list[list[str]]:
 
 
 def _dataset(table: ReportTable) -> tablib.Dataset:
-    data = tablib.Dataset(headers=[str(h) for h in table.headers], title=table.id[:31])
+    data = tablib.Dataset(headers=[safe_cell(str(h)) for h in table.headers], title=table.id[:31])
     for row in table.rows + table.footer:
-        data.append(
-            [
-                "" if value is None else display(value) if isinstance(value, bool) else value
-                for value in row
-            ]
-        )
+        data.append([safe_cell(_cell(value)) for value in row])
     return data
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    return display(value) if isinstance(value, bool) else value
 
 
 def tables_download(filename: str, fmt: str, tables: list[ReportTable]) -> HttpResponse:

@@ -2,6 +2,7 @@
 MEDIA_ROOT."""
 
 import pytest
+from django import forms
 
 from documents import registry
 from organisations.access import roles_for
@@ -47,6 +48,7 @@ def register_kind():
         registered.append(kind)
         return registry.register(
             kind,
+            params=registry.schema(year=forms.IntegerField(required=False)),
             title=title or (lambda params: f"Socialtilsyn budget {params['year']}"),
             render=render,
             can_view=can_view,

@@ -8,7 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings.demo import load_bodies
+from meetings.forms_setup import MeetingForm
 from meetings.models import AgendaItem, Attendance, Body, BodyMember, Meeting
+from socialaftale.lib.edits import edit_token
 
 
 @pytest.fixture
@@ -30,12 +32,16 @@ def meeting(das):
 def meeting_data(body, **changes):
     data = {"body": body.pk, "date": "16.06.2026", "starts_at": "13.00", "ends_at": "16.00",
             "venue": "Regionshuset, mødelokale 2"}  # fmt: skip
+    existing = Meeting.objects.filter(body=body).order_by("-pk").first()
+    if existing is not None:  # the edit form's token of what it showed (ignored by "new")
+        data["edit_token"] = MeetingForm(instance=existing)["edit_token"].initial
     return {**data, **changes}
 
 
 def attendance_data(meeting, rows):
     """The management form plus one dict per row (existing rows carry their id)."""
     existing = list(meeting.attendance.order_by("position", "pk"))
+    token = edit_token(list(meeting.attendance.order_by("pk")))
     data = {"attendance-TOTAL_FORMS": len(rows), "attendance-INITIAL_FORMS": len(existing),
             "attendance-MIN_NUM_FORMS": 0, "attendance-MAX_NUM_FORMS": 1000}  # fmt: skip
     for index, row in enumerate(rows):
@@ -45,7 +51,7 @@ def attendance_data(meeting, rows):
         for name in ("name", "organisation", "role", "kind", "item", "DELETE"):
             if row.get(name) not in (None, False):
                 data[f"attendance-{index}-{name}"] = row[name]
-    return data
+    return {**data, "edit_token": token}
 
 
 def row(person, **changes):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from offers.forms import OfferForm
+from offers.services import capacity_token, confirm_token
 from tests.factories import OfferFactory, RegionFactory
 
 PUBLIC = ["/tilbud/", "/tilbud/{pk}/", "/kommuner/", "/kommuner/851/", "/tilbud/pladser/2018/"]
@@ -76,7 +78,12 @@ def test_change_history_is_shown_to_maintainers_not_to_the_public(
     client.force_login(secretariat)
     response = client.post(
         f"/tilbud/{aalborg_offer.pk}/rediger/",
-        {"name": "Kastanjebo", "operator": aalborg_offer.operator_id, "status": "closed"},
+        {
+            "name": "Kastanjebo",
+            "operator": aalborg_offer.operator_id,
+            "status": "closed",
+            "edit_token": OfferForm(instance=aalborg_offer)["edit_token"].initial,
+        },
     )
     assert response.status_code == 302
     history = client.get(f"/tilbud/{aalborg_offer.pk}/").context["history"]
@@ -97,7 +104,12 @@ def test_operator_saves_loosely_written_places_and_they_are_flagged(
     client.force_login(aalborg_operator)
     response = client.post(
         f"/tilbud/{aalborg_offer.pk}/pladser/",
-        {"year": 2020, "as_written": "ca. 20", "occupancy_pct": "97,5"},
+        {
+            "year": 2020,
+            "as_written": "ca. 20",
+            "occupancy_pct": "97,5",
+            "edit_token": capacity_token(aalborg_offer, 2020),
+        },
     )
     assert response.status_code == 302
     capacity = aalborg_offer.capacities.get(year=2020)
@@ -111,7 +123,9 @@ def test_operator_saves_loosely_written_places_and_they_are_flagged(
 @pytest.mark.django_db
 def test_operator_confirms_an_offer_as_up_to_date(client, aalborg_operator, aalborg_offer):
     client.force_login(aalborg_operator)
-    client.post(f"/tilbud/{aalborg_offer.pk}/bekraeft/")
+    client.post(
+        f"/tilbud/{aalborg_offer.pk}/bekraeft/", {"edit_token": confirm_token(aalborg_offer)}
+    )
     aalborg_offer.refresh_from_db()
     assert aalborg_offer.last_confirmed_by == aalborg_operator
     assert aalborg_offer.last_confirmed_at is not None

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from tariffs.models import ReductionTarget, SupervisionTariff, Tariff, TariffStatus
+from tariffs.services import tariff_token
 from tests.factories import OfferFactory, RegionFactory, UsageFactory
 
 FORMSET = {"form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "0", "form-MIN_NUM_FORMS": "1",
@@ -20,7 +21,8 @@ def covered_offer(aalborg, hjorring):
 def report(client, offer, **extra):
     data = {**FORMSET, "unit": "day", "note": "", "form-0-kind": "base", "form-0-package": "",
             "form-0-amount": "1.500,00", "form-1-kind": "service", "form-1-package": "Pakke 1",
-            "form-1-amount": "812,50", **extra}  # fmt: skip
+            "form-1-amount": "812,50", "edit_token": tariff_token(offer, 2019),
+            **extra}  # fmt: skip
     return client.post(f"/takster/tilbud/{offer.pk}/2019/", data)
 
 

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from socialaftale.lib.cpr import has_cpr_like, mask_cpr
 from socialaftale.lib.danish import format_decimal, parse_decimal
+from socialaftale.lib.export import safe_cell
 from socialaftale.lib.imports import ImportRejected, limits_for, read_file, read_rows
 from socialaftale.lib.money import round_half_up
 from tariffs.calculations import CalculationError, Split, split_by_key
@@ -76,7 +77,9 @@ def render_csv(split: Split) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["party", "weight", "share", "share_pct", "amount"])
     for row in split.rows:
-        writer.writerow([row.party, row.weight, _share(row.share), row.share_pct, row.amount])
+        writer.writerow(
+            [safe_cell(row.party), row.weight, _share(row.share), row.share_pct, row.amount]
+        )
     weights = sum((row.weight for row in split.rows), Decimal(0))
     pct = sum((row.share_pct for row in split.rows), Decimal(0))
     writer.writerow(["I alt", weights, _share(Decimal(1)), pct, split.sum])
