@@ -1,4 +1,5 @@
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from . import generated
@@ -84,11 +85,10 @@ class AttachmentForm(forms.Form):
         if b"%PDF-" not in data[:1024]:  # where readers look for the header
             raise forms.ValidationError(_("The file is not a readable PDF."))
         try:  # placed into a pack the way the pack does it, with time and memory limits
-            check_attachment(data)
+            _pages, copy = check_attachment(data)
         except AttachmentRefused as refused:
             raise forms.ValidationError(str(refused)) from None
-        upload.seek(0)
-        return upload
+        return SimpleUploadedFile(upload.name, copy, content_type="application/pdf")
 
 
 class ForwardForm(forms.Form):
