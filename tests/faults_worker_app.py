@@ -28,10 +28,13 @@ def slow_point(name: str) -> None:
 
 
 def register_slow_kind() -> None:
+    from django import forms
+
     from documents import registry
 
     registry.register(
         SLOW_KIND,
+        params=registry.schema(n=forms.IntegerField()),
         title=lambda params: "Langsomt testdokument",
         render=lambda params, progress: slow_point("renders") or b"%PDF-1.7\n% test\n",
         can_view=lambda user, params: False,
