@@ -186,7 +186,7 @@ def load_rows(months: list[str]) -> tuple[pd.DataFrame, list[int]]:
     )  # fmt: skip
     frame["month"] = pd.to_datetime(frame["month"]).dt.strftime("%Y-%m")
     frame["ore"] = frame["ore"].astype("int64")
-    uploads = list(queryset.values_list("upload_id", flat=True).distinct())
+    uploads = list(queryset.order_by().values_list("upload_id", flat=True).distinct())
     return frame, uploads
 
 

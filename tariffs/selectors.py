@@ -24,10 +24,15 @@ def index_context(user) -> dict:
         awaiting = Tariff.objects.filter(status="provisional", reported_at__isnull=False)
     return {
         "awaiting_approval": awaiting.select_related("offer", "offer__operator"),
-        "budget_years": sorted(
-            SupervisionBudget.objects.values_list("budget_year", flat=True).distinct()
+        # order_by() first: Meta.ordering's columns would join the DISTINCT and repeat a year.
+        "budget_years": list(
+            SupervisionBudget.objects.order_by("budget_year")
+            .values_list("budget_year", flat=True)
+            .distinct()
         ),
-        "tariff_years": sorted(Tariff.objects.values_list("year", flat=True).distinct()),
+        "tariff_years": list(
+            Tariff.objects.order_by("year").values_list("year", flat=True).distinct()
+        ),
         "contribution_years": list(
             DevelopmentContributionRate.objects.values_list("year", flat=True)
         ),
