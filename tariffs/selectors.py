@@ -56,7 +56,13 @@ def _split_table(split: FinancingSplit, previous: FinancingSplit | None) -> Repo
         _("Amount (kr.)"),
         _("Rounded row by row (kr.)"),
     ]
-    table = ReportTable(id="split", caption=str(split), headers=headers, decimals={2: 1})
+    money = split.decimals  # shown as computed: a split to øre is not rounded to kroner
+    table = ReportTable(
+        id="split",
+        caption=str(split),
+        headers=headers,
+        decimals={2: 1, 3: money, 4: money, 5: money},
+    )
     if previous:
         table.headers.append(_("Change from version %(version)s") % {"version": previous.version})
     for row in rows:
