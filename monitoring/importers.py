@@ -9,7 +9,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from offers.models import Offer
 from organisations.models import Organisation, OrganisationUnit
 from socialaftale.lib.danish import parse_decimal
-from socialaftale.lib.imports import Limits, RowError, echo, missing_columns
+from socialaftale.lib.import_errors import ErrorReport
+from socialaftale.lib.imports import Limits, echo, missing_columns
 from socialaftale.lib.tablefile import open_table
 
 from .pseudonyms import InvalidCitizenKey, citizen_key
@@ -26,20 +27,6 @@ from .pseudonyms import InvalidCitizenKey, citizen_key
 COLUMNS = {"måned": "maaned"}  # other spellings of the columns' names
 REQUIRED = ["borger", "kommune", "tilbud", "maaned", "udgift"]  # the row tuple's order
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
-MAX_ERRORS = 500  # enough to fix a file; the rest is summarised
-
-
-@dataclass
-class ParsedList:
-    """The errors found so far (the first MAX_ERRORS in full, the rest counted)."""
-
-    errors: list[RowError] = field(default_factory=list)
-    error_total: int = 0
-
-    def add_error(self, line: int, column: str, message: str) -> None:
-        self.error_total += 1
-        if len(self.errors) < MAX_ERRORS:
-            self.errors.append(RowError(line, column, message))
 
 
 def _records(data: bytes, filename: str, limits: Limits) -> Iterator[tuple[int, tuple]]:
@@ -145,8 +132,9 @@ def _check_municipality(line, text, unit, lookups: Lookups, parsed):
         message = _("unknown municipality “%(value)s”") % {"value": echo(text)}
         parsed.add_error(line, "kommune", message)
     elif municipality.id != unit.organisation_id:
-        message = _("%(name)s is not the uploading unit's municipality") % {
-            "name": municipality.short_name
+        message = _("the municipality is %(name)s, not %(unit)s, the uploading unit's") % {
+            "name": municipality.short_name,
+            "unit": unit.organisation.name,
         }
         parsed.add_error(line, "kommune", message)
         return None
@@ -156,7 +144,7 @@ def _check_municipality(line, text, unit, lookups: Lookups, parsed):
 def _check_row(line, row, unit: OrganisationUnit, lookups: Lookups, keys: dict, parsed):
     """One row: pseudonymise the citizen, resolve municipality and offer, check month and
     amount. Returns the clean tuple or None (errors recorded on `parsed`)."""
-    before = parsed.error_total
+    before = parsed.total
     raw, municipality_text, offer_text, month_text, amount_text = row
     citizen = _check_citizen(line, raw, keys, parsed)
     municipality = _check_municipality(line, municipality_text, unit, lookups, parsed)
@@ -176,15 +164,16 @@ def _check_row(line, row, unit: OrganisationUnit, lookups: Lookups, keys: dict, 
             "value": echo(amount_text)
         }
         parsed.add_error(line, "udgift", message)
-    if parsed.error_total > before:
+    if parsed.total > before:
         return None
     return citizen, municipality.id, offer, month, amount
 
 
 def iter_citizen_rows(
-    data: bytes, filename: str, unit: OrganisationUnit, report: ParsedList, limits: Limits
+    data: bytes, filename: str, unit: OrganisationUnit, report: ErrorReport, limits: Limits
 ) -> Iterator[tuple]:
-    """The clean rows, one at a time, while every error is recorded on `report`: the caller
+    """The clean rows, one at a time, while every error is counted on `report` (and the
+    first ErrorReport.MAX_DETAILS kept): the caller
     streams them into the database and rolls back if `report` ends with errors. Memory grows
     with the number of distinct (citizen, offer, month) keys only, kept as small hashes."""
     lookups, keys, seen = Lookups.load(), {}, {}
@@ -203,7 +192,7 @@ def iter_citizen_rows(
         seen[identity] = line
         count += 1
         yield clean
-    if not count and not report.error_total:
+    if not count and not report.total:
         report.add_error(2, "borger", _("the file has no rows"))
 
 

@@ -16,11 +16,12 @@ from offers.models import Offer, Usage
 from offers.selectors import with_coverage
 from socialaftale.lib import jobs
 from socialaftale.lib.cpr import mask_cpr
-from socialaftale.lib.imports import ImportRejected, Limits, RowError, limits_for
+from socialaftale.lib.import_errors import ErrorReport
+from socialaftale.lib.imports import ImportRejected, Limits, limits_for
 from tariffs.models import ReductionTarget
 
 from . import calculations
-from .importers import MAX_ERRORS, ParsedList, file_checksum, iter_citizen_rows
+from .importers import file_checksum, iter_citizen_rows
 from .models import AnalysisRun, CitizenListUpload, CitizenMonth, RunStatus
 
 logger = logging.getLogger(__name__)
@@ -37,31 +38,20 @@ def citizen_list_import(
     (each month's old rows are deleted when the file first reaches that month); the upload
     record keeps the counts, months and the file's checksum (never the file). `limits`
     defaults to IMPORT_LIMITS["citizen_list"] (the web request's deadline)."""
-    report = ParsedList()
+    report = ErrorReport()
     rows = iter_citizen_rows(data, filename, unit, report, limits or limits_for("citizen_list"))
     try:
         with transaction.atomic():
             upload = _stream(rows, report, data=data, filename=filename, unit=unit, user=user)
-            if report.error_total:
+            if report.total:
                 raise _Rejected
     except _Rejected:
-        raise ImportRejected(_errors(report)) from None
+        raise ImportRejected(report) from None
     return upload
 
 
 class _Rejected(Exception):
     """Internal: leaves the atomic block so that everything written is rolled back."""
-
-
-def _errors(report) -> list[RowError]:
-    errors = list(report.errors)
-    if report.error_total > MAX_ERRORS:
-        errors.append(
-            RowError(
-                0, "", _("… and %(count)s more errors") % {"count": report.error_total - MAX_ERRORS}
-            )
-        )
-    return errors
 
 
 def _stream(rows, report, *, data, filename, unit, user) -> CitizenListUpload:
@@ -76,7 +66,7 @@ def _stream(rows, report, *, data, filename, unit, user) -> CitizenListUpload:
     )
     months, citizens, count, total, replaced = set(), set(), 0, Decimal(0), 0
     for batch in _batched(rows, BATCH):
-        if report.error_total:
+        if report.total:
             continue  # keep reading to report every error; nothing more is written
         for month in {row[3] for row in batch} - months:
             replaced += (

@@ -55,12 +55,12 @@ def _upload(request):
     form = UploadForm(request.POST or None, request.FILES or None, units=units)
     errors = []
     if request.method == "POST" and not upload_fits(request):
-        errors = too_large(limits_for("citizen_list")).errors
+        errors = too_large(limits_for("citizen_list")).report
     elif request.method == "POST" and form.is_valid():
         try:
             _import(request, form.cleaned_data)
         except ImportRejected as rejected:
-            errors = rejected.errors
+            errors = rejected.report
         else:
             return redirect("monitoring:uploads")
     return render(request, "monitoring/upload.html", {"form": form, "errors": errors})

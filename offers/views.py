@@ -174,7 +174,7 @@ def offer_import(request):
             data = read_upload(file, limits_for("offers"))
             result = import_offers(data, year=form.cleaned_data["year"], filename=file.name)
         except ImportRejected as rejected:
-            errors = rejected.errors
+            errors = rejected.report
         else:
             messages.success(
                 request,

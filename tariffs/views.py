@@ -113,7 +113,7 @@ def split_tool(request):
                 decimals=form.cleaned_data["decimals"],
             )
         except ImportRejected as rejected:
-            errors = rejected.errors
+            errors = rejected.report
         except calc.CalculationError as error:
             form.add_error(None, str(error))
         if split and form.cleaned_data["save_as"]:

@@ -1,8 +1,10 @@
-"""Shared shape of all-or-nothing imports: collect every row error, then refuse or save; and
-the one reader every importer uses (CSV or XLSX, with limits checked while reading).
+"""Shared shape of all-or-nothing imports: collect every row error, then refuse or save
+(socialaftale.lib.import_errors counts, groups and lists them for the page); and the one
+reader every importer uses (CSV or XLSX, with limits checked while reading).
 
-Every message built here or by an importer goes through RowError, which masks CPR-like digit
-runs (socialaftale.lib.cpr), so no message can echo a CPR number from a file.
+Every message built here or by an importer goes through RowError (defined with the report in
+import_errors), which masks CPR-like digit runs (socialaftale.lib.cpr), so no message can echo
+a CPR number from a file.
 """
 
 import time
@@ -13,38 +15,19 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .cpr import mask_cpr, shown
+from .import_errors import ErrorReport, RowError
 
 MB = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int  # the file's row number, header = 1; 0 = the file as a whole
-    column: str
-    message: str
-
-    def __post_init__(self):
-        object.__setattr__(self, "column", mask_cpr(str(self.column))[:80])
-        object.__setattr__(self, "message", mask_cpr(str(self.message)))
-
-    def __str__(self):
-        if not self.row:
-            return self.message
-        if not self.column:
-            return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
-        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
 class ImportRejected(Exception):
-    """Raised with every error found; nothing has been saved."""
+    """Raised with every error found (a list, or an ErrorReport that counted more than it
+    kept); nothing has been saved. `report` counts and groups them for the page."""
 
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("; ".join(str(e) for e in errors[:5]))
+    def __init__(self, errors: "list[RowError] | ErrorReport"):
+        self.report = errors if isinstance(errors, ErrorReport) else ErrorReport(errors)
+        self.errors = self.report.details
+        super().__init__("; ".join(str(e) for e in self.errors[:5]))
 
 
 def refuse(message: str, row: int = 0, column: str = "") -> ImportRejected:

@@ -32,10 +32,7 @@ class Command(BaseCommand):
                 limits=limits,
             )
         except ImportRejected as rejected:
-            lines = "\n".join(str(error) for error in rejected.errors[:50])
-            raise CommandError(
-                f"Intet er indlæst ({len(rejected.errors)} fejl):\n{lines}"
-            ) from None
+            raise CommandError(rejected.report.as_text()) from None
         months = ", ".join(upload.months[:1] + upload.months[-1:])
         self.stdout.write(
             self.style.SUCCESS(

@@ -20,9 +20,7 @@ class Command(BaseCommand):
             data = read_file(file, limits_for("offers", command=True))
             result = import_offers(data, year=year, filename=file.name, command=True)
         except ImportRejected as rejected:
-            raise CommandError(
-                "Intet er indlæst:\n" + "\n".join(str(e) for e in rejected.errors)
-            ) from None
+            raise CommandError(rejected.report.as_text()) from None
         self.stdout.write(
             self.style.SUCCESS(f"{result.created} oprettet, {result.updated} opdateret.")
         )

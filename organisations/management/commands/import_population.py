@@ -31,9 +31,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         except ImportRejected as rejected:
-            raise CommandError(
-                "Intet er indlæst:\n" + "\n".join(str(e) for e in rejected.errors)
-            ) from None
+            raise CommandError(rejected.report.as_text()) from None
         self.stdout.write(self.style.SUCCESS(f"{len(figures)} befolkningstal indlæst."))
 
 
