@@ -55,9 +55,22 @@ def totals_table(run) -> ReportTable:
     return table
 
 
+_DANISH_LETTERS = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # after z, in this order
+
+
+def by_municipality(run) -> list[tuple[str, dict]]:
+    """(municipality name, result row) in the order of the names (Danish alphabet), so the
+    table, the chart and the PDF list the municipalities alike, whatever order the result
+    was stored in."""
+    names = dict(Organisation.objects.municipalities().values_list("code", "short_name"))
+    rows = [
+        (names.get(r["municipality"], r["municipality"]), r) for r in run.result["by_municipality"]
+    ]
+    return sorted(rows, key=lambda pair: (pair[0].lower().translate(_DANISH_LETTERS), pair[0]))
+
+
 def municipality_table(run, codes: list[str] | None = None) -> ReportTable:
     """Per acting municipality; with `codes`, only those municipalities plus the total."""
-    names = dict(Organisation.objects.municipalities().values_list("code", "short_name"))
     table = ReportTable(
         id="municipalities", caption=_("By acting municipality"),
         headers=[_("Municipality"), _("Citizens"), _("January %(year)s (kr.)") % {
@@ -65,10 +78,9 @@ def municipality_table(run, codes: list[str] | None = None) -> ReportTable:
             _("Reduction (kr.)"), _("Reduction (%)")],
         decimals={2: 2, 3: 2, 4: 2, 5: 2},
     )  # fmt: skip
-    for row in run.result["by_municipality"]:
+    for name, row in by_municipality(run):
         if codes is None or row["municipality"] in codes:
-            table.rows.append([names.get(row["municipality"], row["municipality"]),
-                               row["cohort_size"], _d(row["baseline_total"]),
+            table.rows.append([name, row["cohort_size"], _d(row["baseline_total"]),
                                _d(row["measure_total"]), _d(row["reduction_kr"]),
                                _d(row["reduction_pct"])])  # fmt: skip
     result = run.result

@@ -4,9 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from organisations.models import Organisation
-
-from . import charts
+from . import charts, reports
 from .models import AnalysisRun, RunStatus
 
 
@@ -31,9 +29,7 @@ def trend_points() -> list[tuple[int, Decimal | None, Decimal | None]]:
 
 
 def municipality_chart_svg(run: AnalysisRun) -> bytes:
-    names = dict(Organisation.objects.municipalities().values_list("code", "short_name"))
-    rows = [(names.get(r["municipality"], r["municipality"]), _pct(r["reduction_pct"]))
-            for r in run.result["by_municipality"]]  # fmt: skip
+    rows = [(name, _pct(row["reduction_pct"])) for name, row in reports.by_municipality(run)]
     rows.append((_("All"), _pct(run.result["reduction_pct"])))
     labels = {"target": _("Target %(year)s") % {"year": run.year}, "x": _("Reduction (%)")}
     return charts.municipality_chart(rows, _pct(run.result.get("target_pct")), labels)
