@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from socialaftale.lib.jobs import Job
 
+from . import registry
+
 
 class GeneratedDocument(Job):
     class Status(models.TextChoices):
@@ -52,7 +54,9 @@ class GeneratedDocument(Job):
 
     @property
     def filename(self) -> str:
-        return f"{slugify(self.title) or 'dokument'}-v{self.version}.pdf"
+        """The title and the version of what the document shows (registry.shown_version)."""
+        version = registry.shown_version(self.kind, self.params, self.version)
+        return f"{slugify(self.title) or 'dokument'}-v{slugify(str(version))}.pdf"
 
     @property
     def is_finished(self) -> bool:

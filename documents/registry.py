@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -80,6 +80,9 @@ class DocumentKind:
     # Only the newest finished version is shown to others than the secretariat (e.g. meeting
     # documents: members read the current agenda; earlier versions stay with the secretariat).
     latest_only: bool = False
+    # The version of what the document shows (an analysis run's, a financing split's), for its
+    # file name; without one, the file name carries the document's own version number.
+    version: Callable[[dict], int | str] | None = None
 
 
 _KINDS: dict[str, DocumentKind] = {}
@@ -114,11 +117,20 @@ def register(
     key: Callable[[dict], str] | None = None,
     can_request: Callable[[object, dict], bool] | None = None,
     latest_only: bool = False,
+    version: Callable[[dict], int | str] | None = None,
 ) -> DocumentKind:
     if kind in _KINDS:
         raise ImproperlyConfigured(f"Document kind {kind!r} is registered twice")
     entry = DocumentKind(
-        kind, params, title, render, can_view, key or default_key(kind), can_request, latest_only
+        kind,
+        params,
+        title,
+        render,
+        can_view,
+        key or default_key(kind),
+        can_request,
+        latest_only,
+        version,
     )
     _KINDS[kind] = entry
     return entry
@@ -132,3 +144,15 @@ def unregister(kind: str) -> None:
 def get(kind: str) -> DocumentKind:
     """The registered kind; KeyError for an unknown one."""
     return _KINDS[kind]
+
+
+def shown_version(kind: str, params: dict, own_version: int) -> int | str:
+    """The version a document's file name carries: that of what it shows when its kind says
+    (analysis run 2's report is "…-v2.pdf" however often it was rendered), else its own."""
+    entry = _KINDS.get(kind)
+    if entry is None or entry.version is None:
+        return own_version
+    try:
+        return entry.version(params)
+    except (ObjectDoesNotExist, KeyError):  # the object is gone: the document keeps its number
+        return own_version

@@ -51,4 +51,5 @@ def register_documents() -> None:
         title=lambda p: _("Expenditure analysis %(year)s") % {"year": _run(p).year},
         render=render_analysis_report,
         can_view=lambda user, p: roles_for(user).is_secretariat,
+        version=lambda p: _run(p).version,
     )

@@ -198,5 +198,5 @@ def own_view(request, pk):
     run, codes = get_run_for_municipality(request.user, pk)
     tables = [reports.totals_table(run), reports.municipality_table(run, codes)]
     if fmt := requested_format(request):
-        return tables_download(f"udgiftsanalyse-{run.year}-egen", fmt, tables)
+        return tables_download(f"udgiftsanalyse-{run.year}-v{run.version}-egen", fmt, tables)
     return render(request, "monitoring/own_view.html", {"run": run, "tables": tables})

@@ -64,6 +64,7 @@ def register_documents() -> None:
         title=lambda p: _("Receipt %(code)s") % {"code": _version(p).receipt_code},
         render=render_receipt,
         can_view=_may_see_receipt,
+        version=lambda p: _version(p).number,
     )
     registry.register(
         "submissions.round_summary",

@@ -81,6 +81,10 @@ PAGES = {
 }
 
 
+# The file name carries the version of the split, not how often its PDF was made.
+VERSIONS = {"tariffs.financing_split": lambda p: p["version"]}
+
+
 def _scheme(params) -> FinancingScheme:
     return FinancingScheme.objects.get(pk=params["scheme"])
 
@@ -99,5 +103,10 @@ def _renderer(title, builder):
 def register_documents() -> None:
     for kind, (params, title, builder, can_view) in PAGES.items():
         registry.register(
-            kind, params=params, title=title, render=_renderer(title, builder), can_view=can_view
+            kind,
+            params=params,
+            title=title,
+            render=_renderer(title, builder),
+            can_view=can_view,
+            version=VERSIONS.get(kind),
         )

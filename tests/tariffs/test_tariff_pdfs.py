@@ -38,3 +38,32 @@ def test_a_financing_split_pdf_is_for_the_secretariat_only(client, aalborg_opera
     )
     assert response.status_code == 404
     assert not GeneratedDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_pdf_of_a_schemes_second_version_downloads_as_v2(
+    client, secretariat, aalborg, hjorring, django_capture_on_commit_callbacks
+):
+    from decimal import Decimal
+
+    from tariffs.services import scheme_create, split_compute
+
+    parties = [(aalborg, Decimal(2)), (hjorring, Decimal(1))]
+    scheme = scheme_create(
+        name="Tilsyn",
+        year=2019,
+        total=Decimal(900),
+        decimals=0,
+        parties=parties,
+        existing_key=None,
+        user=secretariat,
+    )
+    split_compute(scheme=scheme, user=secretariat)
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        params = json.dumps({"scheme": scheme.pk, "version": 2})
+        client.post("/dokumenter/bestil/", {"kind": "tariffs.financing_split", "params": params})
+    document = GeneratedDocument.objects.get()
+    assert document.status == "done", document.error
+    response = client.get(f"/dokumenter/{document.pk}/hent/")
+    assert response["Content-Disposition"].endswith('-tilsyn-2019-v2.pdf"')
