@@ -1,10 +1,16 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from offers.models import Offer, PlaceStatistic
 from offers.selectors import default_year, with_coverage, with_places
+from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
 
-from .access import get_organisation_for_user
+from .access import get_organisation_for_user, require_secretariat, roles_for
+from .forms import PopulationUploadForm
+from .importers import import_population
 from .models import Organisation, OrganisationUnit, PopulationFigure
 
 
@@ -19,7 +25,11 @@ def municipality_list(request):
         )
         .order_by("kind", "name")
     )
-    return render(request, "organisations/municipality_list.html", {"organisations": organisations})
+    context = {
+        "organisations": organisations,
+        "may_add_population": roles_for(request.user).is_secretariat,
+    }
+    return render(request, "organisations/municipality_list.html", context)
 
 
 def municipality_detail(request, code):
@@ -42,3 +52,39 @@ def municipality_detail(request, code):
             "supervision_areas": organisation.supervision_areas.all(),
         },
     )
+
+
+@login_required
+def population_upload(request):
+    """The secretariat adds population figures in the browser: the same import as the
+    `import_population` command (all or nothing, the same file formats and limits)."""
+    require_secretariat(request.user)
+    form = PopulationUploadForm(request.POST or None, request.FILES or None)
+    errors = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            figures = import_population(
+                read_upload(data["file"], limits_for("population")),
+                reference_date=data["reference_date"],
+                age_band=data["age_band"],
+                source=data["source"],
+                filename=data["file"].name,
+            )
+        except ImportRejected as rejected:
+            errors = rejected.report
+        else:
+            messages.success(
+                request, _("%(count)s population figures imported.") % {"count": len(figures)}
+            )
+            return redirect("organisations:population_upload")
+    context = {"form": form, "errors": errors, "latest": latest_population_figures()}
+    return render(request, "organisations/population_upload.html", context)
+
+
+def latest_population_figures() -> list[PopulationFigure]:
+    """Per organisation its newest figure for all inhabitants (what the contribution uses)."""
+    newest = {}
+    for figure in PopulationFigure.objects.filter(age_band="all").select_related("organisation"):
+        newest.setdefault(figure.organisation_id, figure)  # Meta.ordering: newest first
+    return sorted(newest.values(), key=lambda figure: figure.organisation.name)

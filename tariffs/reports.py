@@ -481,7 +481,13 @@ def development_contribution_table(year: int) -> ReportTable:
             ]
         )
     known = [row[3] for row in table.rows if row[3] is not None]
-    table.footer.append([_("Total"), sum(r[1] for r in table.rows if r[1]), None, sum(known)])
+    missing = [row[0] for row in table.rows if row[1] is None]
+    total_label = (
+        _("Total without %(names)s") % {"names": _names(missing)} if missing else _("Total")
+    )
+    table.footer.append([total_label, sum(r[1] for r in table.rows if r[1]), None, sum(known)])
+    if missing:
+        table.notes.append(_missing_population_note(municipalities, missing))
     if rate:
         table.notes.append(
             _(
@@ -495,6 +501,24 @@ def development_contribution_table(year: int) -> ReportTable:
             }
         )
     return table
+
+
+def _names(names: list[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def _missing_population_note(municipalities, missing: list[str]) -> str:
+    """Says whom the total leaves out and why: the source of the other figures has none."""
+    sources = sorted(
+        {figures[0].source for m in municipalities if (figures := m.population_figures.all())}
+        - {""}
+    )
+    return _(
+        "The total leaves out %(names)s: the population source (%(sources)s) has no figure for "
+        "it, so no contribution is computed. The secretariat can add population figures."
+    ) % {"names": _names(missing), "sources": "; ".join(sources) or _("none recorded")}
 
 
 def mixed_financing_table() -> ReportTable:

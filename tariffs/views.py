@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from organisations.access import require_secretariat
+from organisations.access import require_secretariat, roles_for
 from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
@@ -76,6 +76,7 @@ def development_contribution(request, year):
         {"year": year},
         tables,
         year=year,
+        may_add_population=roles_for(request.user).is_secretariat,
     )
 
 

@@ -117,6 +117,7 @@ RULES = {
     "offers:capacity": scoped(by_operator),
     "offers:confirm": scoped(by_operator, post_only=True),
     "organisations:municipality_list": public(),
+    "organisations:population_upload": secretariat(),
     "organisations:municipality_detail": scoped(
         lambda d: [Case({"code": c}, EVERYONE) for c in ("851", "860", "1081")]
     ),
