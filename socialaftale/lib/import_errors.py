@@ -59,10 +59,13 @@ class ErrorGroup:
             else _("%(count)s rows") % {"count": count}
         )
         if self.count <= SAMPLE_ROWS:
-            rows = ", ".join(str(row) for row in self.rows)
+            rows = ", ".join(format_decimal(row) for row in self.rows)
             text = _("%(where)s: %(message)s (rows %(rows)s)")
         else:
-            rows, text = str(self.rows[0]), _("%(where)s: %(message)s; first row %(rows)s")
+            rows, text = (
+                format_decimal(self.rows[0]),
+                _("%(where)s: %(message)s; first row %(rows)s"),
+            )
         return text % {"where": place, "message": self.message, "rows": rows}
 
 
@@ -70,9 +73,9 @@ def where(row: int, column: str, message: str) -> str:
     if not row:
         return message
     if not column:
-        return _("Row %(row)s: %(message)s") % {"row": row, "message": message}
+        return _("Row %(row)s: %(message)s") % {"row": format_decimal(row), "message": message}
     return _("Row %(row)s, column “%(column)s”: %(message)s") % {
-        "row": row,
+        "row": format_decimal(row),
         "column": column,
         "message": message,
     }
