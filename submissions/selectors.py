@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from .mail import delivery_label, report
 from .models import MailLog, ReportingRound, Submission, SubmissionStatus
 
 
@@ -16,6 +17,15 @@ class BoardRow:
     last_submitted_at: object
     last_mail: MailLog | None
     late: bool
+
+    @property
+    def mail_label(self) -> str:
+        return delivery_label(self.last_mail) if self.last_mail else ""
+
+    @property
+    def mail_problem(self) -> bool:
+        """The unit's last mail did not reach everyone (yet): shown as a warning."""
+        return self.last_mail is not None and not report(self.last_mail).complete
 
     @property
     def handed_in(self) -> bool:
@@ -46,6 +56,24 @@ def round_board(reporting_round: ReportingRound) -> list[BoardRow]:
         )
         row.late = past_deadline and not row.handed_in
         rows.append(row)
+    return rows
+
+
+@dataclass
+class MailLogRow:
+    log: MailLog
+    label: str
+    problem: bool
+    not_reached: str
+
+
+def mail_log(reporting_round: ReportingRound, limit: int = 100) -> list[MailLogRow]:
+    """The round's e-mail log, newest first, each with what its send achieved."""
+    rows = []
+    for log in reporting_round.mails.select_related("unit")[:limit]:
+        result = report(log)
+        names = ", ".join(f"{n.name} ({n.reason})" for n in result.not_reached)
+        rows.append(MailLogRow(log, delivery_label(log), not result.complete, names))
     return rows
 
 

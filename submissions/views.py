@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 
 from offers.models import Offer
 from organisations.access import require_secretariat, roles_for
+from socialaftale.lib.delivery import report_to
 from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
-from . import selectors, services
+from . import mail, selectors, services
 from .access import (
     get_round_for_secretariat,
     get_round_for_user,
@@ -27,7 +28,7 @@ from .access import (
 from .calculations import summary_tables
 from .diff import answers_diff
 from .forms import StepForms
-from .models import OfferProposal
+from .models import MailKind, OfferProposal
 from .questionnaire import get_questionnaire, missing_answers
 from .round_forms import ExtendForm, ProposalDecisionForm, ReopenForm, RoundForm
 
@@ -83,7 +84,7 @@ def round_detail(request, pk):
     rows = selectors.round_board(reporting_round)
     return render(request, "submissions/round_board.html", {
         "round": reporting_round, "rows": rows, "counts": selectors.board_counts(rows),
-        "mails": reporting_round.mails.select_related("unit")[:100],
+        "mails": selectors.mail_log(reporting_round),
         "extend_form": ExtendForm(initial={"deadline": reporting_round.deadline}),
     })  # fmt: skip
 
@@ -105,7 +106,9 @@ def round_action(request, pk, action):
                                   deadline=form.cleaned_data["deadline"])  # fmt: skip
         elif action == "paamind":
             unit = get_unit_in_round(request.user, reporting_round, request.POST.get("unit", ""))
-            services.reminder_send_now(reporting_round=reporting_round, unit=unit)
+            log = services.reminder_send_now(reporting_round=reporting_round, unit=unit)
+            report_to(request, mail.report(log), _("The reminder"))
+            return redirect(reporting_round)
         else:
             raise Http404
     except ValidationError as error:
@@ -207,7 +210,17 @@ def submission_submit(request, pk):
     messages.success(
         request, _("Handed in. Receipt number %(code)s.") % {"code": version.receipt_code}
     )
+    _report_mail(request, submission, MailKind.RECEIPT, _("The receipt"))
     return redirect(version)
+
+
+def _report_mail(request, submission, kind: str, what: str, before: str = "") -> None:
+    """Tell the user what the mail their step sent achieved (stored by the send)."""
+    result = mail.latest_report(submission, kind)
+    if result is not None:
+        report_to(request, result, what, before=before)
+    elif before:
+        messages.success(request, before)
 
 
 @login_required
@@ -221,7 +234,13 @@ def submission_reopen(request, pk):
     except ValidationError as error:
         _errors(request, error)
     else:
-        messages.success(request, _("The submission has been reopened and the unit notified."))
+        _report_mail(
+            request,
+            submission,
+            MailKind.REOPENED,
+            _("The notice to the unit"),
+            before=_("The submission has been reopened."),
+        )
     return redirect(submission)
 
 
