@@ -5,15 +5,17 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from organisations.models import Membership, Role
+from organisations.models import Membership, OrganisationUnit, Role
 from socialaftale.lib.delivery import DeliveryReport, NotReached
 
-from .models import MailDelivery, MailKind, MailLog, Submission, SubmissionVersion
+from .models import MailDelivery, MailKind, MailLog, RoundStatus, Submission, SubmissionVersion
 
 logger = logging.getLogger(__name__)
 
@@ -189,3 +191,22 @@ def delivery_label(log: MailLog) -> str:
             "total": result.total,
         }
     return DELIVERY_LABELS[log.delivery] % {"mail": noun}
+
+
+def units_without_address() -> list[OrganisationUnit]:
+    """The reporting units no round e-mail can reach (no active reporter with an address):
+    the parties' units and every unit of a round that is not closed."""
+    reachable = Membership.objects.filter(role=Role.REPORTER, user__is_active=True).exclude(
+        user__email=""
+    )
+    units = OrganisationUnit.objects.filter(reports_separately=True).filter(
+        Q(organisation__party_to_agreement=True)
+        | Q(rounds__status__in=[RoundStatus.OPEN, RoundStatus.DRAFT])
+    )
+    units = units.exclude(pk__in=reachable.values("unit_id")).select_related("organisation")
+    return list(units.distinct().order_by("code"))
+
+
+def unit_fix_url(unit: OrganisationUnit) -> str:
+    """Where the secretariat gives the unit a reporter today (the administration)."""
+    return reverse("admin:organisations_membership_add") + f"?role={Role.REPORTER}&unit={unit.pk}"
