@@ -3,6 +3,16 @@
 from django.db import migrations, models
 
 
+def mark_mails_that_reached_nobody(apps, schema_editor):
+    """Before this migration a mail to a unit without a reporter with an address was logged as
+    "sent" with no address among its recipients: it reached nobody, so say so."""
+    MailLog = apps.get_model("submissions", "MailLog")
+    for log in MailLog.objects.exclude(recipients__contains="@").select_related("unit"):
+        log.delivery = "no_address"
+        log.not_reached = [{"name": log.unit.name, "reason": "ingen indberetter med e-mailadresse"}]
+        log.save(update_fields=["delivery", "not_reached"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -20,4 +30,5 @@ class Migration(migrations.Migration):
             name='delivery',
             field=models.CharField(choices=[('sent', 'Sent'), ('pending', 'Waiting to be sent again'), ('failed', 'Could not be sent'), ('no_address', 'Not sent: no e-mail address')], default='sent', max_length=10, verbose_name='delivery'),
         ),
+        migrations.RunPython(mark_mails_that_reached_nobody, migrations.RunPython.noop),
     ]

@@ -166,3 +166,36 @@ def test_a_reporter_without_an_address_is_told_the_receipt_was_not_sent(client, 
         in text
         for level, text in flashed(response)
     )
+
+
+def test_mails_logged_as_sent_to_nobody_before_the_migration_are_marked_not_sent(
+    reporting_round, rebild
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("submissions.migrations.0003_mail_not_reached")
+    old = MailLog.objects.create(
+        round=reporting_round,
+        unit=rebild,
+        kind="manual",
+        subject="Påmindelse",
+        delivery="sent",
+        recipients="(ingen modtagere med en e-mailadresse)",
+    )
+    sent = MailLog.objects.create(
+        round=reporting_round,
+        unit=rebild,
+        kind="receipt",
+        subject="Kvittering",
+        delivery="sent",
+        recipients="a@b.dk",
+    )
+    migration.mark_mails_that_reached_nobody(apps, None)
+    old.refresh_from_db()
+    sent.refresh_from_db()
+    assert (old.delivery, sent.delivery) == ("no_address", "sent")
+    assert old.not_reached == [
+        {"name": "Rebild Kommune", "reason": "ingen indberetter med e-mailadresse"}
+    ]
