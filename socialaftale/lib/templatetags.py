@@ -33,10 +33,13 @@ class ScrollBoxNode(template.Node):
         self.nodelist, self.label = nodelist, label
 
     def render(self, context):
-        label = self.label.resolve(context) if self.label else gettext("Table")
+        label = self.label.resolve(context) if self.label else ""
+        # "Tabel: Pladser", not "Pladser": the section around it is often named "Pladser" by
+        # its heading, and two landmarks with one name cannot be told apart.
+        name = gettext("Table: %(name)s") % {"name": label} if label else gettext("Table")
         return format_html(
             '<div class="table-scroll" tabindex="0" role="region" aria-label="{}">{}</div>',
-            label or gettext("Table"),
+            name,
             mark_safe(self.nodelist.render(context)),  # noqa: S308 - rendered, so escaped
         )
 

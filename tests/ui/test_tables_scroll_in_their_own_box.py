@@ -44,10 +44,10 @@ def test_the_box_is_a_labelled_focusable_region():
         Context()
     )
     assert html == (
-        '<div class="table-scroll" tabindex="0" role="region" aria-label="Pladser">'
+        '<div class="table-scroll" tabindex="0" role="region" aria-label="Tabel: Pladser">'
         "<table></table></div>"
     )
     unlabelled = Template("{% scrollbox caption %}<table></table>{% endscrollbox %}")
     assert 'aria-label="Tabel"' in unlabelled.render(Context({"caption": ""}))
     escaped = Template("{% scrollbox caption %}x{% endscrollbox %}")
-    assert 'aria-label="&lt;b&gt;"' in escaped.render(Context({"caption": "<b>"}))
+    assert 'aria-label="Tabel: &lt;b&gt;"' in escaped.render(Context({"caption": "<b>"}))
