@@ -22,7 +22,8 @@ class SplitToolForm(forms.Form):
         empty_label=_("— upload a key instead —"),
     )
     key_file = forms.FileField(
-        label=_("…or upload a key (CSV with the columns party,weight)"), required=False
+        label=_("…or upload a key (CSV or XLSX with the columns Part and Weight)"),
+        required=False,
     )
     total = forms.DecimalField(
         label=_("Total to split (kr.)"), min_value=0, max_digits=14, decimal_places=2, localize=True

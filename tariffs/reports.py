@@ -476,7 +476,7 @@ def development_contribution_table(year: int) -> ReportTable:
             [
                 municipality.short_name,
                 figure.count if figure else None,
-                figure.reference_date.strftime("%d.%m.%Y") if figure else _("no population figure"),
+                figure.reference_date if figure else _("no population figure"),
                 amount,
             ]
         )
