@@ -18,6 +18,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from socialaftale.lib.site import absolute_url
+
 from .models import BodyMember, Meeting, MeetingStatus
 from .pdf import build_meeting_context
 
@@ -88,7 +90,7 @@ def recipients(meeting: Meeting) -> tuple[list[Recipient], list[Unreachable]]:
 
 def _attachment_url(meeting: Meeting, attachment) -> str:
     path = reverse("meetings:attachment", args=[meeting.reference, attachment.pk])
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def information_mail(meeting: Meeting) -> tuple[str, str, str]:

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from organisations.models import Membership, Role
+from socialaftale.lib.site import site_url
 
 from .models import MailDelivery, MailKind, MailLog, Submission, SubmissionVersion
 
@@ -30,7 +31,7 @@ def _send(*, reporting_round, unit, kind, step, subject, template, context) -> M
     )  # fmt: skip
     if recipients:
         log.body = render_to_string(
-            template, {**context, "round": reporting_round, "unit": unit, "site": settings.SITE_URL}
+            template, {**context, "round": reporting_round, "unit": unit, "site": site_url()}
         )
         log.save(update_fields=["body"])
         deliver(log)
