@@ -17,6 +17,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from socialaftale.lib.site import absolute_url
+
 from .mailing import (  # noqa: F401 (recipients and its types are used from here too)
     Recipient,
     Unreachable,
@@ -64,7 +66,7 @@ def refusal(meeting: Meeting) -> str | None:
 
 def _attachment_url(meeting: Meeting, attachment) -> str:
     path = reverse("meetings:attachment", args=[meeting.reference, attachment.pk])
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def information_mail(meeting: Meeting) -> tuple[str, str, str]:

@@ -12,6 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from socialaftale.lib.site import absolute_url
+
 from .information_mail import meeting_for_information
 from .mailing import mailing_create, mailing_deliver
 from .pdf import build_meeting_context
@@ -32,7 +34,7 @@ def notice(meeting, action: str) -> tuple[str, str]:
         context = build_meeting_context(meeting, minutes=action == "approve")
         text = render_to_string("meetings/email/notice.txt", {
             "meeting": meeting, "action": action, "date": date, "sections": context["sections"],
-            "url": settings.SITE_URL.rstrip("/") + meeting.get_absolute_url(),
+            "url": absolute_url(meeting.get_absolute_url()),
         })  # fmt: skip
     return subject, text.strip() + "\n"
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from organisations.models import Membership, OrganisationUnit, Role
 from socialaftale.lib.delivery import DeliveryReport, NotReached
+from socialaftale.lib.site import site_url
 
 from .models import MailDelivery, MailKind, MailLog, RoundStatus, Submission, SubmissionVersion
 
@@ -54,7 +55,7 @@ def _send(*, reporting_round, unit, kind, step, subject, template, context) -> M
     )
     if emails:
         log.body = render_to_string(
-            template, {**context, "round": reporting_round, "unit": unit, "site": settings.SITE_URL}
+            template, {**context, "round": reporting_round, "unit": unit, "site": site_url()}
         )
         log.save(update_fields=["body"])
         deliver(log)

@@ -71,7 +71,8 @@ def test_items_are_numbered_in_agenda_order_under_their_sections(cancelled):
 
 
 @pytest.mark.django_db
-def test_attachments_are_numbered_consecutively_with_absolute_download_links(cancelled):
+def test_attachments_are_numbered_consecutively_with_absolute_download_links(cancelled, settings):
+    settings.SITE_URL = "https://portal.example.dk"
     _subject, text, html = information_mail(meeting_for_information(cancelled.pk))
     attachments = Attachment.objects.filter(item__meeting=cancelled)
     by_title = {a.title: a for a in attachments}
