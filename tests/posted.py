@@ -71,5 +71,7 @@ def posted(html: str, has_field: str) -> dict:
             data: dict = {}
             for name, value in form["fields"]:
                 data.setdefault(name, []).append(value)
-            return {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+            return {
+                name: values[0] if len(values) == 1 else values for name, values in data.items()
+            }
     raise AssertionError(f"no form with a field {has_field!r} on the page")
