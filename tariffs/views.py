@@ -52,6 +52,7 @@ def tariff_appendix(request, year):
         {"year": year},
         tables,
         year=year,
+        coverage_year=reports.appendix_coverage_year(year),
     )
 
 

@@ -114,9 +114,7 @@ def test_add_row_without_javascript_shows_one_more_empty_row_and_saves_nothing(
 
 
 @pytest.mark.django_db
-def test_the_page_carries_an_empty_row_template_for_the_add_button(
-    client, aalborg_operator, offer
-):
+def test_the_page_carries_an_empty_row_template_for_the_add_button(client, aalborg_operator, offer):
     client.force_login(aalborg_operator)
     html = client.get(url(offer)).content.decode()
     assert "form-__prefix__-amount" in html and "Tilføj række" in html
