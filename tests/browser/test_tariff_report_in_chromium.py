@@ -57,10 +57,13 @@ def test_operator_reports_base_and_one_package_and_the_secretariat_approves(
 
     expect(page).to_have_url(f"{live_server.url}/tilbud/{offer.pk}/")
     expect(page.locator("main")).to_contain_text("afventer godkendelse")
-    row = page.locator("main table tr", has_text=str(YEAR))
+    row = page.locator("main table:not(.history-change) tr", has_text=str(YEAR))
     expect(row).to_contain_text("Basistakst: 1.500,00 kr.")
     expect(row).to_contain_text("Servicetakst (Pakke 1): 812,50 kr.")
     expect(row).to_contain_text("Foreløbig")
+    reported = page.locator("table.history-change tr", has_text=f"Takst {YEAR}").first
+    expect(reported).to_contain_text("Rikke Region")  # the offer's history, by name
+    expect(reported).to_contain_text("Basistakst 1.500,00 kr.; Servicetakst (Pakke 1) 812,50 kr.")
     tariff = Tariff.objects.get(offer=offer, year=YEAR)
     assert tariff.components.count() == 2 and tariff.status == TariffStatus.PROVISIONAL
     page.goto(f"{live_server.url}/takster/tilbud/{offer.pk}/{YEAR}/")
@@ -86,4 +89,8 @@ def test_operator_reports_base_and_one_package_and_the_secretariat_approves(
 
     log_in(page, live_server.url, "region-drift")  # the operator sees the approval
     page.goto(f"{live_server.url}/tilbud/{offer.pk}/")
-    expect(page.locator("main table tr", has_text=str(YEAR))).to_contain_text("Endelig")
+    tariffs = page.locator("main table:not(.history-change) tr", has_text=str(YEAR))
+    expect(tariffs).to_contain_text("Endelig")
+    approved = page.locator("table.history-change tr", has_text=f"Takst {YEAR}").first
+    expect(approved).to_contain_text("Status: Foreløbig → Endelig")
+    expect(approved).to_contain_text("Godkendt af: – → Sara Sekretariat")
