@@ -7,31 +7,38 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from socialaftale.lib.edits import check_unchanged, edit_token
 
-from . import mail
+from . import kinds, mail
 from .models import (
     MailKind,
     MailLog,
     OfferProposal,
     ProposalStatus,
     ReportingRound,
-    RoundKind,
     RoundStatus,
     Submission,
     SubmissionStatus,
     SubmissionVersion,
     answers_checksum,
 )
-from .questionnaire import CURRENT_VERSION, empty_answers, get_questionnaire, missing_answers
+from .questionnaire import empty_answers, get_questionnaire, missing_answers
+
+_NO_FORM_MESSAGE = _lazy(
+    "This kind of round has no form yet, so units could only hand in an empty report."
+)
 
 
 @transaction.atomic
 def round_create(*, kind, year, title, opens_on, deadline, units, reminder_days=None,
                  form_version="") -> ReportingRound:  # fmt: skip
-    if kind == RoundKind.DEMAND_CAPACITY and not form_version:
-        form_version = CURRENT_VERSION
+    """A draft round. Only a kind with a form (kinds.has_form) can be made: a round without
+    one would let units hand in an empty report with a receipt."""
+    if not kinds.has_form(kind):
+        raise ValidationError({"kind": _NO_FORM_MESSAGE})
+    form_version = form_version or kinds.questionnaire_for(kind)
     reporting_round = ReportingRound(
         kind=kind, year=year, title=title, opens_on=opens_on, deadline=deadline,
         reminder_days=reminder_days if reminder_days is not None else [-14, -3, 1],
@@ -50,6 +57,8 @@ def _set_status(reporting_round: ReportingRound, status: str) -> ReportingRound:
 
 
 def round_open(*, reporting_round: ReportingRound) -> ReportingRound:
+    if not kinds.has_form(reporting_round.kind):  # a round made before kinds were checked
+        raise ValidationError(_NO_FORM_MESSAGE)
     return _set_status(reporting_round, RoundStatus.OPEN)
 
 
@@ -119,10 +128,7 @@ def submission_submit(*, submission: Submission, user, submitted_at=None) -> Sub
     submission = Submission.objects.select_for_update().select_related("round", "unit").get(
         pk=submission.pk)  # fmt: skip
     _ensure_editable(submission)
-    if submission.form_version and (
-        missing := missing_answers(submission.form_version, submission.answers)
-    ):
-        raise ValidationError([message for _code, message in missing])
+    _ensure_complete(submission)
     number = (submission.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     now = submitted_at or timezone.now()
     version = SubmissionVersion.objects.create(
@@ -137,6 +143,15 @@ def submission_submit(*, submission: Submission, user, submitted_at=None) -> Sub
     _propose_offers(version)
     transaction.on_commit(lambda: mail.send_receipt(version.pk))
     return version
+
+
+def _ensure_complete(submission: Submission) -> None:
+    if not kinds.has_form(submission.round.kind) or not submission.answers:
+        raise ValidationError(_("There is nothing to hand in: this round has no answers yet."))
+    if submission.form_version and (
+        missing := missing_answers(submission.form_version, submission.answers)
+    ):
+        raise ValidationError([message for _code, message in missing])
 
 
 def _receipt_code(submission: Submission, number: int, when) -> str:
@@ -182,9 +197,10 @@ def submission_accept(*, submission: Submission, user) -> Submission:
 
 
 def _handed_in_unit_ids(reporting_round: ReportingRound) -> set[int]:
-    return set(reporting_round.submissions.exclude(
-        status__in=[SubmissionStatus.DRAFT, SubmissionStatus.REOPENED]
-    ).values_list("unit_id", flat=True))  # fmt: skip
+    """The units the board counts as handed in (selectors.handed_in_versions)."""
+    from .selectors import handed_in_versions
+
+    return set(handed_in_versions(reporting_round))
 
 
 def due_step(reporting_round: ReportingRound, today: dt.date) -> int | None:

@@ -15,7 +15,7 @@ from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
-from . import selectors, services
+from . import kinds, selectors, services
 from .access import (
     get_round_for_secretariat,
     get_round_for_user,
@@ -57,17 +57,23 @@ def round_create(request):
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        reporting_round = services.round_create(
-            kind=data["kind"],
-            year=data["year"],
-            title=data["title"],
-            opens_on=data["opens_on"],
-            deadline=data["deadline"],
-            units=data["units"],
-            reminder_days=data["reminder_days"],
-        )
-        messages.success(request, _("The round has been created as a draft. Open it when ready."))
-        return redirect(reporting_round)
+        try:
+            reporting_round = services.round_create(
+                kind=data["kind"],
+                year=data["year"],
+                title=data["title"],
+                opens_on=data["opens_on"],
+                deadline=data["deadline"],
+                units=data["units"],
+                reminder_days=data["reminder_days"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The round has been created as a draft. Open it when ready.")
+            )
+            return redirect(reporting_round)
     return render(request, "submissions/round_form.html", {"form": form})
 
 
@@ -129,8 +135,11 @@ def submission_detail(request, pk):
     submission = get_submission_for_user(request.user, pk)
     questionnaire = get_questionnaire(submission.form_version) if submission.form_version else None
     missing = missing_answers(submission.form_version, submission.answers) if questionnaire else []
+    hand_in_link = kinds.hand_in_link(submission.round.kind)
     return render(request, "submissions/submission_detail.html", {
         "submission": submission, "questionnaire": questionnaire, "missing": missing,
+        "hand_in_link": hand_in_link if submission.is_editable else None,
+        "can_hand_in": submission.is_editable and questionnaire is not None,
         "versions": submission.versions.select_related("submitted_by"),
         "reopen_form": ReopenForm(), "is_secretariat": roles_for(request.user).is_secretariat,
     })  # fmt: skip
@@ -256,6 +265,8 @@ def version_detail(request, pk, number):
 def round_summary(request, pk):
     """The secretariat's product: the round's answers aggregated (page, XLSX, PDF)."""
     reporting_round = get_round_for_secretariat(request.user, pk)
+    if not reporting_round.form_version:  # nothing answered in questions to summarise
+        raise Http404
     summary = selectors.round_summary(reporting_round)
     if fmt := requested_format(request):
         return tables_download(f"opsummering-{reporting_round.year}-{reporting_round.pk}", fmt,
