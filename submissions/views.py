@@ -256,7 +256,8 @@ def version_detail(request, pk, number):
     return render(request, "submissions/version_detail.html", {
         "submission": submission, "version": version, "previous": previous,
         "questionnaire": get_questionnaire(version.form_version) if version.form_version else None,
-        "changes": answers_diff(previous.answers, version.answers) if previous else None,
+        "changes": answers_diff(previous.form_version, previous.answers, version.form_version,
+                                version.answers) if previous else None,
         "receipt_params": json.dumps({"version": version.pk}),
     })  # fmt: skip
 
