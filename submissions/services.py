@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from socialaftale.lib.edits import check_unchanged, edit_token
+from socialaftale.lib.plausibility import enforce
 
 from . import kinds, mail
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     SubmissionVersion,
     answers_checksum,
 )
+from .plausibility import check_answers
 from .questionnaire import empty_answers, get_questionnaire, missing_answers
 
 _NO_FORM_MESSAGE = _lazy(
@@ -104,15 +106,24 @@ def step_token(submission: Submission, step: str) -> str:
 
 @transaction.atomic
 def submission_save_step(
-    *, submission: Submission, step: str, answers: dict, user, expected_token: str | None = None
+    *,
+    submission: Submission,
+    step: str,
+    answers: dict,
+    user,
+    expected_token: str | None = None,
+    confirmed: bool = False,
 ) -> Submission:
     """Save one step's answers into the draft (every step is saved; the user can resume).
     With expected_token (from the form) the save is refused if someone else saved the step
-    since the form was opened."""
+    since the form was opened. Impossible answers are refused (Implausible), and implausible
+    ones unless `confirmed` (the reporter ticked that the figures are right)."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     _ensure_editable(submission)
     if expected_token is not None:  # from the form; other callers save without a check
         check_unchanged(expected_token, _step_answers(submission, step))
+    if submission.form_version:
+        enforce(_findings(submission, answers), confirmed=confirmed)
     submission.answers = {**submission.answers, **answers}
     submission.last_step = step
     submission.last_activity_at, submission.last_activity_by = timezone.now(), user
@@ -145,13 +156,24 @@ def submission_submit(*, submission: Submission, user, submitted_at=None) -> Sub
     return version
 
 
+def _findings(submission: Submission, answers: dict, *, every=False) -> list:
+    questions = get_questionnaire(submission.form_version).questions
+    codes = None if every else [code for code in answers if code in questions]
+    if codes == []:
+        return []
+    return check_answers(submission.form_version, answers, year=submission.round.year, codes=codes)
+
+
 def _ensure_complete(submission: Submission) -> None:
     if not kinds.has_form(submission.round.kind) or not submission.answers:
         raise ValidationError(_("There is nothing to hand in: this round has no answers yet."))
-    if submission.form_version and (
-        missing := missing_answers(submission.form_version, submission.answers)
-    ):
+    if not submission.form_version:
+        return
+    if missing := missing_answers(submission.form_version, submission.answers):
         raise ValidationError([message for _code, message in missing])
+    findings = _findings(submission, submission.answers, every=True)
+    if errors := [finding for finding in findings if finding.impossible]:
+        raise ValidationError([str(finding) for finding in errors])
 
 
 def _receipt_code(submission: Submission, number: int, when) -> str:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from offers.models import Offer
 from organisations.access import require_secretariat, roles_for
+from socialaftale.lib import plausibility
 from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
@@ -156,6 +157,7 @@ def submission_step(request, pk, step):
         return redirect(submission)
     forms = StepForms(submission.form_version, step, submission.answers, data=request.POST or None)
     token, status, stale = services.step_token(submission, step), 200, False
+    implausible = None
     if request.method == "POST" and forms.is_valid():
         try:
             services.submission_save_step(
@@ -164,10 +166,13 @@ def submission_step(request, pk, step):
                 answers=forms.answers(),
                 user=request.user,
                 expected_token=request.POST.get(TOKEN_NAME, ""),
+                confirmed=plausibility.confirmed(request),
             )
         except StaleEdit:  # the typed answers are shown again, with the current token
             submission.refresh_from_db()
             token, status, stale = services.step_token(submission, step), 409, True
+        except plausibility.Implausible as refused:  # shown with the typed answers
+            implausible, status = refused, 400
         except ValidationError as error:
             _errors(request, error)
             return redirect(submission)
@@ -186,6 +191,7 @@ def submission_step(request, pk, step):
             "previous": slugs[index - 1] if index else None,
             "edit_token": token,
             "stale_message": STALE_MESSAGE if stale else None,
+            "implausible": implausible,
         },
         status=status,
     )
