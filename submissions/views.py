@@ -16,7 +16,7 @@ from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
-from . import kinds, selectors, services
+from . import confirm, kinds, selectors, services
 from .access import (
     get_round_for_secretariat,
     get_round_for_user,
@@ -28,9 +28,10 @@ from .access import (
 from .calculations import summary_tables
 from .diff import answers_diff
 from .forms import StepForms
-from .models import OfferProposal
+from .models import OfferProposal, ProposalStatus, SubmissionStatus
 from .questionnaire import get_questionnaire, missing_answers
 from .round_forms import ExtendForm, ProposalDecisionForm, ReopenForm, RoundForm
+from .selectors import HANDED_IN
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -99,6 +100,8 @@ def round_detail(request, pk):
 @require_POST
 def round_action(request, pk, action):
     reporting_round = get_round_for_secretariat(request.user, pk)
+    if question := _round_question(request, reporting_round, action):
+        return confirm.ask(request, question)
     try:
         if action == "aaben":
             services.round_open(reporting_round=reporting_round)
@@ -120,6 +123,18 @@ def round_action(request, pk, action):
     else:
         messages.success(request, _("Done."))
     return redirect(reporting_round)
+
+
+def _round_question(request, reporting_round, action):
+    """The question to ask before an irreversible round action (None: go ahead)."""
+    if confirm.is_confirmed(request):
+        return None
+    if action == "forlaeng":
+        form = ExtendForm(request.POST)
+        if not form.is_valid():  # refused below without asking
+            return None
+        return confirm.round_question(reporting_round, action, form.cleaned_data["deadline"])
+    return confirm.round_question(reporting_round, action)
 
 
 @login_required
@@ -214,6 +229,8 @@ def _after_step(request, submission, slugs, step):
 @require_POST
 def submission_submit(request, pk):
     submission = get_submission_for_user(request.user, pk)
+    if _ready_to_hand_in(submission) and not confirm.is_confirmed(request):
+        return confirm.ask(request, confirm.hand_in_question(submission))
     try:
         version = services.submission_submit(submission=submission, user=request.user)
     except ValidationError as error:
@@ -225,11 +242,21 @@ def submission_submit(request, pk):
     return redirect(version)
 
 
+def _ready_to_hand_in(submission) -> bool:
+    """Ask only when the hand-in would go through; otherwise the refusal says why."""
+    if not (submission.is_editable and submission.form_version):
+        return False
+    return not missing_answers(submission.form_version, submission.answers)
+
+
 @login_required
 @require_POST
 def submission_reopen(request, pk):
     submission = get_submission_for_secretariat(request.user, pk)
     form = ReopenForm(request.POST)
+    reason = form.data.get("reason", "").strip()
+    if reason and submission.status in HANDED_IN and not confirm.is_confirmed(request):
+        return confirm.ask(request, confirm.reopen_question(submission, reason))
     try:
         services.submission_reopen(submission=submission, user=request.user,
                                    reason=form.data.get("reason", ""))  # fmt: skip
@@ -244,6 +271,8 @@ def submission_reopen(request, pk):
 @require_POST
 def submission_accept(request, pk):
     submission = get_submission_for_secretariat(request.user, pk)
+    if submission.status == SubmissionStatus.SUBMITTED and not confirm.is_confirmed(request):
+        return confirm.ask(request, confirm.accept_question(submission))
     try:
         services.submission_accept(submission=submission, user=request.user)
     except ValidationError as error:
@@ -307,6 +336,10 @@ def proposal_decide(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose what to do with the proposal."))
         return redirect("submissions:proposals")
+    if proposal.status == ProposalStatus.PENDING and not confirm.is_confirmed(request):
+        label = dict(form.fields["decision"].choices)[form.cleaned_data["decision"]]
+        question = confirm.proposal_question(proposal, label, form.cleaned_data.get("offer"))
+        return confirm.ask(request, question)
     try:
         services.proposal_decide(proposal=proposal, user=request.user, **form.cleaned_data)
     except ValidationError as error:
