@@ -42,8 +42,11 @@ def _warning(question, label, message) -> Finding:
 def _operator(question, answer, _year) -> list[Finding]:
     found, waiting = [], answer["waiting"]
     if answer["waiting_lists"] is False and waiting:
-        message = _("You answered no waiting lists but list %(count)d. Answer yes, or remove them.")
-        found.append(_impossible(question, _("Waiting lists"), message % {"count": len(waiting)}))
+        message = _(
+            "You answered no waiting lists but filled in waiting-list rows. Answer yes, "
+            "or remove the rows."
+        )
+        found.append(_impossible(question, _("Waiting lists"), message))
     if answer["empty_places"] is False and answer["empty_offers"]:
         message = _("You answered no empty places but name offers. Answer yes, or remove them.")
         found.append(_impossible(question, _("Empty places"), message))
