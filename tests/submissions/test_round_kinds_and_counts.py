@@ -136,3 +136,18 @@ def test_a_round_without_a_questionnaire_has_no_summary_page(client, secretariat
     citizen_lists = make_round(RoundKind.CITIZEN_LIST, [UnitFactory()])
     client.force_login(secretariat)
     assert client.get(f"/indberetninger/runder/{citizen_lists.pk}/opsummering/").status_code == 404
+
+
+def test_a_round_without_a_questionnaire_offers_no_summary_pdf_or_agenda_item(db):
+    from documents import registry
+    from meetings.generated import _round_choices
+
+    citizen_lists = services.round_open(
+        reporting_round=make_round(RoundKind.CITIZEN_LIST, [UnitFactory()])
+    )
+    demand = services.round_open(reporting_round=make_round(RoundKind.DEMAND_CAPACITY, []))
+    summary_pdf = registry.get("submissions.round_summary")
+    with pytest.raises(ValidationError):
+        summary_pdf.params({"round": citizen_lists.pk})
+    assert summary_pdf.params({"round": demand.pk}) == {"round": demand.pk}
+    assert [pk for pk, _title in _round_choices()] == [str(demand.pk)]
