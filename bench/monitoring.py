@@ -41,7 +41,7 @@ def _lists():
 def _csv_bytes(rows) -> bytes:
     from monitoring.demo import csv_text
 
-    return csv_text(rows).encode("utf-8-sig")
+    return csv_text(rows).encode("utf-8")
 
 
 def bench_import(files) -> None:

@@ -7,6 +7,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from socialaftale.lib import jobs
+
+        from .mailing import retry_pending
         from .pdf import register_documents
 
         register_documents()
+        jobs.register_sweeper("meeting-mails", retry_pending)

@@ -99,14 +99,17 @@ def _budget_item(value: str) -> GeneratedItem:
 def _round_choices() -> list[tuple[str, str]]:
     from submissions.models import ReportingRound
 
-    rounds = ReportingRound.objects.exclude(status="draft").order_by("-year", "title")
+    # Only a round answered in a questionnaire has a summary (a citizen-list round has none).
+    rounds = ReportingRound.objects.exclude(status="draft").exclude(form_version="")
+    rounds = rounds.order_by("-year", "title")
     return [(str(r.pk), r.title) for r in rounds]
 
 
 def _round_item(value: str) -> GeneratedItem:
     from submissions.models import ReportingRound
 
-    reporting_round = ReportingRound.objects.exclude(status="draft").get(pk=int(value))
+    rounds = ReportingRound.objects.exclude(status="draft").exclude(form_version="")
+    reporting_round = rounds.get(pk=int(value))
     title = _("Summary: %(title)s") % {"title": reporting_round.title}
     summary = _(
         "The secretariat's summary of what the municipalities and the region reported in "

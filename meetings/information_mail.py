@@ -3,14 +3,13 @@ as an information e-mail instead").
 
 The items keep the agenda's numbers and the attachments their "Bilag N" numbers: both come from
 build_meeting_context, the same numbering as the PDFs. A closed item is named by number and
-title only. The e-mail goes out once per meeting; Meeting.information_sent_at records it."""
+title only. The e-mail goes out once per meeting; Meeting.information_sent_at records it, and the
+Mailing (meetings.mailing) who it reached."""
 
 import logging
 import re
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,7 +17,17 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import BodyMember, Meeting, MeetingStatus
+from socialaftale.lib.site import absolute_url
+
+from .mailing import (  # noqa: F401 (recipients and its types are used from here too)
+    Recipient,
+    Unreachable,
+    mailing_create,
+    mailing_deliver,
+    mailing_queue,
+    recipients,
+)
+from .models import Mailing, MailingKind, Meeting, MeetingStatus
 from .pdf import build_meeting_context
 
 logger = logging.getLogger(__name__)
@@ -26,18 +35,6 @@ logger = logging.getLogger(__name__)
 
 class InformationMailRefused(Exception):
     """The meeting is not cancelled, or its information e-mail has already gone out."""
-
-
-@dataclass(frozen=True)
-class Recipient:
-    member: BodyMember
-    email: str
-
-
-@dataclass(frozen=True)
-class Unreachable:
-    member: BodyMember
-    reason: str
 
 
 def meeting_for_information(meeting_id: int) -> Meeting:
@@ -67,28 +64,9 @@ def refusal(meeting: Meeting) -> str | None:
     return None
 
 
-def recipients(meeting: Meeting) -> tuple[list[Recipient], list[Unreachable]]:
-    """The body's members with an active user that has an e-mail address (each address once),
-    and the members the e-mail cannot reach, with the reason."""
-    reached, unreachable, seen = [], [], set()
-    with translation.override(settings.LANGUAGE_CODE):
-        for member in meeting.body.members.select_related("user").order_by("name", "pk"):
-            user = member.user
-            if user is None:
-                unreachable.append(Unreachable(member, _("no user account in the portal")))
-            elif not user.is_active:
-                unreachable.append(Unreachable(member, _("the user account is inactive")))
-            elif not user.email:
-                unreachable.append(Unreachable(member, _("the user has no e-mail address")))
-            elif user.email.lower() not in seen:
-                seen.add(user.email.lower())
-                reached.append(Recipient(member, user.email))
-    return reached, unreachable
-
-
 def _attachment_url(meeting: Meeting, attachment) -> str:
     path = reverse("meetings:attachment", args=[meeting.reference, attachment.pk])
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def information_mail(meeting: Meeting) -> tuple[str, str, str]:
@@ -126,33 +104,25 @@ def _claim(meeting_id: int) -> Meeting:
     return meeting
 
 
+def information_queue(*, meeting_id: int, user=None) -> Mailing:
+    """Claim the meeting and store the e-mail with its recipients; a task sends it after
+    commit. Raises InformationMailRefused when the meeting is not cancelled or was sent."""
+    with transaction.atomic():
+        meeting = _claim(meeting_id)
+        return mailing_queue(meeting=meeting, kind=MailingKind.INFORMATION, user=user)
+
+
 def send_information_mail(meeting_id: int) -> int:
-    """Send the information e-mail to each reachable member; returns how many got it.
+    """Claim, store and send the information e-mail at once; returns how many got it.
     Raises InformationMailRefused when the meeting is not cancelled or was already sent."""
-    _claim(meeting_id)
-    meeting = meeting_for_information(meeting_id)
-    subject, text, html = information_mail(meeting)
-    reached, unreachable = recipients(meeting)
-    # One message per member with that member alone in To: nobody sees the other members'
-    # addresses, the mail reads as personal rather than as a BCC circular (which spam filters
-    # like less), and a bounce names the one address that failed.
-    sent = 0
-    try:
-        with get_connection() as connection:
-            for recipient in reached:
-                message = EmailMultiAlternatives(
-                    subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email],
-                    connection=connection,
-                )  # fmt: skip
-                message.attach_alternative(html, "text/html")
-                message.send()
-                sent += 1
-    except Exception:
-        if sent == 0:  # nobody has it yet: release the claim so the secretariat can try again
-            Meeting.objects.filter(pk=meeting_id).update(information_sent_at=None)
-        logger.exception("Information e-mail for %s: sent %s of %s", meeting.reference, sent,
-                         len(reached))  # fmt: skip
-        raise
-    logger.info("Information e-mail for %s sent to %s member(s); %s could not be reached",
-                meeting.reference, sent, len(unreachable))  # fmt: skip
-    return sent
+    with transaction.atomic():
+        meeting = _claim(meeting_id)
+        mailing = mailing_create(meeting=meeting, kind=MailingKind.INFORMATION)
+    report = mailing_deliver(mailing.pk)
+    logger.info(
+        "Information e-mail for %s sent to %s member(s); %s could not be reached",
+        meeting.reference,
+        len(report.reached),
+        len(report.not_reached),
+    )
+    return len(report.reached)

@@ -230,3 +230,42 @@ class Attachment(models.Model):
         if self.document is not None and self.document.status == "done" and self.document.file:
             return self.document.file
         return None
+
+
+class MailingKind(models.TextChoices):
+    PUBLISH = "publish", _("Notice of the agenda")
+    APPROVE = "approve", _("Notice of the minutes")
+    INFORMATION = "information", _("Information e-mail")
+
+
+class Mailing(models.Model):
+    """One e-mail to a body's members (the agenda or minutes notice, the information e-mail),
+    stored before it is sent: the outbox of the meeting e-mails and the record of who it
+    reached. `deliveries` holds one entry per member, {"name", "email", "state", "reason"},
+    state as in socialaftale.lib.delivery (sent, pending, failed, no_address)."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="mailings"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=MailingKind.choices)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    deliveries = models.JSONField(_("deliveries"), default=list)
+    pending = models.BooleanField(_("waiting to be sent"), default=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("e-mail to the members")
+        verbose_name_plural = _("e-mails to the members")
+
+    def __str__(self):
+        return f"{self.meeting.reference}: {self.get_kind_display()}"

@@ -6,8 +6,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from socialaftale.lib import jobs
-
 from .models import AgendaItem, Attachment, Meeting, MeetingStatus
 
 EDITABLE_FIELDS = ["section", "title", "guest_line", "summary", "background", "body_heading",
@@ -133,9 +131,9 @@ def meeting_transition(*, meeting: Meeting, action: str, user) -> Meeting:
         document_request(kind="meetings.document", user=user,
                          params={"meeting": meeting.reference, "document": document})  # fmt: skip
     if action in NOTICE_ON:  # the members hear of it by e-mail, once the step is committed
-        from .tasks import send_notice
+        from .mailing import mailing_queue
 
-        jobs.delay_on_commit(send_notice, meeting.pk, action)
+        mailing_queue(meeting=meeting, kind=action, user=user)
     return meeting
 
 

@@ -31,4 +31,4 @@ class MeetingTable(tables.Table):
         return self.render_time(record)
 
     def value_date(self, record):
-        return f"{record.date:%d.%m.%Y}"
+        return record.date  # a date cell in the XLSX, ISO in the CSV

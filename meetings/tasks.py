@@ -24,3 +24,12 @@ def send_notice(meeting_id: int, action: str) -> int:
     from .notifications import send_notice as send
 
     return send(meeting_id, action)
+
+
+@shared_task(acks_late=True, time_limit=120, soft_time_limit=100)
+def send_mailing(mailing_id: int) -> int:
+    """A stored e-mail to a body's members (meetings.mailing); sends only what still waits,
+    so a redelivered task sends nothing twice. Returns how many it has reached."""
+    from .mailing import mailing_deliver
+
+    return len(mailing_deliver(mailing_id).reached)

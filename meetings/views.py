@@ -15,10 +15,11 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from documents.models import GeneratedDocument
-from organisations.access import require_secretariat
+from organisations.access import require_secretariat, roles_for
+from socialaftale.lib.delivery import report_to
 from socialaftale.lib.export import SafeExportMixin
 
-from . import services
+from . import mailing, services
 from .access import (
     get_attachment_for_user,
     get_meeting_for_user,
@@ -38,6 +39,7 @@ from .forms import (
     recommendation_initial,
     recommendations_from,
 )
+from .mailing import NOTICE_WHAT
 from .models import Meeting
 from .pdf import DOCUMENT_TITLES, build_meeting_context, item_history
 from .tables import MeetingTable
@@ -85,6 +87,8 @@ def meeting_detail(request, reference):
         **context,
         "documents": [(code, title, latest.get(code)) for code, title in kinds],
         "new_item_form": NewItemForm(), "generated_form": GeneratedItemForm(),
+        "mailings": mailing.mailing_rows(meeting) if roles_for(request.user).is_secretariat
+        else [],
         "actions": [(action, ACTION_LABELS[action])
                     for action in services.available_actions(meeting.status)],
         "requests": [(code, _("Make PDF: %(title)s") % {"title": title},
@@ -122,8 +126,12 @@ def meeting_status(request, reference):
     except ValidationError as error:
         _refused(request, error)
     else:
-        messages.success(request, _("The meeting is now “%(status)s”.")
-                         % {"status": meeting.get_status_display()})  # fmt: skip
+        done = _("The meeting is now “%(status)s”.") % {"status": meeting.get_status_display()}
+        report = mailing.latest_report(meeting, action) if action in services.NOTICE_ON else None
+        if report is None:
+            messages.success(request, done)
+        else:
+            report_to(request, report, NOTICE_WHAT[action], before=done)
     return redirect(meeting)
 
 

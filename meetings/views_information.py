@@ -5,16 +5,22 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from organisations.access import require_secretariat, roles_for
-from socialaftale.lib import jobs
+from socialaftale.lib.delivery import report_to
 
 from .access import get_meeting_for_user
-from .information_mail import information_mail, meeting_for_information, recipients, refusal
+from .information_mail import (
+    InformationMailRefused,
+    information_mail,
+    information_queue,
+    meeting_for_information,
+    recipients,
+    refusal,
+)
+from .mailing import NOTICE_WHAT, mailing_report
 from .pdf import build_meeting_context
-from .tasks import send_information
 
 
 @login_required
@@ -31,12 +37,13 @@ def information(request, reference):
         if reason:
             messages.error(request, reason)
             return redirect(meeting)
-        meeting_id = meeting.pk
-        jobs.delay_on_commit(send_information, meeting_id)
-        messages.success(request, ngettext(
-            "The information e-mail has been sent to %(count)d member.",
-            "The information e-mail has been sent to %(count)d members.",
-            len(reached)) % {"count": len(reached)})  # fmt: skip
+        try:
+            queued = information_queue(meeting_id=meeting.pk, user=request.user)
+        except InformationMailRefused as refused:  # sent by someone else meanwhile
+            messages.error(request, str(refused))
+            return redirect(meeting)
+        queued.refresh_from_db()  # sent by now, unless a worker has it
+        report_to(request, mailing_report(queued), NOTICE_WHAT["information"])
         return redirect(meeting)
     subject, text, _html = information_mail(meeting)
     short = meeting.body.short_name

@@ -8,6 +8,8 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from socialaftale.lib import jobs
+        from submissions.kinds import register_hand_in_page
+        from submissions.models import RoundKind
 
         from . import checks  # noqa: F401 - registers the deployment check
         from .models import AnalysisRun
@@ -16,3 +18,7 @@ class MonitoringConfig(AppConfig):
 
         register_documents()
         jobs.register(AnalysisRun, task=compute_analysis)
+        # A citizen-list round is handed in by uploading the list (citizen_list_hand_in).
+        register_hand_in_page(
+            RoundKind.CITIZEN_LIST, "monitoring:upload", _("Hand in by uploading the citizen list")
+        )

@@ -57,7 +57,7 @@ def load_demo_monitoring() -> None:
 
 
 def csv_text(rows: list[dict]) -> str:
-    """A citizen list as the municipalities send it (`;`, Danish decimals)."""
+    """A citizen list in the portal's CSV dialect (BOM, `;`, decimal comma)."""
     buffer = io.StringIO()
     write_csv(rows, buffer)
     return buffer.getvalue()
@@ -65,7 +65,7 @@ def csv_text(rows: list[dict]) -> str:
 
 def _import(code: str, rows: list[dict]) -> None:
     services.citizen_list_import(
-        data=csv_text(rows).encode("utf-8-sig"),
+        data=csv_text(rows).encode("utf-8"),
         filename=f"borgerliste-{code}-2016-2019.csv",
         unit=unit_for(code),
         user=None,

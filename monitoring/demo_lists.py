@@ -11,12 +11,11 @@ real person's number: the day is 61-91 and the month 13-99. (A day of 61-91 alon
 enough: that is how substitute numbers, erstatningspersonnumre, are written for real people.)
 """
 
-import csv
 import random
 from dataclasses import dataclass
 from decimal import Decimal
 
-from socialaftale.lib.danish import format_decimal
+from socialaftale.lib.export import Sheet, csv_text
 
 __all__ = ["COLUMNS", "generate_citizen_lists", "write_csv"]
 
@@ -136,15 +135,14 @@ def generate_citizen_lists(
 
 
 def write_csv(rows: list[dict], target) -> int:
-    """A `;`-separated list with Danish decimals ("45.210,00") to a path (UTF-8 with BOM) or
-    to an open text stream; returns the number of rows."""
-    if not hasattr(target, "write"):
-        with open(target, "w", encoding="utf-8-sig", newline="") as handle:
-            return write_csv(rows, handle)
-    writer = csv.writer(target, delimiter=";")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(
-            [*(row[column] for column in COLUMNS[:4]), format_decimal(row["udgift"], 2)]
-        )
+    """The list in the portal's one CSV dialect (socialaftale.lib.export: UTF-8 with BOM, `;`,
+    decimal comma: "45210,00") to a path or to an open text stream; returns the number of
+    rows."""
+    body = [[row[column] for column in COLUMNS] for row in rows]
+    text = csv_text([Sheet(title="borgerliste", headers=list(COLUMNS), rows=body)])
+    if hasattr(target, "write"):
+        target.write(text)
+    else:
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
     return len(rows)

@@ -67,6 +67,7 @@ class CapacityForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's <form> also holds the plausibility check
         self.helper.add_input(Submit("save", _("Save")))
 
 

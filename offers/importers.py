@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
@@ -21,6 +22,19 @@ from .parsing import classify_target_group
 from .services import capacity_set, legal_bases_for, target_groups_for
 
 COLUMNS = ["name", "operator", "target_group", "legal_basis", "places_as_written", "status"]
+# The catalogue download's headers (offers/tables.py) -> the columns above; the English names
+# of offers.csv are accepted too.
+HEADERS = {
+    "tilbud": "name",
+    "driftsherre": "operator",
+    "målgruppe": "target_group",
+    "lovgrundlag": "legal_basis",
+    "pladser som angivet": "places_as_written",
+    "pladser som skrevet": "places_as_written",
+    "status": "status",
+    "åbner": "opens",
+    "noter": "notes",
+}
 _OPENS = re.compile(r"^(?P<year>\d{4})(-(?P<month>\d{2}))?$", re.ASCII)
 # The model's CharField lengths; the rest are text fields, bounded by the cell limit.
 MAX_LENGTHS = {"name": 200, "legal_basis": 200, "places_as_written": 200}
@@ -57,10 +71,10 @@ def _check_row(line: int, row: dict, organisations, seen: set) -> list[RowError]
     if not find_organisation(row.get("operator", ""), organisations):
         message = _("unknown operator “%(value)s”") % {"value": echo(row.get("operator", ""))}
         errors.append(RowError(line, "operator", message))
-    if row.get("status", "") not in ("", *OfferStatus.values):
+    if status_of(row.get("status", "")) is None:
         message = _("unknown status “%(value)s” (allowed: %(allowed)s)") % {
             "value": echo(row["status"]),
-            "allowed": ", ".join(OfferStatus.values),
+            "allowed": ", ".join(str(label) for label in OfferStatus.labels),
         }
         errors.append(RowError(line, "status", message))
     opens = row.get("opens", "")
@@ -73,6 +87,22 @@ def _check_row(line: int, row: dict, organisations, seen: set) -> list[RowError]
     return errors
 
 
+def status_of(text: str) -> str | None:
+    """A status as the catalogue writes it (its Danish or English label) or as its code; an
+    empty cell is an active offer."""
+    wanted = text.strip().lower()
+    if not wanted:
+        return OfferStatus.ACTIVE
+    for value, label in OfferStatus.choices:
+        with translation.override("da"):
+            danish = str(label).lower()
+        with translation.override("en"):
+            english = str(label).lower()
+        if wanted in (value, danish, english):
+            return value
+    return None
+
+
 def _year_ok(match) -> bool:
     return 1900 <= int(match["year"]) <= 2100
 
@@ -80,20 +110,17 @@ def _year_ok(match) -> bool:
 def _save_row(row: dict, organisations, year: int, result: OfferImportResult) -> None:
     operator = find_organisation(row["operator"], organisations)
     slugs, age_group = classify_target_group(row["target_group"])
-    match = _OPENS.match(row.get("opens", ""))
     offer, created, _changed = upsert(
         Offer,
         {"name": row["name"]},
         {
             "operator": operator,
             "location_municipality": operator if operator.is_municipality else None,
-            "status": row["status"] or OfferStatus.ACTIVE,
+            "status": status_of(row["status"]),
             "target_group_text": row["target_group"],
             "age_group": age_group or "",
             "legal_basis_text": row["legal_basis"],
-            "opening_year": int(match["year"]) if match else None,
-            "opening_month": int(match["month"]) if match and match["month"] else None,
-            "notes": row.get("notes", ""),
+            **_optional(row),
         },
     )
     offer.legal_bases.set(legal_bases_for(row["legal_basis"]))
@@ -106,6 +133,19 @@ def _save_row(row: dict, organisations, year: int, result: OfferImportResult) ->
     _count(result, created)
 
 
+def _optional(row: dict) -> dict:
+    """Opening and notes only from a file that has their columns: the catalogue download has
+    no notes, and re-importing it must not wipe them."""
+    values = {}
+    if "opens" in row:
+        match = _OPENS.match(row["opens"])
+        values["opening_year"] = int(match["year"]) if match else None
+        values["opening_month"] = int(match["month"]) if match and match["month"] else None
+    if "notes" in row:
+        values["notes"] = row["notes"]
+    return values
+
+
 def _count(result: OfferImportResult, created: bool) -> None:
     result.created += created
     result.updated += not created
@@ -114,7 +154,9 @@ def _count(result: OfferImportResult, created: bool) -> None:
 def import_offers(
     data: bytes, *, year: int, filename: str = "", command: bool = False
 ) -> OfferImportResult:
-    rows = read_rows(data, COLUMNS, kind="offers", filename=filename, command=command)
+    rows = read_rows(
+        data, COLUMNS, kind="offers", filename=filename, command=command, names=HEADERS
+    )
     organisations = list(Organisation.objects.all())
     seen: set[str] = set()
     errors = [e for line, row in rows for e in _check_row(line, row, organisations, seen)]

@@ -13,6 +13,9 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from django.utils.text import capfirst
+
+from socialaftale.lib.history import HistoryEntry, describe
 
 from .calculations import CoverageDecision, CoverageInput, decide_coverage
 from .models import Capacity, CoverageExemption, Offer, TargetGroup, Usage
@@ -102,23 +105,33 @@ def offer_detail(queryset, pk: int):
     )
 
 
-def offer_history(offer: Offer, limit: int = 50) -> list:
-    """The latest changes, newest first, each with its field changes against the record
-    before it (compared in memory: no query per record)."""
-    records = list(
-        offer.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : limit + 1
-        ]
-    )
-    m2m = [field.name for field in Offer._meta.many_to_many]
-    for newer, older in zip(records, records[1:] + [None], strict=True):
-        changes = newer.diff_against(older, excluded_fields=m2m).changes if older else []
-        newer.changes = [
-            {
-                "field": Offer._meta.get_field(change.field).verbose_name,
-                "old": change.old,
-                "new": change.new,
-            }
-            for change in changes
-        ]
-    return records[:limit]
+def offer_history(offer: Offer, limit: int = 50) -> list[HistoryEntry]:
+    """The offer's changes and those of everything recorded about it (places, usage,
+    exemptions, departments and, registered by the apps above, tariffs), newest first:
+    labels and names, not ids; a save that changed nothing shown gives no row."""
+    own = offer.history.select_related("history_user")
+    label = capfirst(Offer._meta.verbose_name)
+    entries = describe(own, subject=lambda record: label, created_with_values=False)
+    for relation in Offer._meta.related_objects:
+        model = relation.related_model
+        manager = getattr(model._meta, "simple_history_manager_attribute", None)
+        if not manager or relation.many_to_many or relation.one_to_one:
+            continue
+        records = getattr(model, manager).filter(**{relation.field.name: offer.pk})
+        entries += describe(
+            records.select_related("history_user"),
+            subject=_related_subject(model),
+            exclude=[relation.field.name, "year"],  # both are in the subject
+        )
+    entries.sort(key=lambda entry: entry.when, reverse=True)
+    return entries[:limit]
+
+
+def _related_subject(model):
+    label = capfirst(model._meta.verbose_name)
+
+    def subject(record) -> str:
+        year = getattr(record, "year", None)
+        return f"{label} {year}" if year else str(label)
+
+    return subject

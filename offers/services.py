@@ -7,23 +7,34 @@ from django.utils import timezone
 
 from socialaftale.lib.edits import check_token, edit_token, fields_token, save_edited
 from socialaftale.lib.models import upsert
+from socialaftale.lib.plausibility import enforce
 
 from .models import Capacity, ExtraPlaces, LegalBasis, Offer, TargetGroup
 from .parsing import REASON_LARGE, UNSPECIFIED, parse_legal_basis, parse_places
+from .plausibility import check_capacity
 
 CONFIRMATION_FIELDS = ["last_confirmed_at", "last_confirmed_by"]
 
 
 @transaction.atomic
 def capacity_set(
-    *, offer: Offer, year: int, as_written: str, occupancy_pct=None, expected_token=None
+    *,
+    offer: Offer,
+    year: int,
+    as_written: str,
+    occupancy_pct=None,
+    expected_token=None,
+    confirmed: bool = False,
 ) -> Capacity:
     """Store the places as written and their normalised form; unclear text is flagged for
     review, never rejected. From the form (expected_token), refused with StaleEdit if the
-    year's places were saved by someone else since the form was shown."""
+    year's places were saved by someone else since the form was shown. An impossible
+    occupancy is refused, an implausible one unless `confirmed` (Implausible)."""
     Offer.objects.select_for_update().filter(pk=offer.pk).first()
     check_token(expected_token, capacity_token(offer, year))
     parsed = parse_places(as_written)
+    findings = check_capacity(occupancy_pct=occupancy_pct, total_places=parsed.total)
+    enforce(findings, confirmed=confirmed)
     if REASON_LARGE in parsed.review_reasons:
         # Kept as written and flagged; the counts would not fit the database's integer columns.
         parsed = replace(parsed, base=None, minimum=None, maximum=None, extras=())

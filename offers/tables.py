@@ -24,6 +24,11 @@ class OfferTable(tables.Table):
         verbose_name=_("Covered"), yesno=(_("Yes"), _("No")), accessor="covered"
     )
     status = tables.Column(verbose_name=_("Status"))
+    # In the download only, so it can be imported again (offers/importers.py HEADERS).
+    written = tables.Column(
+        verbose_name=_("Places as written"), accessor="places_as_written", visible=False
+    )
+    opens = tables.Column(verbose_name=_("Opens"), accessor="opening_year", visible=False)
 
     class Meta:
         model = Offer
@@ -37,6 +42,8 @@ class OfferTable(tables.Table):
             "places",
             "covered",
             "status",
+            "written",
+            "opens",
         ]
         attrs = {"class": "table table-sm table-striped align-middle"}
         order_by = "name"
@@ -45,7 +52,8 @@ class OfferTable(tables.Table):
         return ", ".join(basis.code for basis in record.legal_bases.all())
 
     def value_legal(self, record):
-        return self.render_legal(record)
+        """As written, which is what the import reads the legal bases from."""
+        return record.legal_basis_text or self.render_legal(record)
 
     def render_places(self, record, value):
         written = record.places_as_written or ""
@@ -60,3 +68,12 @@ class OfferTable(tables.Table):
 
     def value_covered(self, value):
         return _("Yes") if value else _("No")
+
+    def value_written(self, value):
+        return value or ""
+
+    def value_opens(self, record):
+        if not record.opening_year:
+            return ""
+        month = f"-{record.opening_month:02d}" if record.opening_month else ""
+        return f"{record.opening_year}{month}"

@@ -8,6 +8,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from organisations.access import require_secretariat
+from socialaftale.lib import plausibility
 from socialaftale.lib.edits import TOKEN_NAME, StaleEdit, keep_typed
 from socialaftale.lib.export import SafeExportMixin, requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
@@ -114,11 +115,16 @@ def capacity_edit(request, pk):
         values = dict(form.cleaned_data)
         values["expected_token"] = values.pop("edit_token")
         try:
-            capacity = services.capacity_set(offer=offer, **values)
+            capacity = services.capacity_set(
+                offer=offer, confirmed=plausibility.confirmed(request), **values
+            )
         except StaleEdit:
             keep_typed(form, services.capacity_token(offer, values["year"]))
             context = {"offer": offer, "form": form}
             return render(request, "offers/capacity_form.html", context, status=409)
+        except plausibility.Implausible as refused:  # the typed values are kept
+            context = {"offer": offer, "form": form, "implausible": refused}
+            return render(request, "offers/capacity_form.html", context, status=400)
         if capacity.needs_review:
             messages.warning(
                 request,

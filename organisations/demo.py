@@ -102,7 +102,7 @@ def load_demo_users() -> list[tuple[str, str]]:
         if role == Role.SECRETARIAT:
             user.groups.add(_secretariat_group())
         Membership.objects.get_or_create(user=user, role=role, **_membership_target(role, target))
-        printed.append((username, str(Membership.objects.filter(user=user).first())))
+        printed.append((username, Membership.objects.filter(user=user).first().label))
     return printed
 
 

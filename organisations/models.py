@@ -215,5 +215,12 @@ class Membership(models.Model):
         ]
 
     def __str__(self):
-        target = self.unit or self.organisation or self.body or ""
-        return f"{self.user}: {self.get_role_display()} {target}".strip()
+        return f"{self.user}: {self.label}"
+
+    @property
+    def label(self) -> str:
+        """What the membership makes its user: "Medlem af DAS", "Driftsherre, Aalborg Kommune"."""
+        if self.role == Role.BODY_MEMBER:
+            return _("Member of %(body)s") % {"body": self.body}
+        target = self.unit or self.organisation
+        return f"{self.get_role_display()}, {target}" if target else str(self.get_role_display())

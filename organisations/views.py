@@ -6,7 +6,9 @@ from django.utils.translation import gettext as _
 
 from offers.models import Offer, PlaceStatistic
 from offers.selectors import default_year, with_coverage, with_places
+from socialaftale.lib.export import requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
+from socialaftale.lib.tables import ReportTable, tables_download
 
 from .access import get_organisation_for_user, require_secretariat, roles_for
 from .forms import PopulationUploadForm
@@ -25,11 +27,27 @@ def municipality_list(request):
         )
         .order_by("kind", "name")
     )
+    if fmt := requested_format(request):
+        return tables_download("parter", fmt, [_register_table(organisations)])
     context = {
         "organisations": organisations,
         "may_add_population": roles_for(request.user).is_secretariat,
     }
     return render(request, "organisations/municipality_list.html", context)
+
+
+def _register_table(organisations) -> ReportTable:
+    """The register as import_parties reads it back (organisations/importers.py)."""
+    return ReportTable(
+        id="parties",
+        caption=_("Parties to the agreement and other organisations in the register"),
+        headers=[_("DST code"), _("Name"), _("Kind"), _("Region"), _("Party to the agreement")],
+        rows=[
+            [o.code, o.name, o.get_kind_display(), o.region.name if o.region else ""]
+            + [o.party_to_agreement]
+            for o in organisations
+        ],
+    )
 
 
 def municipality_detail(request, code):

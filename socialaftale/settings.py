@@ -199,8 +199,9 @@ vars().update(EMAIL_CONFIG)
 # a mail it refuses waits in the outbox (submissions.MailLog) and is sent again by the sweep.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 MAIL_MAX_ATTEMPTS = 5
-# Links in e-mails (reminders, receipts) point here.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Links in e-mails (reminders, receipts, agendas) point here; empty: at the address of the
+# request behind the mail (socialaftale/lib/site.py). Scheduled reminders have none: set it.
+SITE_URL = env.str("SITE_URL", default="")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sekretariat@socialaftale.local")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -288,6 +289,7 @@ SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
 MIDDLEWARE += [
     "socialaftale.middleware.PermissionsPolicyMiddleware",
     "socialaftale.middleware.SessionLifetimeMiddleware",
+    "socialaftale.lib.site.SiteURLMiddleware",
 ]
 
 SESSION_COOKIE_HTTPONLY = True

@@ -1,9 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
 handler500 = "socialaftale.views.server_error"
+
+# The admin's headings otherwise read "Django administration" (Django's Danish is the same).
+admin.site.site_header = admin.site.site_title = _("Socialaftale – administration")
+admin.site.index_title = _("Administration")
 
 # No route serves MEDIA_ROOT, in any mode: stored files (receipts, minutes, analysis reports)
 # are only ever sent by the download views, after their access helper has said yes.

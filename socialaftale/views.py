@@ -8,11 +8,14 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.defaults import server_error as default_server_error
 
+from meetings.mailing import fix_url as member_fix_url
+from meetings.mailing import members_without_address
 from offers.models import Offer
 from offers.selectors import default_year, with_coverage, with_places
 from organisations.access import roles_for
 from organisations.models import OrganisationUnit
 from submissions.access import visible_rounds
+from submissions.mail import unit_fix_url, units_without_address
 
 
 def home(request):
@@ -38,8 +41,18 @@ def home(request):
         .count()
         if roles.is_secretariat
         else 0,
+        "address_gaps": _address_gaps() if roles.is_secretariat else None,
     }
     return render(request, "home.html", context)
+
+
+def _address_gaps() -> dict:
+    """Who the portal's e-mails cannot reach, with where the secretariat fixes it."""
+    units = [(unit, unit_fix_url(unit)) for unit in units_without_address()]
+    members = [
+        (gap.member, gap.reason, member_fix_url(gap.member)) for gap in members_without_address()
+    ]
+    return {"units": units, "members": members, "any": bool(units or members)}
 
 
 def server_error(request):

@@ -9,6 +9,7 @@ class SubmissionsConfig(AppConfig):
     def ready(self):
         from socialaftale.lib import jobs
 
+        from . import checks  # noqa: F401 - registers the deployment check
         from .mail import retry_pending
         from .pdf import register_documents
 

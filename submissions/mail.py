@@ -5,36 +5,85 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from organisations.models import Membership, Role
+from organisations.models import Membership, OrganisationUnit, Role
+from socialaftale.lib.delivery import DeliveryReport, NotReached
+from socialaftale.lib.site import site_url
 
-from .models import MailDelivery, MailKind, MailLog, Submission, SubmissionVersion
+from .models import MailDelivery, MailKind, MailLog, RoundStatus, Submission, SubmissionVersion
 
 logger = logging.getLogger(__name__)
 
 
-def unit_recipients(unit) -> list[str]:
-    """The unit's reporters with an e-mail address."""
+def unit_recipients(unit) -> tuple[list[str], list[NotReached]]:
+    """The addresses of the unit's active reporters (each once), and who of the unit cannot be
+    reached and why: a reporter without an address or with an inactive account, or the unit
+    itself when it has no reporter with an address."""
     memberships = Membership.objects.filter(role=Role.REPORTER, unit=unit).select_related("user")
-    return sorted({m.user.email for m in memberships if m.user.email and m.user.is_active})
+    users = sorted({m.user for m in memberships}, key=lambda u: (u.get_full_name(), u.pk))
+    emails, not_reached = set(), []
+    for user in users:
+        name = user.get_full_name() or user.username
+        if not user.is_active:
+            not_reached.append(NotReached(name, _("the user account is inactive")))
+        elif not user.email:
+            not_reached.append(NotReached(name, _("no e-mail address")))
+        else:
+            emails.add(user.email)
+    if not emails and not users:
+        not_reached.append(NotReached(unit.name, _("no reporter with an e-mail address")))
+    return sorted(emails), not_reached
 
 
 def _send(*, reporting_round, unit, kind, step, subject, template, context) -> MailLog:
-    recipients = unit_recipients(unit)
+    emails, not_reached = unit_recipients(unit)
     log = MailLog.objects.create(
-        round=reporting_round, unit=unit, kind=kind, step=step, subject=subject[:300],
-        recipients=", ".join(recipients) or _("(no recipients with an e-mail address)"),
-    )  # fmt: skip
-    if recipients:
+        round=reporting_round,
+        unit=unit,
+        kind=kind,
+        step=step,
+        subject=subject[:300],
+        recipients=", ".join(emails) or _("(no recipients with an e-mail address)"),
+        not_reached=[n.as_dict() for n in not_reached],
+        delivery=MailDelivery.SENT if emails else MailDelivery.NO_ADDRESS,
+    )
+    if emails:
         log.body = render_to_string(
-            template, {**context, "round": reporting_round, "unit": unit, "site": settings.SITE_URL}
+            template, {**context, "round": reporting_round, "unit": unit, "site": site_url()}
         )
         log.save(update_fields=["body"])
         deliver(log)
     return log
+
+
+def report(log: MailLog) -> DeliveryReport:
+    """What the logged mail achieved, read back from the log."""
+    emails = log.recipients.split(", ") if log.delivery != MailDelivery.NO_ADDRESS else []
+    result = DeliveryReport(not_reached=[NotReached(**n) for n in log.not_reached])
+    if log.delivery == MailDelivery.SENT:
+        result.reached = emails
+    elif log.delivery == MailDelivery.PENDING:
+        result.waiting = emails
+    elif log.delivery == MailDelivery.FAILED:
+        refused = _("the mail server refused it")
+        result.not_reached = [NotReached(e, refused) for e in emails] + result.not_reached
+    return result
+
+
+def latest_report(submission, kind: str) -> DeliveryReport | None:
+    """The report of the unit's newest mail of this kind in the submission's round."""
+    log = (
+        MailLog.objects.filter(round_id=submission.round_id, unit_id=submission.unit_id, kind=kind)
+        .order_by("-sent_at", "-pk")
+        .first()
+    )
+    return report(log) if log else None
 
 
 def deliver(log: MailLog) -> bool:
@@ -115,3 +164,50 @@ def send_reopened(submission_id: int) -> MailLog:
             template="submissions/mail/reopened.txt",
             context={"submission": submission},
         )
+
+
+MAIL_NOUNS = {
+    MailKind.REMINDER: gettext_lazy("Reminder"),
+    MailKind.MANUAL: gettext_lazy("Reminder"),
+    MailKind.RECEIPT: gettext_lazy("Receipt"),
+    MailKind.REOPENED: gettext_lazy("Reopening notice"),
+}
+DELIVERY_LABELS = {
+    MailDelivery.SENT: gettext_lazy("%(mail)s sent"),
+    MailDelivery.PENDING: gettext_lazy("%(mail)s waiting to be sent"),
+    MailDelivery.FAILED: gettext_lazy("%(mail)s failed"),
+    MailDelivery.NO_ADDRESS: gettext_lazy("%(mail)s not sent: no e-mail address"),
+}
+
+
+def delivery_label(log: MailLog) -> str:
+    """ "Påmindelse sendt", "Påmindelse ikke sendt: ingen e-mailadresse", "Kvittering fejlet",
+    or "Påmindelse sendt til 1 af 2" when some of the unit were not reached."""
+    noun = MAIL_NOUNS[log.kind]
+    result = report(log)
+    if log.delivery == MailDelivery.SENT and result.not_reached:
+        return _("%(mail)s sent to %(reached)d of %(total)d") % {
+            "mail": noun,
+            "reached": len(result.reached),
+            "total": result.total,
+        }
+    return DELIVERY_LABELS[log.delivery] % {"mail": noun}
+
+
+def units_without_address() -> list[OrganisationUnit]:
+    """The reporting units no round e-mail can reach (no active reporter with an address):
+    the parties' units and every unit of a round that is not closed."""
+    reachable = Membership.objects.filter(role=Role.REPORTER, user__is_active=True).exclude(
+        user__email=""
+    )
+    units = OrganisationUnit.objects.filter(reports_separately=True).filter(
+        Q(organisation__party_to_agreement=True)
+        | Q(rounds__status__in=[RoundStatus.OPEN, RoundStatus.DRAFT])
+    )
+    units = units.exclude(pk__in=reachable.values("unit_id")).select_related("organisation")
+    return list(units.distinct().order_by("code"))
+
+
+def unit_fix_url(unit: OrganisationUnit) -> str:
+    """Where the secretariat gives the unit a reporter today (the administration)."""
+    return reverse("admin:organisations_membership_add") + f"?role={Role.REPORTER}&unit={unit.pk}"

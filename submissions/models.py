@@ -183,6 +183,8 @@ class MailDelivery(models.TextChoices):
     SENT = "sent", _("Sent")
     PENDING = "pending", _("Waiting to be sent again")
     FAILED = "failed", _("Could not be sent")
+    # Nobody of the unit has an e-mail address: logged so the board says so (not "sent").
+    NO_ADDRESS = "no_address", _("Not sent: no e-mail address")
 
 
 class MailLog(models.Model):
@@ -207,6 +209,9 @@ class MailLog(models.Model):
     body = models.TextField(_("message text"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
+    # Who of the unit the mail could not reach, and why: [{"name": …, "reason": …}], stored by
+    # the send so the board and the e-mail log can say it later (also for a send in a task).
+    not_reached = models.JSONField(_("not reached"), default=list, blank=True)
 
     class Meta:
         ordering = ["-sent_at"]

@@ -68,7 +68,10 @@ def register_documents() -> None:
     )
     registry.register(
         "submissions.round_summary",
-        params=registry.schema(round=forms.ModelChoiceField(ReportingRound.objects.all())),
+        # Only a round answered in a questionnaire has answers to summarise.
+        params=registry.schema(
+            round=forms.ModelChoiceField(ReportingRound.objects.exclude(form_version=""))
+        ),
         title=lambda p: (
             _("Summary: %(title)s") % {"title": ReportingRound.objects.get(pk=p["round"]).title}
         ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from . import questionnaire as q
 
@@ -41,9 +41,22 @@ class PresentedAnswer:
             parts.append(f"{table.caption}: {' / '.join(rows)}")
         return "; ".join(parts) or _NOTHING
 
+    def as_lines(self) -> str:
+        """Label: value per line, and each table row with its column names (the diff)."""
+        lines = [f"{label}: {value.replace(chr(10), ', ')}" for label, value in self.pairs]
+        for table in self.tables:
+            lines.append(f"{table.caption}:")
+            for row in table.rows:
+                cells = zip(table.headers, row, strict=True)
+                lines.append("– " + "; ".join(f"{h}: {c}" for h, c in cells if c != _NOTHING))
+        return "\n".join(lines)
+
 
 def present_answers(version: str, answers: dict) -> list[PresentedAnswer]:
-    """Every question of `version` in step order, with its answer made readable."""
+    """Every question of `version` in step order, with its answer made readable. Without a
+    questionnaire (a citizen list handed in by its upload) the stored hand-in is labelled."""
+    if not version:
+        return _present_hand_in(answers)
     questionnaire = q.get_questionnaire(version)
     return [
         present_answer(questionnaire.questions[code], answers) for code in questionnaire.codes()
@@ -53,6 +66,36 @@ def present_answers(version: str, answers: dict) -> list[PresentedAnswer]:
 def present_answer(question: q.Question, answers: dict) -> PresentedAnswer:
     pairs, tables = _PRESENTERS[question.shape](q.answer_for(question, answers))
     return PresentedAnswer(question, tuple(pairs), tuple(table for table in tables if table.rows))
+
+
+# What another app stores as a hand-in without a questionnaire: key -> (title, field labels).
+_HAND_IN_LABELS = {
+    "citizen_list": (
+        gettext_lazy("Citizen list"),
+        {
+            "file": gettext_lazy("File"),
+            "rows": gettext_lazy("Rows"),
+            "months": gettext_lazy("Months"),
+            "checksum": gettext_lazy("Checksum (SHA-256)"),
+        },
+    ),
+}
+
+
+def _present_hand_in(answers: dict) -> list[PresentedAnswer]:
+    presented = []
+    for key, value in (answers or {}).items():
+        if key not in _HAND_IN_LABELS:  # only hand-ins this module knows how to label
+            continue
+        title, labels = _HAND_IN_LABELS[key]
+        value = value if isinstance(value, dict) else {}
+        pairs = [
+            (str(label), _text(", ".join(map(str, v)) if isinstance(v, list) else v))
+            for name, label in labels.items()
+            for v in [value.get(name)]
+        ]
+        presented.append(PresentedAnswer(q.Question("", title, "", key), tuple(pairs), ()))
+    return presented
 
 
 def _text(value) -> str:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from offers.models import Offer
 from organisations.models import OrganisationUnit
 
+from .kinds import kind_choices
 from .models import ReportingRound
 
 
@@ -36,7 +37,13 @@ class RoundForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].initial = list(self.fields["units"].queryset)
+        # Only kinds that have a form (a questionnaire or another app's hand-in page).
+        self.fields["kind"].choices = kind_choices()
+        # The agreement's parties must submit by default; units outside it (Silkeborg and
+        # Region Midtjylland are in Socialtilsyn Nord's area only) are there to add by hand.
+        self.fields["units"].initial = [
+            unit for unit in self.fields["units"].queryset if unit.organisation.party_to_agreement
+        ]
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Create round")))
 

@@ -7,31 +7,40 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from socialaftale.lib.edits import check_unchanged, edit_token
+from socialaftale.lib.plausibility import enforce
 
-from . import mail
+from . import kinds, mail
 from .models import (
     MailKind,
     MailLog,
     OfferProposal,
     ProposalStatus,
     ReportingRound,
-    RoundKind,
     RoundStatus,
     Submission,
     SubmissionStatus,
     SubmissionVersion,
     answers_checksum,
 )
-from .questionnaire import CURRENT_VERSION, empty_answers, get_questionnaire, missing_answers
+from .plausibility import check_answers
+from .questionnaire import empty_answers, get_questionnaire, missing_answers
+
+_NO_FORM_MESSAGE = _lazy(
+    "This kind of round has no form yet, so units could only hand in an empty report."
+)
 
 
 @transaction.atomic
 def round_create(*, kind, year, title, opens_on, deadline, units, reminder_days=None,
                  form_version="") -> ReportingRound:  # fmt: skip
-    if kind == RoundKind.DEMAND_CAPACITY and not form_version:
-        form_version = CURRENT_VERSION
+    """A draft round. Only a kind with a form (kinds.has_form) can be made: a round without
+    one would let units hand in an empty report with a receipt."""
+    if not kinds.has_form(kind):
+        raise ValidationError({"kind": _NO_FORM_MESSAGE})
+    form_version = form_version or kinds.questionnaire_for(kind)
     reporting_round = ReportingRound(
         kind=kind, year=year, title=title, opens_on=opens_on, deadline=deadline,
         reminder_days=reminder_days if reminder_days is not None else [-14, -3, 1],
@@ -50,6 +59,8 @@ def _set_status(reporting_round: ReportingRound, status: str) -> ReportingRound:
 
 
 def round_open(*, reporting_round: ReportingRound) -> ReportingRound:
+    if not kinds.has_form(reporting_round.kind):  # a round made before kinds were checked
+        raise ValidationError(_NO_FORM_MESSAGE)
     return _set_status(reporting_round, RoundStatus.OPEN)
 
 
@@ -95,15 +106,24 @@ def step_token(submission: Submission, step: str) -> str:
 
 @transaction.atomic
 def submission_save_step(
-    *, submission: Submission, step: str, answers: dict, user, expected_token: str | None = None
+    *,
+    submission: Submission,
+    step: str,
+    answers: dict,
+    user,
+    expected_token: str | None = None,
+    confirmed: bool = False,
 ) -> Submission:
     """Save one step's answers into the draft (every step is saved; the user can resume).
     With expected_token (from the form) the save is refused if someone else saved the step
-    since the form was opened."""
+    since the form was opened. Impossible answers are refused (Implausible), and implausible
+    ones unless `confirmed` (the reporter ticked that the figures are right)."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     _ensure_editable(submission)
     if expected_token is not None:  # from the form; other callers save without a check
         check_unchanged(expected_token, _step_answers(submission, step))
+    if submission.form_version:
+        enforce(_findings(submission, answers), confirmed=confirmed)
     submission.answers = {**submission.answers, **answers}
     submission.last_step = step
     submission.last_activity_at, submission.last_activity_by = timezone.now(), user
@@ -119,10 +139,7 @@ def submission_submit(*, submission: Submission, user, submitted_at=None) -> Sub
     submission = Submission.objects.select_for_update().select_related("round", "unit").get(
         pk=submission.pk)  # fmt: skip
     _ensure_editable(submission)
-    if submission.form_version and (
-        missing := missing_answers(submission.form_version, submission.answers)
-    ):
-        raise ValidationError([message for _code, message in missing])
+    _ensure_complete(submission)
     number = (submission.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     now = submitted_at or timezone.now()
     version = SubmissionVersion.objects.create(
@@ -137,6 +154,26 @@ def submission_submit(*, submission: Submission, user, submitted_at=None) -> Sub
     _propose_offers(version)
     transaction.on_commit(lambda: mail.send_receipt(version.pk))
     return version
+
+
+def _findings(submission: Submission, answers: dict, *, every=False) -> list:
+    questions = get_questionnaire(submission.form_version).questions
+    codes = None if every else [code for code in answers if code in questions]
+    if codes == []:
+        return []
+    return check_answers(submission.form_version, answers, year=submission.round.year, codes=codes)
+
+
+def _ensure_complete(submission: Submission) -> None:
+    if not kinds.has_form(submission.round.kind) or not submission.answers:
+        raise ValidationError(_("There is nothing to hand in: this round has no answers yet."))
+    if not submission.form_version:
+        return
+    if missing := missing_answers(submission.form_version, submission.answers):
+        raise ValidationError([message for _code, message in missing])
+    findings = _findings(submission, submission.answers, every=True)
+    if errors := [finding for finding in findings if finding.impossible]:
+        raise ValidationError([str(finding) for finding in errors])
 
 
 def _receipt_code(submission: Submission, number: int, when) -> str:
@@ -182,9 +219,10 @@ def submission_accept(*, submission: Submission, user) -> Submission:
 
 
 def _handed_in_unit_ids(reporting_round: ReportingRound) -> set[int]:
-    return set(reporting_round.submissions.exclude(
-        status__in=[SubmissionStatus.DRAFT, SubmissionStatus.REOPENED]
-    ).values_list("unit_id", flat=True))  # fmt: skip
+    """The units the board counts as handed in (selectors.handed_in_versions)."""
+    from .selectors import handed_in_versions
+
+    return set(handed_in_versions(reporting_round))
 
 
 def due_step(reporting_round: ReportingRound, today: dt.date) -> int | None:

@@ -11,11 +11,13 @@ from django.views.decorators.http import require_POST
 
 from offers.models import Offer
 from organisations.access import require_secretariat, roles_for
+from socialaftale.lib import plausibility
+from socialaftale.lib.delivery import report_to
 from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
-from . import selectors, services
+from . import confirm, kinds, mail, selectors, services
 from .access import (
     get_round_for_secretariat,
     get_round_for_user,
@@ -27,9 +29,10 @@ from .access import (
 from .calculations import summary_tables
 from .diff import answers_diff
 from .forms import StepForms
-from .models import OfferProposal
+from .models import MailKind, OfferProposal, ProposalStatus, SubmissionStatus
 from .questionnaire import get_questionnaire, missing_answers
 from .round_forms import ExtendForm, ProposalDecisionForm, ReopenForm, RoundForm
+from .selectors import HANDED_IN
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -57,17 +60,23 @@ def round_create(request):
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        reporting_round = services.round_create(
-            kind=data["kind"],
-            year=data["year"],
-            title=data["title"],
-            opens_on=data["opens_on"],
-            deadline=data["deadline"],
-            units=data["units"],
-            reminder_days=data["reminder_days"],
-        )
-        messages.success(request, _("The round has been created as a draft. Open it when ready."))
-        return redirect(reporting_round)
+        try:
+            reporting_round = services.round_create(
+                kind=data["kind"],
+                year=data["year"],
+                title=data["title"],
+                opens_on=data["opens_on"],
+                deadline=data["deadline"],
+                units=data["units"],
+                reminder_days=data["reminder_days"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The round has been created as a draft. Open it when ready.")
+            )
+            return redirect(reporting_round)
     return render(request, "submissions/round_form.html", {"form": form})
 
 
@@ -83,7 +92,7 @@ def round_detail(request, pk):
     rows = selectors.round_board(reporting_round)
     return render(request, "submissions/round_board.html", {
         "round": reporting_round, "rows": rows, "counts": selectors.board_counts(rows),
-        "mails": reporting_round.mails.select_related("unit")[:100],
+        "mails": selectors.mail_log(reporting_round),
         "extend_form": ExtendForm(initial={"deadline": reporting_round.deadline}),
     })  # fmt: skip
 
@@ -92,6 +101,8 @@ def round_detail(request, pk):
 @require_POST
 def round_action(request, pk, action):
     reporting_round = get_round_for_secretariat(request.user, pk)
+    if question := _round_question(request, reporting_round, action):
+        return confirm.ask(request, question)
     try:
         if action == "aaben":
             services.round_open(reporting_round=reporting_round)
@@ -105,7 +116,9 @@ def round_action(request, pk, action):
                                   deadline=form.cleaned_data["deadline"])  # fmt: skip
         elif action == "paamind":
             unit = get_unit_in_round(request.user, reporting_round, request.POST.get("unit", ""))
-            services.reminder_send_now(reporting_round=reporting_round, unit=unit)
+            log = services.reminder_send_now(reporting_round=reporting_round, unit=unit)
+            report_to(request, mail.report(log), _("The reminder"))
+            return redirect(reporting_round)
         else:
             raise Http404
     except ValidationError as error:
@@ -113,6 +126,18 @@ def round_action(request, pk, action):
     else:
         messages.success(request, _("Done."))
     return redirect(reporting_round)
+
+
+def _round_question(request, reporting_round, action):
+    """The question to ask before an irreversible round action (None: go ahead)."""
+    if confirm.is_confirmed(request):
+        return None
+    if action == "forlaeng":
+        form = ExtendForm(request.POST)
+        if not form.is_valid():  # refused below without asking
+            return None
+        return confirm.round_question(reporting_round, action, form.cleaned_data["deadline"])
+    return confirm.round_question(reporting_round, action)
 
 
 @login_required
@@ -129,8 +154,11 @@ def submission_detail(request, pk):
     submission = get_submission_for_user(request.user, pk)
     questionnaire = get_questionnaire(submission.form_version) if submission.form_version else None
     missing = missing_answers(submission.form_version, submission.answers) if questionnaire else []
+    hand_in_link = kinds.hand_in_link(submission.round.kind)
     return render(request, "submissions/submission_detail.html", {
         "submission": submission, "questionnaire": questionnaire, "missing": missing,
+        "hand_in_link": hand_in_link if submission.is_editable else None,
+        "can_hand_in": submission.is_editable and questionnaire is not None,
         "versions": submission.versions.select_related("submitted_by"),
         "reopen_form": ReopenForm(), "is_secretariat": roles_for(request.user).is_secretariat,
     })  # fmt: skip
@@ -147,6 +175,7 @@ def submission_step(request, pk, step):
         return redirect(submission)
     forms = StepForms(submission.form_version, step, submission.answers, data=request.POST or None)
     token, status, stale = services.step_token(submission, step), 200, False
+    implausible = None
     if request.method == "POST" and forms.is_valid():
         try:
             services.submission_save_step(
@@ -155,10 +184,13 @@ def submission_step(request, pk, step):
                 answers=forms.answers(),
                 user=request.user,
                 expected_token=request.POST.get(TOKEN_NAME, ""),
+                confirmed=plausibility.confirmed(request),
             )
         except StaleEdit:  # the typed answers are shown again, with the current token
             submission.refresh_from_db()
             token, status, stale = services.step_token(submission, step), 409, True
+        except plausibility.Implausible as refused:  # shown with the typed answers
+            implausible, status = refused, 400
         except ValidationError as error:
             _errors(request, error)
             return redirect(submission)
@@ -177,6 +209,7 @@ def submission_step(request, pk, step):
             "previous": slugs[index - 1] if index else None,
             "edit_token": token,
             "stale_message": STALE_MESSAGE if stale else None,
+            "implausible": implausible,
         },
         status=status,
     )
@@ -199,6 +232,8 @@ def _after_step(request, submission, slugs, step):
 @require_POST
 def submission_submit(request, pk):
     submission = get_submission_for_user(request.user, pk)
+    if _ready_to_hand_in(submission) and not confirm.is_confirmed(request):
+        return confirm.ask(request, confirm.hand_in_question(submission))
     try:
         version = services.submission_submit(submission=submission, user=request.user)
     except ValidationError as error:
@@ -207,7 +242,24 @@ def submission_submit(request, pk):
     messages.success(
         request, _("Handed in. Receipt number %(code)s.") % {"code": version.receipt_code}
     )
+    _report_mail(request, submission, MailKind.RECEIPT, _("The receipt"))
     return redirect(version)
+
+
+def _report_mail(request, submission, kind: str, what: str, before: str = "") -> None:
+    """Tell the user what the mail their step sent achieved (stored by the send)."""
+    result = mail.latest_report(submission, kind)
+    if result is not None:
+        report_to(request, result, what, before=before)
+    elif before:
+        messages.success(request, before)
+
+
+def _ready_to_hand_in(submission) -> bool:
+    """Ask only when the hand-in would go through; otherwise the refusal says why."""
+    if not (submission.is_editable and submission.form_version):
+        return False
+    return not missing_answers(submission.form_version, submission.answers)
 
 
 @login_required
@@ -215,13 +267,22 @@ def submission_submit(request, pk):
 def submission_reopen(request, pk):
     submission = get_submission_for_secretariat(request.user, pk)
     form = ReopenForm(request.POST)
+    reason = form.data.get("reason", "").strip()
+    if reason and submission.status in HANDED_IN and not confirm.is_confirmed(request):
+        return confirm.ask(request, confirm.reopen_question(submission, reason))
     try:
         services.submission_reopen(submission=submission, user=request.user,
                                    reason=form.data.get("reason", ""))  # fmt: skip
     except ValidationError as error:
         _errors(request, error)
     else:
-        messages.success(request, _("The submission has been reopened and the unit notified."))
+        _report_mail(
+            request,
+            submission,
+            MailKind.REOPENED,
+            _("The notice to the unit"),
+            before=_("The submission has been reopened."),
+        )
     return redirect(submission)
 
 
@@ -229,6 +290,8 @@ def submission_reopen(request, pk):
 @require_POST
 def submission_accept(request, pk):
     submission = get_submission_for_secretariat(request.user, pk)
+    if submission.status == SubmissionStatus.SUBMITTED and not confirm.is_confirmed(request):
+        return confirm.ask(request, confirm.accept_question(submission))
     try:
         services.submission_accept(submission=submission, user=request.user)
     except ValidationError as error:
@@ -247,7 +310,8 @@ def version_detail(request, pk, number):
     return render(request, "submissions/version_detail.html", {
         "submission": submission, "version": version, "previous": previous,
         "questionnaire": get_questionnaire(version.form_version) if version.form_version else None,
-        "changes": answers_diff(previous.answers, version.answers) if previous else None,
+        "changes": answers_diff(previous.form_version, previous.answers, version.form_version,
+                                version.answers) if previous else None,
         "receipt_params": json.dumps({"version": version.pk}),
     })  # fmt: skip
 
@@ -256,6 +320,8 @@ def version_detail(request, pk, number):
 def round_summary(request, pk):
     """The secretariat's product: the round's answers aggregated (page, XLSX, PDF)."""
     reporting_round = get_round_for_secretariat(request.user, pk)
+    if not reporting_round.form_version:  # nothing answered in questions to summarise
+        raise Http404
     summary = selectors.round_summary(reporting_round)
     if fmt := requested_format(request):
         return tables_download(f"opsummering-{reporting_round.year}-{reporting_round.pk}", fmt,
@@ -289,6 +355,10 @@ def proposal_decide(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose what to do with the proposal."))
         return redirect("submissions:proposals")
+    if proposal.status == ProposalStatus.PENDING and not confirm.is_confirmed(request):
+        label = dict(form.fields["decision"].choices)[form.cleaned_data["decision"]]
+        question = confirm.proposal_question(proposal, label, form.cleaned_data.get("offer"))
+        return confirm.ask(request, question)
     try:
         services.proposal_decide(proposal=proposal, user=request.user, **form.cleaned_data)
     except ValidationError as error:

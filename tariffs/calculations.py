@@ -6,7 +6,7 @@ by the largest-remainder method, and the result says so in `Split.method`.
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -21,6 +21,7 @@ __all__ = [
     "Split",
     "SplitRow",
     "average_price_per_foster_family",
+    "appendix_usage_year",
     "bpa_new_approval_fee",
     "chain_factors",
     "change",
@@ -309,6 +310,14 @@ def development_contribution(rate_per_inhabitant, inhabitants: int) -> Decimal:
     """A municipality's development contribution to the region (SPEC §3.5): rate × inhabitants."""
     rate = _non_negative(rate_per_inhabitant, "Beløbet pr. indbygger")
     return rate * _count(inhabitants, "Antal indbyggere", 0)
+
+
+def appendix_usage_year(year: int, usage_years: Iterable[int]) -> int | None:
+    """The usage year that decides coverage in the tariff appendix for `year`: the latest
+    year with usage data up to `year`. The appendix for N is drawn up in October of N-1
+    (SPEC §1), before N's usage exists; later usage never decides an earlier appendix.
+    None when no usage is recorded up to `year`."""
+    return max((used for used in usage_years if used <= year), default=None)
 
 
 # --- Tariffs: what a tariff amounts to, and its development against the reduction target ---

@@ -1,4 +1,5 @@
-"""Distribution keys from CSV or XLSX (`party,weight`), read by socialaftale.lib.tablefile
+"""Distribution keys from CSV or XLSX (`party,weight`, or `Part;Vægt` as a scheme's download
+writes them), read by socialaftale.lib.tablefile
 within IMPORT_LIMITS["key"]: all or nothing, errors by row; values echoed in a message are
 masked (no CPR-like digits) and shortened."""
 
@@ -12,6 +13,9 @@ from socialaftale.lib.imports import ImportRejected, RowError, echo, read_rows
 
 MAX_WEIGHT = Decimal(10) ** 12  # DistributionKeyRow.weight: 16 digits, 4 of them decimals
 MAX_PARTY = 200
+# The financing scheme download's headers (tariffs/selectors.py) -> the key's own columns,
+# which are still accepted; "Kommune" for a list by municipality.
+KEY_HEADERS = {"part": "party", "vægt": "weight", "kommune": "party"}
 
 
 class InvalidWeight(ValueError):
@@ -39,7 +43,9 @@ def read_key_rows(
 ) -> list[tuple[int, str, Decimal]]:
     """(line, party as written, weight) in file order; Danish or plain numbers."""
     rows, errors = [], []
-    table = read_rows(data, ["party", "weight"], kind="key", filename=filename, command=command)
+    table = read_rows(
+        data, ["party", "weight"], kind="key", filename=filename, command=command, names=KEY_HEADERS
+    )
     for line, row in table:
         if len(row["party"]) > MAX_PARTY:
             errors.append(RowError(line, "party", _("the party's name is too long")))

@@ -57,7 +57,8 @@ class Tariff(models.Model):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
 
-    history = HistoricalRecords()
+    # The reason holds the reported components (they have no history of their own).
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["offer__name", "-year"]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from offers.models import Offer
+from offers.models import Offer, Usage
 from offers.selectors import with_coverage
 from organisations.models import Organisation, PopulationFigure
 from socialaftale.lib.danish import format_decimal
@@ -319,10 +319,31 @@ def _components(tariff) -> list[tuple[str, str, Decimal]]:
     return [(c.kind, c.package, c.amount) for c in tariff.components.all()]
 
 
+def appendix_coverage_year(year: int) -> int | None:
+    usage_years = Usage.objects.order_by("year").values_list("year", flat=True).distinct()
+    return calc.appendix_usage_year(year, usage_years)
+
+
+def _coverage_note(year: int, source: int | None) -> str:
+    if source == year:
+        return _("Coverage is derived from the usage reported for %(year)s.") % {"year": year}
+    if source is None:
+        return _(
+            "No usage is recorded up to %(year)s, so only the regional offers are covered."
+        ) % {"year": year}
+    return _(
+        "The tariff appendix for %(year)s is drawn up in October %(before)s, before the "
+        "year's usage is known: coverage is derived from the usage reported for %(source)s, "
+        "the latest year with usage data."
+    ) % {"year": year, "before": year - 1, "source": source}
+
+
 def tariff_appendix_table(user, year: int) -> ReportTable:
-    """Covered offers with their tariffs for the year (the takstbilag)."""
+    """Covered offers with their tariffs for the year (the takstbilag); coverage from the
+    latest year with usage up to the year."""
+    source = appendix_coverage_year(year)
     offers = (
-        with_coverage(Offer.objects.select_related("operator"), year)
+        with_coverage(Offer.objects.select_related("operator"), source or year)
         .filter(covered=True)
         .prefetch_related(
             Prefetch(
@@ -333,9 +354,12 @@ def tariff_appendix_table(user, year: int) -> ReportTable:
             )
         )
     )
+    caption = _("Tariff appendix %(year)s: offers covered by the agreement") % {"year": year}
+    if source is not None:
+        caption += " " + _("(coverage by usage in %(source)s)") % {"source": source}
     table = ReportTable(
         id="tariff_appendix",
-        caption=_("Tariff appendix %(year)s: offers covered by the agreement") % {"year": year},
+        caption=caption,
         headers=[
             _("Offer"),
             _("Operator"),
@@ -347,33 +371,31 @@ def tariff_appendix_table(user, year: int) -> ReportTable:
         ],
     )
     for offer in offers:
-        tariff = next(iter(offer.tariffs.all()), None)
-        if tariff is None:
-            table.rows.append(
-                [offer.name, offer.operator.short_name, None, None, None, None, _("Not reported")]
-            )
-            continue
-        totals = calc.tariff_totals(_components(tariff))
-        base = next((a for kind, _p, a in _components(tariff) if kind == "base"), None)
-        packages = "; ".join(
-            f"{label}: {format_decimal(amount, 2)}" for label, amount in totals if label
-        )
-        table.rows.append(
-            [
-                offer.name,
-                offer.operator.short_name,
-                tariff.get_unit_display(),
-                base,
-                packages or None,
-                min(a for _l, a in totals) if totals else None,
-                tariff.get_status_display(),
-            ]
-        )
+        table.rows.append(_appendix_row(offer))
     table.decimals = {3: 2, 5: 2}
-    table.notes.append(
-        _("Coverage is derived from the usage reported for %(year)s.") % {"year": year}
-    )
+    table.notes.append(_coverage_note(year, source))
     return table
+
+
+def _appendix_row(offer) -> list:
+    tariff = next(iter(offer.tariffs.all()), None)
+    if tariff is None:
+        return [offer.name, offer.operator.short_name, None, None, None, None, _("Not reported")]
+    components = _components(tariff)
+    totals = calc.tariff_totals(components)
+    base = next((a for kind, _p, a in components if kind == "base"), None)
+    packages = "; ".join(
+        f"{label}: {format_decimal(amount, 2)}" for label, amount in totals if label
+    )
+    return [
+        offer.name,
+        offer.operator.short_name,
+        tariff.get_unit_display(),
+        base,
+        packages or None,
+        min(a for _l, a in totals) if totals else None,
+        tariff.get_status_display(),
+    ]
 
 
 def tariff_development_table(year: int) -> ReportTable:
@@ -476,7 +498,7 @@ def development_contribution_table(year: int) -> ReportTable:
             [
                 municipality.short_name,
                 figure.count if figure else None,
-                figure.reference_date.strftime("%d.%m.%Y") if figure else _("no population figure"),
+                figure.reference_date if figure else _("no population figure"),
                 amount,
             ]
         )

@@ -1,5 +1,8 @@
 """Reads shaped for the tariff pages."""
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db.models import Max, Prefetch
 from django.utils.translation import gettext as _
 
@@ -7,6 +10,7 @@ from organisations.access import roles_for
 from socialaftale.lib.money import without_trailing_zeros
 from socialaftale.lib.tables import ReportTable
 
+from . import calculations as calc
 from .models import (
     ComponentKind,
     DevelopmentContributionRate,
@@ -15,6 +19,7 @@ from .models import (
     FinancingSplitRow,
     SupervisionBudget,
     Tariff,
+    TariffStatus,
 )
 
 
@@ -109,11 +114,52 @@ def scheme_context(scheme: FinancingScheme, version: str | None) -> dict:
 
 def tariff_initial(tariff: Tariff | None) -> dict:
     if tariff is None:
-        return {"tariff": {}, "components": [{"kind": ComponentKind.BASE}]}
+        return {"tariff": {}, "components": []}
     return {
         "tariff": {"unit": tariff.unit, "note": tariff.note},
         "components": [
             {"kind": c.kind, "package": c.package, "amount": c.amount}
             for c in tariff.components.all()
         ],
+    }
+
+
+@dataclass(frozen=True)
+class TariffSummary:
+    """What the stored tariff consists of, for the sentence above the form."""
+
+    base: Decimal | None
+    unsplit: Decimal | None
+    packages: list[tuple[str, Decimal, Decimal]]  # package, service tariff, base + service
+
+    @property
+    def package_count(self) -> int:
+        return len(self.packages)
+
+
+def tariff_summary(tariff: Tariff | None) -> TariffSummary | None:
+    components = [(c.kind, c.package, c.amount) for c in tariff.components.all()] if tariff else []
+    if not components:
+        return None
+    totals = dict(calc.tariff_totals(components))
+    return TariffSummary(
+        base=next((a for kind, _p, a in components if kind == ComponentKind.BASE), None),
+        unsplit=next((a for kind, _p, a in components if kind == ComponentKind.TOTAL), None),
+        packages=[
+            (package, amount, totals[package])
+            for kind, package, amount in components
+            if kind == ComponentKind.SERVICE
+        ],
+    )
+
+
+def tariff_form_context(user, offer, year: int, tariff: Tariff | None) -> dict:
+    return {
+        "offer": offer,
+        "year": year,
+        "tariff": tariff,
+        "summary": tariff_summary(tariff),
+        "can_approve": bool(
+            tariff and roles_for(user).is_secretariat and tariff.status != TariffStatus.FINAL
+        ),
     }

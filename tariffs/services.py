@@ -5,11 +5,14 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from socialaftale.lib.danish import format_decimal
 from socialaftale.lib.edits import check_token, edit_token
 
 from .calculations import split_by_key
 from .models import (
+    ComponentKind,
     DistributionKey,
     DistributionKeyRow,
     FinancingScheme,
@@ -23,6 +26,15 @@ from .models import (
 
 # Bumped when the split calculation changes, so stored splits say which rules made them.
 CALCULATION_VERSION = "split-1"
+REPORTED_FIELDS = (
+    "unit",
+    "note",
+    "status",
+    "reported_by",
+    "reported_at",
+    "approved_by",
+    "approved_at",
+)
 
 
 @transaction.atomic
@@ -81,28 +93,33 @@ def tariff_report(
     report is refused with StaleEdit if the tariff changed since the form was shown."""
     type(offer).objects.select_for_update().filter(pk=offer.pk).first()
     check_token(expected_token, tariff_token(offer, year))
-    tariff, _created = Tariff.objects.get_or_create(offer=offer, year=year, defaults={"unit": unit})
+    tariff = Tariff.objects.filter(offer=offer, year=year).first() or Tariff(offer=offer, year=year)
     tariff.unit, tariff.note = unit, note
     tariff.status = TariffStatus.PROVISIONAL
     tariff.reported_by, tariff.reported_at = user, timezone.now()
     tariff.approved_by, tariff.approved_at = None, None
-    tariff.save(
-        update_fields=[
-            "unit",
-            "note",
-            "status",
-            "reported_by",
-            "reported_at",
-            "approved_by",
-            "approved_at",
-        ]
-    )
+    tariff._change_reason = components_summary(components)  # the offer's history shows it
+    if tariff.pk is None:  # one history record for the report, created or changed
+        tariff.save()
+    else:
+        tariff.save(update_fields=[*REPORTED_FIELDS])
     tariff.components.all().delete()
     TariffComponent.objects.bulk_create(
         TariffComponent(tariff=tariff, kind=kind, package=package, amount=amount)
         for kind, package, amount in components
     )
     return tariff
+
+
+def components_summary(components) -> str:
+    """ "Basistakst 1.500,00 kr.; Servicetakst (Pakke 1) 812,50 kr." for the history."""
+    labels = dict(ComponentKind.choices)
+    return _("Reported: %(components)s") % {
+        "components": "; ".join(
+            f"{labels[kind]}{f' ({package})' if package else ''} {format_decimal(amount, 2)} kr."
+            for kind, package, amount in components
+        )
+    }
 
 
 @transaction.atomic

@@ -52,6 +52,7 @@ def tariff_appendix(request, year):
         {"year": year},
         tables,
         year=year,
+        coverage_year=reports.appendix_coverage_year(year),
     )
 
 
@@ -171,40 +172,47 @@ def scheme_list(request):
 def tariff_report(request, offer_pk, year):
     offer = get_offer_for_tariff_report(request.user, offer_pk)
     tariff = offer.tariffs.filter(year=year).prefetch_related("components").first()
-    initial = selectors.tariff_initial(tariff)
-    form = TariffForm(request.POST or None, initial=initial["tariff"])
-    formset = ComponentFormSet(request.POST or None, initial=initial["components"])
-    token, stale = services.tariff_token(offer, year), False
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        components = [
-            (f.cleaned_data["kind"], f.cleaned_data["package"], f.cleaned_data["amount"])
-            for f in formset
-            if f.cleaned_data
-        ]
-        try:
-            services.tariff_report(
-                offer=offer,
-                year=year,
-                components=components,
-                user=request.user,
-                expected_token=request.POST.get(TOKEN_NAME, ""),
-                **form.cleaned_data,
-            )
-        except StaleEdit:  # the typed tariff is shown again, with the current token
-            token, stale = services.tariff_token(offer, year), True
-        else:
-            messages.success(request, _("The tariff has been reported and awaits approval."))
-            return redirect("offers:detail", pk=offer.pk)
+    form, formset = _tariff_forms(request, tariff)
+    token, stale = request.POST.get(TOKEN_NAME) or services.tariff_token(offer, year), False
+    if "add_row" not in request.POST and request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            try:
+                services.tariff_report(
+                    offer=offer,
+                    year=year,
+                    components=formset.components(),
+                    user=request.user,
+                    expected_token=request.POST.get(TOKEN_NAME, ""),
+                    **form.cleaned_data,
+                )
+            except StaleEdit:  # the typed tariff is shown again, with the current token
+                token, stale = services.tariff_token(offer, year), True
+            else:
+                messages.success(request, _("The tariff has been reported and awaits approval."))
+                return redirect("offers:detail", pk=offer.pk)
     context = {
-        "offer": offer,
-        "year": year,
+        **selectors.tariff_form_context(request.user, offer, year, tariff),
         "form": form,
         "formset": formset,
-        "tariff": tariff,
         "edit_token": token,
         "stale_message": STALE_MESSAGE if stale else None,
     }
     return render(request, "tariffs/tariff_form.html", context, status=409 if stale else 200)
+
+
+def _tariff_forms(request, tariff):
+    """The form bound to the post; for "Add a row" (without JavaScript) unbound forms that
+    show what was typed, rows ticked for deletion left out, and one more empty row."""
+    if request.method != "POST":
+        initial = selectors.tariff_initial(tariff)
+        formset = ComponentFormSet(initial=initial["components"])
+        formset.extra = 1 if initial["components"] else 2  # a new tariff: base + one package
+        return TariffForm(initial=initial["tariff"]), formset
+    form, formset = TariffForm(request.POST), ComponentFormSet(request.POST)
+    if "add_row" in request.POST:
+        typed = {name: form[name].value() for name in form.fields}
+        return TariffForm(initial=typed), ComponentFormSet(initial=formset.typed_rows())
+    return form, formset
 
 
 @login_required

@@ -18,6 +18,7 @@ def production_env(**overrides: str) -> dict[str, str]:
         **os.environ,
         "DEBUG": "0",
         "ALLOWED_HOSTS": "portal.example.dk",
+        "SITE_URL": "https://portal.example.dk",
         "DJANGO_SETTINGS_MODULE": "socialaftale.settings",
         "PYTHONIOENCODING": "utf-8",
     }
@@ -71,3 +72,10 @@ def test_production_settings_refuse_to_load_without_a_secret_key(secret_key):
     assert loaded.returncode != 0
     assert "ImproperlyConfigured" in loaded.stderr
     assert "SECRET_KEY skal sættes, når DEBUG=0" in loaded.stderr
+
+
+def test_the_deployment_checklist_asks_for_site_url():
+    env = production_env(SECRET_KEY=random_secret_key(), SITE_URL="")
+    checked = run([str(MANAGE_PY), "check", "--deploy", "--fail-level", "WARNING"], env)
+    assert checked.returncode != 0
+    assert "submissions.W001" in checked.stdout + checked.stderr

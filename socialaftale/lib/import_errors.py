@@ -8,16 +8,13 @@ Nothing of a refused file is saved, so the CSV travels with the page that report
 texts, which RowError has already masked (no CPR number can reach it).
 """
 
-import base64
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from .cpr import mask_cpr
 from .danish import format_decimal
-from .export import safe_cell
+from .export import Sheet, csv_data_url, csv_text
 
 MAX_DETAILS = 5_000  # errors kept one by one for the CSV; every error is counted
 MAX_GROUPS = 1_000  # distinct (column, message) pairs kept; more are counted, not grouped
@@ -150,24 +147,28 @@ class ErrorReport:
             lines.append(_("… and %(count)s more errors") % {"count": format_decimal(rest)})
         return "\n".join(lines)
 
-    def csv_bytes(self) -> bytes:
-        """The errors one by one: Række;Kolonne;Fejl, in the Danish Excel dialect."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow([_("Row"), _("Column"), _("Error")])
-        written = 0
+    def csv_sheet(self) -> Sheet:
+        """The errors one by one: Række;Kolonne;Fejl, in the portal's one CSV dialect
+        (socialaftale.lib.export: UTF-8 with BOM, `;`, formulas written as text)."""
+        rows, size = [], 0
         for error in self.details:
-            if buffer.tell() > MAX_CSV_BYTES:
+            if size > MAX_CSV_BYTES:
                 break
-            writer.writerow([error.row or "", safe_cell(error.column), safe_cell(error.message)])
-            written += 1
-        if self.total > written:
+            rows.append([error.row or None, error.column, error.message])
+            size += len(error.column) + len(error.message) + 12
+        if self.total > len(rows):
             rest = _(
                 "… and %(count)s more errors, not listed here (the list holds the first %(listed)s)"
-            ) % {"count": format_decimal(self.total - written), "listed": format_decimal(written)}
-            writer.writerow(["", "", safe_cell(rest)])
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+            ) % {
+                "count": format_decimal(self.total - len(rows)),
+                "listed": format_decimal(len(rows)),
+            }
+            rows.append([None, "", rest])
+        return Sheet(title="fejl", headers=[_("Row"), _("Column"), _("Error")], rows=rows)
+
+    def csv_bytes(self) -> bytes:
+        return csv_text([self.csv_sheet()]).encode("utf-8")
 
     @property
     def csv_href(self) -> str:
-        return "data:text/csv;charset=utf-8;base64," + base64.b64encode(self.csv_bytes()).decode()
+        return csv_data_url([self.csv_sheet()])

@@ -104,29 +104,57 @@ def too_large(limits: Limits) -> ImportRejected:
     )
 
 
-def missing_columns(header: list[str], required: list[str]) -> None:
+def missing_columns(header: list[str], required: list[str], names: dict | None = None) -> None:
+    """Refuse a header without the required columns, named as the export writes them."""
+    shown_as: dict[str, str] = {}
+    for written, internal in (names or {}).items():
+        shown_as.setdefault(internal, written)  # the first name listed is the download's
     missing = [name for name in required if name not in header]
     if missing:
         raise ImportRejected(
-            [RowError(1, name, _("the column is missing from the header")) for name in missing]
+            [
+                RowError(1, shown_as.get(name, name), _("the column is missing from the header"))
+                for name in missing
+            ]
         )
 
 
+# The first cell of the sum row the portal's own downloads end a table with (lib/tables.py),
+# alone or qualified ("I alt uden Læsø", Udviklingsbidrag).
+TOTAL_ROW = frozenset({"i alt", "total"})
+
+
+def is_total_row(first_cell: str) -> bool:
+    text = first_cell.strip().lower()
+    return text in TOTAL_ROW or text.startswith(tuple(f"{word} " for word in TOTAL_ROW))
+
+
 def read_rows(
-    data: bytes, required: list[str], *, kind: str, filename: str = "", command: bool = False
+    data: bytes,
+    required: list[str],
+    *,
+    kind: str,
+    filename: str = "",
+    command: bool = False,
+    names: dict[str, str] | None = None,
 ) -> list[tuple[int, dict[str, str]]]:
     """(row number, row) pairs with lower-cased, stripped column names, from a CSV (',' or ';')
-    or an XLSX, within the limits of `kind`. Raises ImportRejected naming missing columns or
-    the first limit the file breaks."""
+    or an XLSX, within the limits of `kind`. `names` maps the headers the portal's downloads
+    write (lower-cased, e.g. "tilbud") to the importer's own (e.g. "name"), which are still
+    accepted as they are; a sum row ("I alt") as the downloads end a table with is skipped.
+    Raises ImportRejected naming missing columns or the first limit the file breaks."""
     from .tablefile import open_table
 
     table = open_table(data, filename, limits_for(kind, command=command))
-    missing_columns(table.header, required)
-    names = list(enumerate(table.header))
+    header = [(names or {}).get(name, name) for name in table.header]
+    missing_columns(header, required, names)
+    columns = list(enumerate(header))
     rows = []
     for line, cells in table.rows:
-        cells += [""] * (len(table.header) - len(cells))
-        rows.append((line, {name: cells[i].strip() for i, name in names if name}))
+        if is_total_row(cells[0]):
+            continue
+        cells += [""] * (len(header) - len(cells))
+        rows.append((line, {name: cells[i].strip() for i, name in columns if name}))
     return rows
 
 

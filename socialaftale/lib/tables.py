@@ -1,15 +1,15 @@
 """One table model for a published table: the page, the CSV/XLSX download and the PDF all
 render the same rows, so they cannot disagree."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import tablib
 from django.http import HttpResponse
 from django.utils.translation import gettext
 
 from .danish import format_decimal
-from .export import FORMATS, safe_cell
+from .export import Sheet, download
 
 
 @dataclass
@@ -36,6 +36,8 @@ def display(value, decimals: int = 0) -> str:
         return format_decimal(value, 0)  # counts never get decimals
     if isinstance(value, Decimal):
         return format_decimal(value, decimals)
+    if isinstance(value, dt.date):  # a date cell: a date in the download, Danish on the page
+        return f"{value:%d.%m.%Y}"
     return str(value)
 
 
@@ -46,30 +48,20 @@ def display_rows(table: ReportTable, rows: list[list]) -> list[list[str]]:
     ]
 
 
-def _dataset(table: ReportTable) -> tablib.Dataset:
-    data = tablib.Dataset(headers=[safe_cell(str(h)) for h in table.headers], title=table.id[:31])
-    for row in table.rows + table.footer:
-        data.append([safe_cell(_cell(value)) for value in row])
-    return data
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    return display(value) if isinstance(value, bool) else value
+def sheet_of(table: ReportTable) -> Sheet:
+    return Sheet(
+        title=table.id,
+        headers=[str(header) for header in table.headers],
+        rows=table.rows + table.footer,
+        caption=table.caption,
+        decimals={index: table.decimals.get(index, 0) for index in range(len(table.headers))},
+    )
 
 
 def tables_download(filename: str, fmt: str, tables: list[ReportTable]) -> HttpResponse:
-    """XLSX: one sheet per table with real numbers. CSV: the tables one after another, each
-    under its caption, plain numbers (no thousands separators) for machines."""
-    if fmt == "xlsx":
-        content = tablib.Databook([_dataset(table) for table in tables]).export("xlsx")
-    else:
-        parts = [f"{table.caption}\n{_dataset(table).export('csv')}" for table in tables]
-        content = "\ufeff" + "\n".join(parts)
-    response = HttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    """The tables in the one CSV dialect or as an XLSX with one sheet per table
+    (socialaftale.lib.export)."""
+    return download(filename, fmt, [sheet_of(table) for table in tables])
 
 
 def to_pdf_table(table: ReportTable):

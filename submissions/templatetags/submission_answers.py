@@ -10,9 +10,7 @@ register = template.Library()
 
 @register.simple_tag
 def present_answers(questionnaire, answers):
-    """`questionnaire` is a Questionnaire or a version string; None (no questionnaire) shows
-    nothing."""
-    if not questionnaire:
-        return []
-    version = getattr(questionnaire, "version", questionnaire)
+    """`questionnaire` is a Questionnaire or a version string; without one (a citizen list
+    handed in by its upload) the stored hand-in is shown with its labels."""
+    version = getattr(questionnaire, "version", questionnaire) or ""
     return _present_answers(version, answers or {})

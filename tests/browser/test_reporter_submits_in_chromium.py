@@ -73,6 +73,9 @@ def test_a_reporter_fills_in_over_two_sittings_and_hands_in(
 
     expect(page.locator("#answer-B4")).to_contain_text("Opgangsfællesskab Storemosevej")
     page.locator("form[action$='/indsend/'] button").click()
+    expect(page.locator("h1")).to_contain_text("Indsend")  # asked first, without JavaScript
+    assert not SubmissionVersion.objects.exists()
+    page.locator("#confirm-form button").click()
     version = SubmissionVersion.objects.get()
     expect(page.locator("main")).to_contain_text(version.receipt_code)
     assert version.answers["A10"] == {"ddh": "unchanged", "ish": "rising"}

@@ -32,7 +32,7 @@ def _xlsx_cells(content: bytes):
 
 def _csv_cells(content: bytes) -> list[str]:
     text = content.decode("utf-8-sig")
-    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    return [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
 
 
 def _is_number(text: str) -> bool:
@@ -92,8 +92,8 @@ def test_a_report_table_download_has_no_formula_and_keeps_its_numbers(name):
     assert not [c for c in cells if c.data_type == "f"]
     assert [c.value for c in cells if c.data_type == "n"] == [-1234.5, 7]
     text = _csv_cells(tables_download("t", "csv", [table]).content)
-    assert "'" + ATTACK in text and "-1234.50" in text
-    assert all(not c.startswith(FORMULA_START) or c == "-1234.50" for c in text)
+    assert "'" + ATTACK in text and "-1234,50" in text
+    assert all(not c.startswith(FORMULA_START) or c == "-1234,50" for c in text)
 
 
 @pytest.mark.django_db

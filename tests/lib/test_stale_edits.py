@@ -192,7 +192,8 @@ def test_two_people_reporting_the_same_tariff(secretariat):
     data_one, data_two = form_data(one.get(url)), form_data(two.get(url))
     amount = next(n for n in data_one if n.endswith("-0-amount"))
     unit = Tariff._meta.get_field("unit").choices[0][0]
-    data_one, data_two = {**data_one, "unit": unit}, {**data_two, "unit": unit}
+    kind = amount.replace("-amount", "-kind")  # a new tariff's rows choose no component
+    data_one, data_two = [{**data, "unit": unit, kind: "base"} for data in (data_one, data_two)]
     first = {**data_one, amount: "1.000,00", "note": "Først"}
     assert one.post(url, first).status_code == 302
     refused = two.post(url, {**data_two, amount: "2.000,00", "note": "Anden note"})

@@ -236,9 +236,9 @@ def test_the_meeting_list_downloads_as_csv_with_the_rows_the_page_shows(client, 
     response = client.get("/moeder/?_export=csv")
     assert response["Content-Disposition"] == 'attachment; filename="moeder.csv"'
     text = response.content.decode("utf-8-sig")
-    assert text.startswith("Reference,Møde,Dato,Tid,Sted,Status,Punkter")
-    assert "DAS-2019-05-21,Den Administrative Styregruppe,21.05.2019,13.00–16.00," in text
-    assert text.rstrip().endswith("Referat godkendt,15")
+    assert text.startswith("Reference;Møde;Dato;Tid;Sted;Status;Punkter")
+    assert "DAS-2019-05-21;Den Administrative Styregruppe;2019-05-21;13.00–16.00;" in text
+    assert text.rstrip().endswith("Referat godkendt;15")
 
 
 @pytest.mark.django_db

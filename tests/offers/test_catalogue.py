@@ -131,4 +131,4 @@ def test_places_summary_shows_the_agreement_share_and_exports_it(client):
     assert str(response.context["share"]) == "31.1"  # 840 / 2702
     assert [str(r.share) for r in response.context["rows"]] == ["31.3", "0.0"]
     csv_lines = client.get("/tilbud/pladser/2018/?_export=csv").content.decode("utf-8-sig")
-    assert csv_lines.splitlines()[-1].endswith(",1326,536,840,31.1")
+    assert csv_lines.splitlines()[-1].endswith(";1326;536;840;31,1")

@@ -87,9 +87,9 @@ def test_change_history_is_shown_to_maintainers_not_to_the_public(
     )
     assert response.status_code == 302
     history = client.get(f"/tilbud/{aalborg_offer.pk}/").context["history"]
-    assert history[0].history_user == secretariat
-    assert [(c["old"], c["new"]) for c in history[0].changes if c["old"] == "active"] == [
-        ("active", "closed")
+    assert history[0].who == secretariat.get_full_name()
+    assert [(c.old, c.new) for c in history[0].changes if c.field == "status"] == [
+        ("Aktivt", "Lukket")  # the choices' labels, not the stored values
     ]
     client.force_login(aalborg_operator)
     assert client.get(f"/tilbud/{aalborg_offer.pk}/").context["history"] is not None

@@ -12,6 +12,8 @@ from submissions.models import MailLog, SubmissionVersion
 from tests.submissions import test_round_engine
 from tests.submissions.test_round_engine import complete_answers, handed_in
 
+CONFIRMED = {"confirmed": "1"}  # the second POST, from the confirmation page
+
 pytestmark = pytest.mark.django_db
 open_round = test_round_engine.open_round  # the fixture
 
@@ -29,7 +31,7 @@ def test_a_receipt_the_mail_server_refuses_waits_in_the_outbox_and_is_sent_by_th
     monkeypatch.setattr("submissions.mail.send_mail", refuse)
     submission = handed_in(client, open_round, aalborg_reporter, complete_answers())
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/indberetninger/{submission.pk}/indsend/")
+        response = client.post(f"/indberetninger/{submission.pk}/indsend/", CONFIRMED)
     version = SubmissionVersion.objects.get()
     assert response.status_code == 302 and response.url == version.get_absolute_url()
     log = MailLog.objects.get()
@@ -56,7 +58,7 @@ def test_a_receipt_the_mail_server_keeps_refusing_is_marked_as_not_sent(
     monkeypatch.setattr("submissions.mail.send_mail", lambda *a, **k: 1 / 0)
     submission = handed_in(client, open_round, aalborg_reporter, complete_answers())
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/indberetninger/{submission.pk}/indsend/")
+        client.post(f"/indberetninger/{submission.pk}/indsend/", CONFIRMED)
     jobs.sweep(now=timezone.now())
     jobs.sweep(now=timezone.now())
     log = MailLog.objects.get()

@@ -12,6 +12,8 @@ from submissions.models import OfferProposal, SubmissionStatus, SubmissionVersio
 from submissions.questionnaire import CURRENT_VERSION, empty_answers
 from tests.factories import OfferFactory, UnitFactory
 
+CONFIRMED = {"confirmed": "1"}  # the second POST, from the confirmation page
+
 TODAY = timezone.localdate()
 
 
@@ -52,7 +54,7 @@ def test_a_reporter_hands_in_and_gets_a_receipt_by_e_mail(
 ):
     submission = handed_in(client, open_round, aalborg_reporter, complete_answers())
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/indberetninger/{submission.pk}/indsend/")
+        response = client.post(f"/indberetninger/{submission.pk}/indsend/", CONFIRMED)
     version = SubmissionVersion.objects.get()
     assert response.url == version.get_absolute_url()
     assert (version.number, version.submitted_by) == (1, aalborg_reporter)
@@ -95,7 +97,7 @@ def test_reopening_needs_a_reason_and_a_second_hand_in_makes_version_2_with_a_di
     client.post(f"/indberetninger/{submission.pk}/genaabn/", {"reason": " "})
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED
-    client.post(f"/indberetninger/{submission.pk}/genaabn/", {"reason": "A10 mangler"})
+    client.post(f"/indberetninger/{submission.pk}/genaabn/", {"reason": "A10 mangler", **CONFIRMED})
     submission.refresh_from_db()
     assert (submission.status, submission.reopen_reason) == ("reopened", "A10 mangler")
     changed = complete_answers(A6={"text": "Flere unge med selvskade"})
@@ -168,9 +170,10 @@ def test_new_and_planned_offers_become_proposals_the_secretariat_confirms_or_mer
     violen, storemosevej = OfferProposal.objects.order_by("question")
     client.force_login(secretariat)
     client.post(
-        f"/indberetninger/forslag/{violen.pk}/", {"decision": "merge", "offer": existing.pk}
+        f"/indberetninger/forslag/{violen.pk}/",
+        {"decision": "merge", "offer": existing.pk, **CONFIRMED},
     )
-    client.post(f"/indberetninger/forslag/{storemosevej.pk}/", {"decision": "confirm"})
+    client.post(f"/indberetninger/forslag/{storemosevej.pk}/", {"decision": "confirm", **CONFIRMED})
     violen.refresh_from_db()
     storemosevej.refresh_from_db()
     assert (violen.status, violen.offer) == ("merged", existing)
@@ -199,12 +202,12 @@ def test_the_secretariat_creates_opens_extends_and_closes_a_round(
     assert (reporting_round.status, reporting_round.reminder_days) == ("draft", [-14, -3, 1])
     assert reporting_round.form_version == CURRENT_VERSION
     base = f"/indberetninger/runder/{reporting_round.pk}"
-    client.post(f"{base}/aaben/")
-    client.post(f"{base}/forlaeng/", {"deadline": "2026-12-10"})  # earlier: refused
-    client.post(f"{base}/forlaeng/", {"deadline": "2027-01-08"})
+    client.post(f"{base}/aaben/", CONFIRMED)
+    client.post(f"{base}/forlaeng/", {"deadline": "2026-12-10", **CONFIRMED})  # earlier: refused
+    client.post(f"{base}/forlaeng/", {"deadline": "2027-01-08", **CONFIRMED})
     reporting_round.refresh_from_db()
     assert (reporting_round.status, str(reporting_round.deadline)) == ("open", "2027-01-08")
-    client.post(f"{base}/luk/")
+    client.post(f"{base}/luk/", CONFIRMED)
     reporting_round.refresh_from_db()
     assert reporting_round.status == "closed"
 

@@ -69,4 +69,4 @@ def test_the_page_renders_danish_numbers_and_exports_real_numbers(client, social
     csv_text = client.get("/takster/socialtilsyn-nord/2019/?_export=csv").content.decode(
         "utf-8-sig"
     )
-    assert "Aalborg,38824,31.7,6096072,6193000,6427202" in csv_text
+    assert "Aalborg;38824;31,7;6096072;6193000;6427202" in csv_text

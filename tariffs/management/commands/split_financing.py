@@ -1,7 +1,5 @@
 """Split an amount by a distribution key file (SPEC §3.3), e.g. Socialtilsyn Nord's budget."""
 
-import csv
-import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -10,11 +8,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from socialaftale.lib.cpr import has_cpr_like, mask_cpr
 from socialaftale.lib.danish import format_decimal, parse_decimal
-from socialaftale.lib.export import safe_cell
+from socialaftale.lib.export import Sheet, csv_text
 from socialaftale.lib.imports import ImportRejected, limits_for, read_file, read_rows
 from socialaftale.lib.money import round_half_up
 from tariffs.calculations import CalculationError, Split, split_by_key
-from tariffs.importers import MAX_PARTY, InvalidWeight, parse_weight
+from tariffs.importers import KEY_HEADERS, MAX_PARTY, InvalidWeight, parse_weight
 
 KEY_COLUMNS = ("party", "weight")
 SHARE_DECIMALS = 10  # enough to recompute every published amount from the share
@@ -27,9 +25,11 @@ def read_key(path: Path) -> list[tuple[str, Decimal]]:
         raise CommandError(f"Nøglefilen findes ikke: {mask_cpr(str(path))}")
     try:
         limits = limits_for("key", command=True)
-        rows = read_rows(read_file(path, limits), ["party", "weight"], kind="key", command=True)
+        data = read_file(path, limits)
+        rows = read_rows(data, ["party", "weight"], kind="key", command=True, names=KEY_HEADERS)
     except ImportRejected as rejected:
-        missing = [e.column for e in rejected.errors if e.row == 1 and e.column in KEY_COLUMNS]
+        named = {KEY_HEADERS.get(e.column, e.column) for e in rejected.errors if e.row == 1}
+        missing = [column for column in KEY_COLUMNS if column in named]
         if missing:
             raise CommandError(
                 f"Nøglefilen skal have overskriften party,weight (mangler: {', '.join(missing)})."
@@ -73,17 +73,16 @@ def render_json(split: Split) -> str:
 
 
 def render_csv(split: Split) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["party", "weight", "share", "share_pct", "amount"])
-    for row in split.rows:
-        writer.writerow(
-            [safe_cell(row.party), row.weight, _share(row.share), row.share_pct, row.amount]
-        )
+    """The portal's one CSV dialect (socialaftale.lib.export), so `> fordeling.csv` opens in
+    Excel and can be read back as a key."""
+    rows = [
+        [row.party, row.weight, _share(row.share), row.share_pct, row.amount] for row in split.rows
+    ]
     weights = sum((row.weight for row in split.rows), Decimal(0))
     pct = sum((row.share_pct for row in split.rows), Decimal(0))
-    writer.writerow(["I alt", weights, _share(Decimal(1)), pct, split.sum])
-    return buffer.getvalue()
+    rows.append(["I alt", weights, _share(Decimal(1)), pct, split.sum])
+    headers = ["party", "weight", "share", "share_pct", "amount"]
+    return csv_text([Sheet(title="fordeling", headers=headers, rows=rows)])
 
 
 def _places(value: Decimal) -> int:
