@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.defaults import server_error as default_server_error
 
+from meetings.access import visible_meetings
 from offers.models import Offer
 from offers.selectors import default_year, with_coverage, with_places
 from organisations.access import roles_for
@@ -18,7 +19,10 @@ from submissions.access import visible_rounds
 def home(request):
     roles = roles_for(request.user)
     year = default_year()
+    show_meeting_card = roles.sees_meetings and not roles.is_secretariat
     context = {
+        "show_meeting_card": show_meeting_card,
+        "meeting_count": visible_meetings(request.user).count() if show_meeting_card else 0,
         "year": year,
         "offer_count": Offer.objects.count(),
         "covered_count": with_coverage(Offer.objects.all(), year).filter(covered=True).count(),
