@@ -1,6 +1,7 @@
-"""Who may see meetings: the secretariat everything; a member of a body the meetings whose
-agenda has been published, or whose items went out as an information e-mail (documents and
-public items); anyone else nothing (404)."""
+"""Who may see meetings: the secretariat everything; a member of a body (the expert panel's
+members are the members of Ekspertpanelet) the meetings whose agenda has been published, or
+whose items went out as an information e-mail (documents and public items); anyone else
+nothing (404)."""
 
 from django.db.models import Q
 from django.http import Http404
@@ -11,6 +12,14 @@ from organisations.access import roles_for
 from .models import Meeting, MeetingStatus
 
 PUBLISHED = [MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED]
+# The body whose members have the expert panel role (Body.short_name, as memberships name DAS
+# and KKR by theirs).
+EXPERT_PANEL_BODY = "Ekspertpanelet"
+
+
+def member_bodies(roles) -> frozenset[str]:
+    """The short names of the bodies whose published meetings the user reads."""
+    return roles.bodies | ({EXPERT_PANEL_BODY} if roles.is_expert_panel else frozenset())
 
 
 def visible_meetings(user):
@@ -21,7 +30,9 @@ def visible_meetings(user):
     # A cancelled meeting whose items went out as an information e-mail is readable too: the
     # e-mail links to its attachments.
     informed = Q(status=MeetingStatus.CANCELLED, information_sent_at__isnull=False)
-    return meetings.filter(Q(status__in=PUBLISHED) | informed, body__short_name__in=roles.bodies)
+    return meetings.filter(
+        Q(status__in=PUBLISHED) | informed, body__short_name__in=member_bodies(roles)
+    )
 
 
 def get_meeting_for_user(user, reference: str) -> Meeting:

@@ -84,6 +84,7 @@ PEOPLE = [  # name, organisation, role, kind
     ("Erik Sekretariat", "Sekretariatet for Nordjysk Socialaftale", "ref.", "present"),
     ("Frida Tilsyn", "Socialtilsyn Nord", "", "guest"),
 ]  # fmt: skip
+GUEST_ITEMS = {"Frida Tilsyn": "Årsrapport Socialtilsyn Nord"}  # a guest for one item only
 
 
 def load_bodies() -> None:
@@ -143,6 +144,62 @@ def load_demo_meeting() -> Meeting:
             continue
         if title in DEMO_ATTACHMENTS:
             _attach(item, *DEMO_ATTACHMENTS[title])
+    for name, title in GUEST_ITEMS.items():
+        meeting.attendance.filter(name=name).update(item=meeting.items.get(title=title))
+    return meeting
+
+
+PANEL_ITEMS = [  # section, title, recommendation (verb, text) or None
+    ("welcome", "Godkendelse af dagsorden", (APPROVE, "dagsordenen")),
+    (
+        "decision",
+        "Det forstærkede samarbejde – årsrapporter 2018",
+        (DISCUSS, "årsrapporterne og skriver sine bemærkninger"),
+    ),
+    (
+        "decision",
+        "Indmeldinger af nye tilbud til det forstærkede samarbejde",
+        (NOTE, "at der ikke er modtaget indmeldinger"),
+    ),
+    ("closing", "Evt.", None),
+]
+
+
+@transaction.atomic
+def load_demo_panel_meeting() -> Meeting:
+    """The expert panel's meeting of 24 April 2019 (SPEC §6: it treats the annual reports and
+    the nominations in April, before DAS in May), its minutes approved."""
+    load_bodies()
+    panel = Body.objects.get(code="ekspertpanelet")
+    meeting, created = Meeting.objects.get_or_create(
+        body=panel,
+        date=dt.date(2019, 4, 24),
+        defaults={
+            "starts_at": dt.time(10),
+            "ends_at": dt.time(12),
+            "status": MeetingStatus.MINUTES_APPROVED,
+            "venue": "Regionshuset, Niels Bohrs Vej 30, 9220 Aalborg Øst",
+        },
+    )
+    if not created:
+        return meeting
+    Attendance.objects.create(
+        meeting=meeting,
+        name="Erik Sekretariat",
+        role="ref.",
+        organisation="Sekretariatet for Nordjysk Socialaftale",
+        kind="present",
+    )
+    for position, (section, title, verb) in enumerate(PANEL_ITEMS):
+        AgendaItem.objects.create(
+            meeting=meeting,
+            section=section,
+            position=position,
+            title=title,
+            summary=_text(title),
+            recommendations=[list(verb)] if verb else [],
+            decision="Indstillingen blev fulgt.",
+        )
     return meeting
 
 
@@ -154,8 +211,11 @@ def _attach_analysis(item: AgendaItem) -> bool:
 
     from . import generated
 
-    run = (AnalysisRun.objects.filter(measure="2019-01", result__isnull=False)
-           .order_by("-version").first())  # fmt: skip
+    run = (
+        AnalysisRun.objects.filter(measure="2019-01", result__isnull=False)
+        .order_by("-version")
+        .first()
+    )
     if run is None:
         return False
     spec = generated.build(f"analysis:{run.pk}")
@@ -226,18 +286,22 @@ def _attach(item: AgendaItem, title: str, pages: int) -> None:
 
 
 def load_demo_meeting_documents() -> None:
-    """The DAS demo meeting's Dagsorden, Dagsorden med bilag and Referat, made as the status
-    steps make them (in Celery), so a member who logs in finds them."""
+    """The DAS and the expert panel's demo meetings' Dagsorden, Dagsorden med bilag and
+    Referat, made as the status steps make them (in Celery), so a member who logs in finds
+    them."""
     from documents.models import GeneratedDocument
     from documents.services import document_request
 
-    if not Meeting.objects.filter(reference="DAS-2019-05-21").exists():
-        return
-    for document in ("agenda", "pack", "minutes"):
-        params = {"meeting": "DAS-2019-05-21", "document": document}
-        if not GeneratedDocument.objects.filter(kind="meetings.document", params=params).exists():
-            with transaction.atomic():
-                document_request(kind="meetings.document", params=params, user=None)
+    references = Meeting.objects.filter(
+        reference__in=["DAS-2019-05-21", "Ekspertpanelet-2019-04-24"]
+    ).values_list("reference", flat=True)
+    for reference in references:
+        for document in ("agenda", "pack", "minutes"):
+            params = {"meeting": reference, "document": document}
+            documents = GeneratedDocument.objects.filter(kind="meetings.document", params=params)
+            if not documents.exists():
+                with transaction.atomic():
+                    document_request(kind="meetings.document", params=params, user=None)
 
 
 def link_demo_members() -> None:
@@ -245,8 +309,12 @@ def link_demo_members() -> None:
     user, so the body's e-mails (the information e-mail of a cancelled meeting) reach them."""
     from organisations.models import Membership, Role
 
-    for membership in Membership.objects.filter(role=Role.BODY_MEMBER).select_related("user"):
-        body = Body.objects.filter(short_name=membership.body).first()
+    from .access import EXPERT_PANEL_BODY
+
+    memberships = Membership.objects.filter(role__in=[Role.BODY_MEMBER, Role.EXPERT_PANEL])
+    for membership in memberships.select_related("user"):
+        short_name = EXPERT_PANEL_BODY if membership.role == Role.EXPERT_PANEL else membership.body
+        body = Body.objects.filter(short_name=short_name).first()
         if body is None:
             continue
         BodyMember.objects.get_or_create(

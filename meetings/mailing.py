@@ -36,6 +36,7 @@ NOTICE_WHAT = {
     "publish": gettext_lazy("The notice of the agenda"),
     "approve": gettext_lazy("The notice of the minutes"),
     "information": gettext_lazy("The information e-mail"),
+    "change": gettext_lazy("The notice of the changed agenda"),
 }
 
 

@@ -29,8 +29,14 @@ class Body(models.Model):
 class BodyMember(models.Model):
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE,
                              related_name="members")  # fmt: skip
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True,
-                             blank=True, on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     name = models.CharField(_("name"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200)
     role = models.CharField(_("role"), max_length=100, blank=True, help_text=_("e.g. formand"))
@@ -179,6 +185,9 @@ class AgendaItem(models.Model):
         help_text=_("The item at an earlier meeting (e.g. DAS) this item continues."),
     )  # fmt: skip
     edit_version = models.PositiveIntegerField(_("edit version"), default=1)
+    changed_after_publication = models.BooleanField(
+        _("changed after the agenda was sent out"), default=False, editable=False
+    )
 
     history = HistoricalRecords()
 
@@ -236,6 +245,7 @@ class MailingKind(models.TextChoices):
     PUBLISH = "publish", _("Notice of the agenda")
     APPROVE = "approve", _("Notice of the minutes")
     INFORMATION = "information", _("Information e-mail")
+    CHANGE = "change", _("Notice of a changed agenda")
 
 
 class Mailing(models.Model):
@@ -269,3 +279,37 @@ class Mailing(models.Model):
 
     def __str__(self):
         return f"{self.meeting.reference}: {self.get_kind_display()}"
+
+
+class MeetingEventKind(models.TextChoices):
+    AGENDA_CHANGED = "agenda_changed", _("Changed after the agenda was sent out")
+    MINUTES_REOPENED = "minutes_reopened", _("Minutes reopened")
+
+
+class MeetingEvent(models.Model):
+    """The meeting's log of what happened after its agenda went out: each change (what, by
+    whom, when) and each reopening of approved minutes with its reason."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingEventKind.choices)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.CharField(_("what"), max_length=500)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("meeting log entry")
+        verbose_name_plural = _("meeting log")
+
+    def __str__(self):
+        return f"{self.meeting}: {self.description}"

@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 SUBJECTS = {
     "publish": gettext_noop("Agenda for the meeting of %(body)s on %(date)s"),
     "approve": gettext_noop("Minutes of the meeting of %(body)s on %(date)s"),
+    "change": gettext_noop("Changed agenda for the meeting of %(body)s on %(date)s"),
 }
 
 
@@ -35,6 +36,7 @@ def notice(meeting, action: str) -> tuple[str, str]:
         text = render_to_string("meetings/email/notice.txt", {
             "meeting": meeting, "action": action, "date": date, "sections": context["sections"],
             "url": absolute_url(meeting.get_absolute_url()),
+            "last_change": meeting.events.filter(kind="agenda_changed").first(),
         })  # fmt: skip
     return subject, text.strip() + "\n"
 

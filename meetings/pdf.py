@@ -29,6 +29,26 @@ def _people(meeting: Meeting, kind: str) -> list[str]:
     return [str(person) for person in meeting.attendance.all() if person.kind == kind]
 
 
+def _guests(meeting: Meeting, numbers: dict[int, int]) -> list[str]:
+    """The front page's guests; one who attends one item only says which ("punkt 4")."""
+    label = pgettext("agenda", "item")
+    return [
+        f"{person} – {label} {numbers[person.item_id]}"
+        if person.item_id in numbers
+        else str(person)
+        for person in meeting.attendance.all()
+        if person.kind == AttendanceKind.GUEST
+    ]
+
+
+def _item_guests(meeting: Meeting) -> dict[int, list[str]]:
+    guests = {}
+    for person in meeting.attendance.all():
+        if person.kind == AttendanceKind.GUEST and person.item_id:
+            guests.setdefault(person.item_id, []).append(str(person))
+    return guests
+
+
 def _text_length(item, *, minutes: bool) -> int:
     texts = [item.title, item.guest_line, item.summary, item.background, item.body,
              *(f"{verb} {text}" for verb, text in item.recommendations)]  # fmt: skip
@@ -84,12 +104,13 @@ def build_meeting_context(meeting: Meeting, *, minutes: bool,
         numbers, [(a.pk, a.item_id, a.position) for a in attachments])  # fmt: skip
     labels = dict(Section.choices)
     histories = item_histories([i for i in items if i.forwarded_from_id])
+    item_guests = _item_guests(meeting)
     rows = []
     for item in sorted(items, key=lambda i: numbers[i.pk]):
         rows.append({
             "item": item, "number": numbers[item.pk], "section": labels[item.section],
             "attachments": [(attachment_numbers[a.pk], a) for a in item.attachments.all()],
-            "history": histories.get(item.pk, []),
+            "history": histories.get(item.pk, []), "guests": item_guests.get(item.pk, []),
             "recommendations": [recommendation_sentence(meeting.body.name, verb, text)
                                 for verb, text in item.recommendations],
         })  # fmt: skip
@@ -109,7 +130,7 @@ def build_meeting_context(meeting: Meeting, *, minutes: bool,
         "title": _("Minutes") if minutes else _("Agenda"),
         "present": _people(meeting, AttendanceKind.PRESENT),
         "apologies": _people(meeting, AttendanceKind.APOLOGIES),
-        "guests": _people(meeting, AttendanceKind.GUEST),
+        "guests": _guests(meeting, numbers),
         "sections": [s for s in sections if s["items"]], "items": rows, "pages": pages,
         "groups": groups,
     }  # fmt: skip
@@ -252,14 +273,19 @@ def _replace_page(placeholder, source) -> None:
             del placeholder[key]
 
 
-STAMP_WIDTH_MM, STAMP_HEIGHT_MM = 70, 8  # as in static/pdf/stamp.css
+# As in static/pdf/stamp.css: a white band along the foot of the page, wide enough for an A3
+# landscape page (the part beyond a smaller page's left edge is cut off by its box).
+STAMP_WIDTH_MM, STAMP_HEIGHT_MM = 420, 15
 POINTS_PER_MM = 72 / 25.4
 
 
 def _stamp(writer: PdfWriter, stamps: dict[int, int]) -> None:
-    """An attachment's own pages keep their content; the pack adds "Bilag N · n/N" in the top
-    right corner, so every page of the pack carries its page number (what the contents cite).
-    One small WeasyPrint document holds all the stamps; each is placed by the page's own size."""
+    """An attachment's own pages keep their content, but not their own page numbers: the pack
+    lays a white band over the page's foot (where page numbers are printed: the bottom 15 mm,
+    below the 2 cm margin of the portal's documents) with "Bilag N · n/N" at the bottom right,
+    where the agenda's pages have theirs. So every page carries one number, the pack's (what
+    the contents cite). One small WeasyPrint document holds all the stamps; each is placed by
+    the page's own size."""
     if not stamps:
         return
     total = len(writer.pages)
@@ -277,14 +303,14 @@ def render_stamps(labels: list[str]) -> bytes:
 
 
 def apply_stamps(writer: PdfWriter, placements) -> None:
-    """Each (page index, stamp page): the stamp goes in the top right corner of that page,
-    placed by the page's own size."""
+    """Each (page index, stamp page): the stamp goes along the foot of that page, its right
+    edge on the page's right edge."""
     for index, stamp in placements:
         page = writer.pages[index]
         box = page.mediabox
         move = Transformation().translate(
-            float(box.right) - STAMP_WIDTH_MM * POINTS_PER_MM,
-            float(box.top) - STAMP_HEIGHT_MM * POINTS_PER_MM)  # fmt: skip
+            float(box.right) - STAMP_WIDTH_MM * POINTS_PER_MM, float(box.bottom)
+        )
         page.merge_transformed_page(stamp, move)
         page.compress_content_streams()  # merging leaves the page's content uncompressed
 

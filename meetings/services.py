@@ -1,34 +1,56 @@
 """Writes for the agenda. Two people editing the same item: the second save is refused (the
 form carries the version it was opened at; the update only happens if it is still current)."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .changes import check_writable, record_change, record_reopening
 from .models import AgendaItem, Attachment, Meeting, MeetingStatus
 
 EDITABLE_FIELDS = ["section", "title", "guest_line", "summary", "background", "body_heading",
                    "body", "recommendations", "decision", "editorial_note",
                    "is_public"]  # fmt: skip
+# The minutes' own fields: writing them after the meeting is not a change of the agenda.
+MINUTES_FIELDS = {"decision", "editorial_note"}
 
 
 class EditConflict(ValidationError):
     pass
 
 
-@transaction.atomic
-def item_create(*, meeting: Meeting, section: str, title: str) -> AgendaItem:
+def _new_item(*, meeting: Meeting, section: str, title: str) -> AgendaItem:
     last = meeting.items.filter(section=section).aggregate(p=Max("position"))["p"]
     return AgendaItem.objects.create(meeting=meeting, section=section, title=title,
                                      position=(last or 0) + 1)  # fmt: skip
 
 
 @transaction.atomic
-def item_save(*, item: AgendaItem, values: dict, expected_version: int) -> AgendaItem:
+def item_create(*, meeting: Meeting, section: str, title: str, user=None) -> AgendaItem:
+    check_writable(meeting)
+    item = _new_item(meeting=meeting, section=section, title=title)
+    record_change(
+        meeting=meeting,
+        user=user,
+        items=[item],
+        description=_("Item added: “%(title)s”") % {"title": title},
+    )
+    return item
+
+
+@transaction.atomic
+def item_save(*, item: AgendaItem, values: dict, expected_version: int, user=None) -> AgendaItem:
     """Compare-and-set on edit_version under a row lock: nothing is overwritten if someone
     saved in between. Saved with save(), so the change history records it."""
     stored = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    check_writable(stored.meeting)
     if stored.edit_version != expected_version:
         raise EditConflict(
             _(
@@ -40,19 +62,32 @@ def item_save(*, item: AgendaItem, values: dict, expected_version: int) -> Agend
     if changes.get("section", stored.section) != stored.section:  # moved: last in new section
         last = stored.meeting.items.filter(section=changes["section"]).aggregate(p=Max("position"))
         changes["position"] = (last["p"] or 0) + 1
+    agenda_changed = any(
+        getattr(stored, name) != value
+        for name, value in changes.items()
+        if name not in MINUTES_FIELDS
+    )
     for name, value in changes.items():
         setattr(stored, name, value)
     stored.edit_version += 1
     stored.save()
+    if agenda_changed:
+        record_change(
+            meeting=stored.meeting,
+            user=user,
+            items=[stored],
+            description=_("Item changed: “%(title)s”") % {"title": stored.title},
+        )
     item.refresh_from_db()
     return item
 
 
 @transaction.atomic
-def minutes_save(*, meeting: Meeting, rows: list[dict]) -> int:
+def minutes_save(*, meeting: Meeting, rows: list[dict], user=None) -> int:
     """The minutes page: each item's decision and "Red.:" note, all or nothing. An item saved
     by someone else since the page was opened refuses the whole save (the error names it).
     Returns how many items changed."""
+    check_writable(meeting)
     items = {item.pk: item for item in meeting.items.all()}
     changed = 0
     for row in rows:
@@ -63,7 +98,7 @@ def minutes_save(*, meeting: Meeting, rows: list[dict]) -> int:
         if all(getattr(item, name) == value for name, value in values.items()):
             continue
         try:
-            item_save(item=item, values=values, expected_version=row["edit_version"])
+            item_save(item=item, values=values, expected_version=row["edit_version"], user=user)
         except EditConflict:
             raise ValidationError(
                 _("“%(title)s” was saved by someone else while you wrote the minutes. Nothing "
@@ -75,8 +110,9 @@ def minutes_save(*, meeting: Meeting, rows: list[dict]) -> int:
 
 
 @transaction.atomic
-def item_move(*, item: AgendaItem, direction: str) -> AgendaItem:
+def item_move(*, item: AgendaItem, direction: str, user=None) -> AgendaItem:
     """Up or down within its section (swapping positions with the neighbour)."""
+    check_writable(item.meeting)
     siblings = list(item.meeting.items.filter(section=item.section).order_by("position", "id"))
     index = siblings.index(item)
     other = index - 1 if direction == "up" else index + 1
@@ -88,7 +124,27 @@ def item_move(*, item: AgendaItem, direction: str) -> AgendaItem:
     siblings[index].position, neighbour.position = neighbour.position, siblings[index].position
     AgendaItem.objects.bulk_update(siblings, ["position"])
     item.refresh_from_db()
+    record_change(
+        meeting=item.meeting,
+        user=user,
+        items=[item],
+        description=_("Item moved: “%(title)s”") % {"title": item.title},
+    )
     return item
+
+
+@transaction.atomic
+def item_delete(*, item: AgendaItem, user=None) -> None:
+    """The item and its attachments leave the agenda (the stored files stay: a forwarded copy
+    may point at them); the numbers of the items after it follow, since they are computed."""
+    meeting = item.meeting
+    check_writable(meeting)
+    item.delete()
+    record_change(
+        meeting=meeting,
+        user=user,
+        description=_("Item removed: “%(title)s”") % {"title": item.title},
+    )
 
 
 # --- Status: planned -> agenda published -> held -> minutes approved; or cancelled ---
@@ -99,21 +155,36 @@ TRANSITIONS = {
     "hold": ({MeetingStatus.AGENDA_PUBLISHED}, MeetingStatus.HELD),
     "approve": ({MeetingStatus.HELD}, MeetingStatus.MINUTES_APPROVED),
     "cancel": ({MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED}, MeetingStatus.CANCELLED),
+    # The one way back: approved minutes reopened by the secretariat, with a logged reason.
+    "reopen": ({MeetingStatus.MINUTES_APPROVED}, MeetingStatus.HELD),
 }
 # The documents each step makes for the members (through the documents app, in Celery).
 DOCUMENTS_ON = {"publish": ["agenda", "pack"], "approve": ["minutes"]}
 NOTICE_ON = {"publish", "approve"}
 
 
-def available_actions(status: str) -> list[str]:
-    return [action for action, (sources, _target) in TRANSITIONS.items() if status in sources]
+def meeting_starts(meeting: Meeting) -> dt.datetime:
+    """The meeting's start as an aware moment (its date and time are Danish local time)."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return dt.datetime.combine(meeting.date, meeting.starts_at, tzinfo=zone)
+
+
+def available_actions(meeting: Meeting, *, now: dt.datetime | None = None) -> list[str]:
+    """The steps offered on the meeting's page; "held" only once the meeting has started."""
+    now = now or timezone.now()
+    return [
+        action
+        for action, (sources, _target) in TRANSITIONS.items()
+        if meeting.status in sources and (action != "hold" or meeting_starts(meeting) <= now)
+    ]
 
 
 @transaction.atomic
-def meeting_transition(*, meeting: Meeting, action: str, user) -> Meeting:
+def meeting_transition(*, meeting: Meeting, action: str, user, reason: str = "") -> Meeting:
     """Move the meeting on; publishing and approving order the PDFs the members download.
-    Refused (nothing changed) from the wrong status, without items, or while a generated
-    attachment is still being made."""
+    Refused (nothing changed) from the wrong status, without items, while a generated
+    attachment is still being made, "held" before the meeting has started, and reopening
+    without a reason."""
     from documents.services import document_request
 
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -125,6 +196,10 @@ def meeting_transition(*, meeting: Meeting, action: str, user) -> Meeting:
         )
     if action == "publish":
         _check_ready_to_publish(meeting)
+    if action == "hold":
+        _check_started(meeting)
+    if action == "reopen":
+        record_reopening(meeting=meeting, user=user, reason=reason)
     meeting.status = target
     meeting.save(update_fields=["status"])
     for document in DOCUMENTS_ON.get(action, []):
@@ -135,6 +210,15 @@ def meeting_transition(*, meeting: Meeting, action: str, user) -> Meeting:
 
         mailing_queue(meeting=meeting, kind=action, user=user)
     return meeting
+
+
+def _check_started(meeting: Meeting) -> None:
+    starts = timezone.localtime(meeting_starts(meeting))
+    if starts > timezone.now():
+        raise ValidationError(
+            _("The meeting starts on %(date)s at %(time)s; it can be marked as held from then.")
+            % {"date": date_format(starts, "j. F Y"), "time": starts.strftime("%H.%M")}
+        )
 
 
 def _check_ready_to_publish(meeting: Meeting) -> None:
@@ -152,8 +236,7 @@ def _check_ready_to_publish(meeting: Meeting) -> None:
 # --- Attachments ---
 
 
-@transaction.atomic
-def attachment_add(*, item: AgendaItem, title: str, file=None, document=None) -> Attachment:
+def _new_attachment(*, item: AgendaItem, title: str, file=None, document=None) -> Attachment:
     last = item.attachments.aggregate(p=Max("position"))["p"]
     attachment = Attachment(item=item, title=title, document=document,
                             position=(last or 0) + 1)  # fmt: skip
@@ -164,16 +247,55 @@ def attachment_add(*, item: AgendaItem, title: str, file=None, document=None) ->
 
 
 @transaction.atomic
+def attachment_add(
+    *, item: AgendaItem, title: str, file=None, document=None, user=None
+) -> Attachment:
+    check_writable(item.meeting)
+    attachment = _new_attachment(item=item, title=title, file=file, document=document)
+    record_change(
+        meeting=item.meeting,
+        user=user,
+        items=[item],
+        description=_("Attachment added to “%(item)s”: %(title)s")
+        % {"item": item.title, "title": title},
+    )
+    return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: Attachment, user=None) -> None:
+    """The attachment leaves its item; the stored file stays (a forwarded copy may point at
+    it)."""
+    item = attachment.item
+    check_writable(item.meeting)
+    attachment.delete()
+    record_change(
+        meeting=item.meeting,
+        user=user,
+        items=[item],
+        description=_("Attachment removed from “%(item)s”: %(title)s")
+        % {"item": item.title, "title": attachment.title},
+    )
+
+
+@transaction.atomic
 def attachment_regenerate(*, attachment: Attachment, user) -> Attachment:
     """A generated attachment made again from today's data: a new version of its document
     (the old one stays downloadable to the secretariat in the documents app)."""
     from documents.services import document_request
 
+    check_writable(attachment.item.meeting)
     old = attachment.document
     if old is None:
         raise ValidationError(_("Only generated attachments can be generated again."))
     attachment.document = document_request(kind=old.kind, params=old.params, user=user)
     attachment.save(update_fields=["document"])
+    record_change(
+        meeting=attachment.item.meeting,
+        user=user,
+        items=[attachment.item],
+        description=_("Attachment generated again: %(title)s") % {"title": attachment.title},
+    )
     return attachment
 
 
@@ -188,16 +310,23 @@ def item_generate(*, meeting: Meeting, choice: str, user) -> AgendaItem:
 
     from . import generated
 
+    check_writable(meeting)
     try:
         spec = generated.build(choice)
     except ValueError:
         raise ValidationError(_("Choose one of the listed sources.")) from None
-    item = item_create(meeting=meeting, section=spec.section, title=spec.title)
+    item = _new_item(meeting=meeting, section=spec.section, title=spec.title)
     item.summary, item.body_heading = spec.summary, spec.body_heading
     item.recommendations = spec.recommendations
     item.save(update_fields=["summary", "body_heading", "recommendations"])
     document = document_request(kind=spec.kind, params=spec.params, user=user)
-    attachment_add(item=item, title=spec.attachment_title, document=document)
+    _new_attachment(item=item, title=spec.attachment_title, document=document)
+    record_change(
+        meeting=meeting,
+        user=user,
+        items=[item],
+        description=_("Item added: “%(title)s”") % {"title": item.title},
+    )
     return item
 
 
@@ -217,7 +346,7 @@ def forward_targets(item: AgendaItem):
 
 
 @transaction.atomic
-def item_forward(*, item: AgendaItem, target: Meeting) -> AgendaItem:
+def item_forward(*, item: AgendaItem, target: Meeting, user=None) -> AgendaItem:
     """A copy of the item on the target meeting's agenda, pointing back at it (its history is
     shown in the new item), with the same attachments (the same stored files)."""
     if not forward_targets(item).filter(pk=target.pk).exists():
@@ -225,7 +354,8 @@ def item_forward(*, item: AgendaItem, target: Meeting) -> AgendaItem:
                                 "body."))  # fmt: skip
     if target.items.filter(forwarded_from=item).exists():
         raise ValidationError(_("The item is already on that meeting's agenda."))
-    copy = item_create(meeting=target, section=item.section, title=item.title)
+    check_writable(target)
+    copy = _new_item(meeting=target, section=item.section, title=item.title)
     for name in COPIED_FIELDS:
         setattr(copy, name, getattr(item, name))
     copy.forwarded_from = item
@@ -234,4 +364,10 @@ def item_forward(*, item: AgendaItem, target: Meeting) -> AgendaItem:
         Attachment(item=copy, title=a.title, file=a.file.name, document=a.document,
                    position=a.position) for a in item.attachments.all()
     ])  # fmt: skip
+    record_change(
+        meeting=target,
+        user=user,
+        items=[copy],
+        description=_("Item added: “%(title)s”") % {"title": copy.title},
+    )
     return copy

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_information, views_setup
+from . import views, views_information, views_setup, views_status
 
 app_name = "meetings"
 urlpatterns = [
@@ -14,7 +14,7 @@ urlpatterns = [
     path("<slug:reference>/punkter/<int:pk>/flyt/", views.item_move, name="item_move"),
     path("<slug:reference>/punkter/<int:pk>/slet/", views.item_delete, name="item_delete"),
     path("<slug:reference>/bilag/<int:pk>/", views.attachment_download, name="attachment"),
-    path("<slug:reference>/status/", views.meeting_status, name="status"),
+    path("<slug:reference>/status/", views_status.meeting_status, name="status"),
     path("<slug:reference>/referat/", views.minutes_edit, name="minutes"),
     path("<slug:reference>/forhaandsvisning/", views.meeting_preview, name="preview"),
     path("<slug:reference>/punkter/fra-data/", views.item_generate, name="item_generate"),

@@ -9,14 +9,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from documents.models import GeneratedDocument
 from organisations.access import require_secretariat, roles_for
-from socialaftale.lib.delivery import report_to
 from socialaftale.lib.export import SafeExportMixin
 
 from . import mailing, services
@@ -27,6 +25,7 @@ from .access import (
     visible_meetings,
 )
 from .calculations import number_items
+from .changes import MeetingFrozen, frozen_message, is_frozen
 from .filters import MeetingFilter
 from .forms import (
     AttachmentForm,
@@ -39,17 +38,10 @@ from .forms import (
     recommendation_initial,
     recommendations_from,
 )
-from .mailing import NOTICE_WHAT
 from .models import Meeting
 from .pdf import DOCUMENT_TITLES, build_meeting_context, item_history
 from .tables import MeetingTable
-
-ACTION_LABELS = {
-    "publish": gettext_lazy("Publish the agenda"),
-    "hold": gettext_lazy("Mark as held"),
-    "approve": gettext_lazy("Approve the minutes"),
-    "cancel": gettext_lazy("Cancel the meeting"),
-}
+from .views_status import ACTION_LABELS, refuses_frozen
 
 
 class MeetingListView(LoginRequiredMixin, SafeExportMixin, SingleTableMixin, FilterView):
@@ -83,18 +75,30 @@ def meeting_detail(request, reference):
     latest = {code: _latest_document(meeting, code) for code, _title in kinds
               if may_see_document_of(request.user, meeting, code)}  # fmt: skip
     context = build_meeting_context(meeting, minutes=False)
+    secretariat = roles_for(request.user).is_secretariat
     return render(request, "meetings/meeting_detail.html", {
-        **context,
+        **context, **_edit_flags(request, meeting),
         "documents": [(code, title, latest.get(code)) for code, title in kinds],
         "new_item_form": NewItemForm(), "generated_form": GeneratedItemForm(),
-        "mailings": mailing.mailing_rows(meeting) if roles_for(request.user).is_secretariat
-        else [],
-        "actions": [(action, ACTION_LABELS[action])
-                    for action in services.available_actions(meeting.status)],
+        "mailings": mailing.mailing_rows(meeting) if secretariat else [],
+        "actions": [(action, ACTION_LABELS[action], action in {"cancel", "reopen"})
+                    for action in services.available_actions(meeting)],
+        "events": meeting.events.select_related("user") if secretariat else [],
         "requests": [(code, _("Make PDF: %(title)s") % {"title": title},
                       json.dumps({"meeting": reference, "document": code}))
                      for code, title in kinds],
     })  # fmt: skip
+
+
+def _edit_flags(request, meeting: Meeting) -> dict:
+    """What the page offers: editing only to the secretariat and only until the minutes are
+    approved (then the page says why)."""
+    secretariat = roles_for(request.user).is_secretariat
+    frozen = is_frozen(meeting)
+    return {
+        "may_edit": secretariat and not frozen,
+        "frozen_notice": frozen_message() if secretariat and frozen else "",
+    }
 
 
 def _latest_document(meeting: Meeting, code: str) -> GeneratedDocument | None:
@@ -115,27 +119,6 @@ def _refused(request, error: ValidationError) -> None:
 
 
 @login_required
-@require_POST
-def meeting_status(request, reference):
-    meeting = _secretariat_meeting(request, reference)
-    action = request.POST.get("action", "")
-    if action not in services.TRANSITIONS:
-        raise Http404
-    try:
-        meeting = services.meeting_transition(meeting=meeting, action=action, user=request.user)
-    except ValidationError as error:
-        _refused(request, error)
-    else:
-        done = _("The meeting is now “%(status)s”.") % {"status": meeting.get_status_display()}
-        report = mailing.latest_report(meeting, action) if action in services.NOTICE_ON else None
-        if report is None:
-            messages.success(request, done)
-        else:
-            report_to(request, report, NOTICE_WHAT[action], before=done)
-    return redirect(meeting)
-
-
-@login_required
 def meeting_preview(request, reference):
     """The agenda (or with ?referat=1 the minutes) as the PDF will show it, in the browser."""
     require_secretariat(request.user)
@@ -147,11 +130,12 @@ def meeting_preview(request, reference):
 
 @login_required
 @require_POST
+@refuses_frozen
 def item_new(request, reference):
     meeting = _secretariat_meeting(request, reference)
     form = NewItemForm(request.POST)
     if form.is_valid():
-        item = services.item_create(meeting=meeting, **form.cleaned_data)
+        item = services.item_create(meeting=meeting, user=request.user, **form.cleaned_data)
         return redirect("meetings:item", reference=reference, pk=item.pk)
     messages.error(request, _("Give the new item a section and a title."))
     return redirect(meeting)
@@ -159,6 +143,7 @@ def item_new(request, reference):
 
 @login_required
 @require_POST
+@refuses_frozen
 def item_generate(request, reference):
     meeting = _secretariat_meeting(request, reference)
     form = GeneratedItemForm(request.POST)
@@ -180,7 +165,15 @@ def _item_page(request, meeting, item, *, form, recommendations, attachment_form
                forward_form=None, status=200):  # fmt: skip
     siblings = meeting.items.values_list("pk", "section", "position")
     attachments = item.attachments.select_related("document")
+    flags = _edit_flags(request, meeting)
+    if not flags["may_edit"]:  # read-only: the fields show the approved text
+        for field in [
+            *form.fields.values(),
+            *(f for r in recommendations for f in r.fields.values()),
+        ]:
+            field.disabled = True
     return render(request, "meetings/item_form.html", {
+        **flags,
         "meeting": meeting, "item": item, "form": form, "recommendations": recommendations,
         "number": number_items(list(siblings)).get(item.pk),
         "attachments": attachments,
@@ -192,6 +185,7 @@ def _item_page(request, meeting, item, *, form, recommendations, attachment_form
 
 
 @login_required
+@refuses_frozen
 def item_edit(request, reference, pk):
     meeting = _secretariat_meeting(request, reference)
     item = get_object_or_404(meeting.items, pk=pk)
@@ -202,7 +196,7 @@ def item_edit(request, reference, pk):
     if request.method == "POST" and form.is_valid() and recommendations.is_valid():
         values = {**form.cleaned_data, "recommendations": recommendations_from(recommendations)}
         try:
-            services.item_save(item=item, values=values,
+            services.item_save(item=item, values=values, user=request.user,
                                expected_version=form.cleaned_data["edit_version"])  # fmt: skip
         except services.EditConflict as conflict:
             form.add_error(None, conflict.messages[0])
@@ -213,10 +207,13 @@ def item_edit(request, reference, pk):
 
 
 @login_required
+@refuses_frozen
 def minutes_edit(request, reference):
     """All items' decisions and "Red.:" notes on one page, in agenda order."""
     require_secretariat(request.user)
     meeting = _meeting_with_items(request, reference)
+    if is_frozen(meeting):
+        raise MeetingFrozen(frozen_message())
     rows = build_meeting_context(meeting, minutes=True)["items"]
     initial = [{"item": r["item"].pk, "edit_version": r["item"].edit_version,
                 "decision": r["item"].decision, "editorial_note": r["item"].editorial_note}
@@ -224,7 +221,9 @@ def minutes_edit(request, reference):
     formset = MinutesFormSet(request.POST or None, initial=initial, prefix="referat")
     if request.method == "POST" and formset.is_valid():
         try:
-            changed = services.minutes_save(meeting=meeting, rows=formset.cleaned_data)
+            changed = services.minutes_save(
+                meeting=meeting, rows=formset.cleaned_data, user=request.user
+            )
         except ValidationError as error:
             formset._non_form_errors = formset.error_class(error.messages)
         else:
@@ -237,14 +236,17 @@ def minutes_edit(request, reference):
 
 
 @login_required
+@refuses_frozen
 def item_delete(request, reference, pk):
     """GET asks to confirm; POST removes the item (and its attachments) from the agenda. The
     numbers of the items after it follow, since they are computed."""
     meeting = _secretariat_meeting(request, reference)
     item = get_object_or_404(meeting.items, pk=pk)
+    if is_frozen(meeting):
+        raise MeetingFrozen(frozen_message())
     if request.method == "POST":
         title = item.title
-        item.delete()
+        services.item_delete(item=item, user=request.user)
         messages.success(request, _("The item “%(title)s” has been removed from the agenda.")
                          % {"title": title})  # fmt: skip
         return redirect(meeting)
@@ -253,10 +255,11 @@ def item_delete(request, reference, pk):
 
 @login_required
 @require_POST
+@refuses_frozen
 def item_move(request, reference, pk):
     meeting = _secretariat_meeting(request, reference)
     item = get_object_or_404(meeting.items, pk=pk)
-    services.item_move(item=item, direction=request.POST.get("direction", "up"))
+    services.item_move(item=item, direction=request.POST.get("direction", "up"), user=request.user)
     return redirect(meeting)
 
 
@@ -268,6 +271,7 @@ def _fresh_item_forms(item):
 
 @login_required
 @require_POST
+@refuses_frozen
 def attachment_upload(request, reference, pk):
     meeting = _secretariat_meeting(request, reference)
     item = get_object_or_404(meeting.items, pk=pk)
@@ -276,25 +280,41 @@ def attachment_upload(request, reference, pk):
         form, recommendations = _fresh_item_forms(item)
         return _item_page(request, meeting, item, form=form, recommendations=recommendations,
                           attachment_form=upload, status=400)  # fmt: skip
-    services.attachment_add(item=item, title=upload.cleaned_data["title"],
-                            file=upload.cleaned_data["file"])  # fmt: skip
+    services.attachment_add(
+        item=item,
+        title=upload.cleaned_data["title"],
+        file=upload.cleaned_data["file"],
+        user=request.user,
+    )
     messages.success(request, _("The attachment has been added."))
     return redirect("meetings:item", reference=reference, pk=item.pk)
 
 
 @login_required
 @require_POST
+@refuses_frozen
 def attachment_delete(request, reference, pk):
+    """The remove button posts; the answer asks to confirm, and its button posts again with
+    `confirmed` (works without JavaScript)."""
     require_secretariat(request.user)
     attachment = get_attachment_for_user(request.user, reference, pk)
     item = attachment.item
-    attachment.delete()  # the stored file stays: a forwarded copy may point at it
+    if request.POST.get("confirmed") != "1":
+        if is_frozen(item.meeting):
+            raise MeetingFrozen(frozen_message())
+        return render(
+            request,
+            "meetings/attachment_delete.html",
+            {"meeting": item.meeting, "item": item, "attachment": attachment},
+        )
+    services.attachment_delete(attachment=attachment, user=request.user)
     messages.success(request, _("The attachment has been removed."))
     return redirect("meetings:item", reference=reference, pk=item.pk)
 
 
 @login_required
 @require_POST
+@refuses_frozen
 def attachment_regenerate(request, reference, pk):
     require_secretariat(request.user)
     attachment = get_attachment_for_user(request.user, reference, pk)
@@ -310,13 +330,16 @@ def attachment_regenerate(request, reference, pk):
 
 @login_required
 @require_POST
+@refuses_frozen
 def item_forward(request, reference, pk):
     meeting = _secretariat_meeting(request, reference)
     item = get_object_or_404(meeting.items, pk=pk)
     forward = ForwardForm(request.POST, targets=services.forward_targets(item))
     if forward.is_valid():
         try:
-            copy = services.item_forward(item=item, target=forward.cleaned_data["target"])
+            copy = services.item_forward(
+                item=item, target=forward.cleaned_data["target"], user=request.user
+            )
         except ValidationError as error:
             forward.add_error("target", error)
         else:

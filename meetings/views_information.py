@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from organisations.access import require_secretariat, roles_for
 from socialaftale.lib.delivery import report_to
 
-from .access import get_meeting_for_user
+from .access import get_meeting_for_user, member_bodies
 from .information_mail import (
     InformationMailRefused,
     information_mail,
@@ -47,7 +47,7 @@ def information(request, reference):
         return redirect(meeting)
     subject, text, _html = information_mail(meeting)
     short = meeting.body.short_name
-    without_access = [r for r in reached if short not in roles_for(r.member.user).bodies]
+    without_access = [r for r in reached if short not in member_bodies(roles_for(r.member.user))]
     not_ready = [(number, attachment) for row in build_meeting_context(meeting, minutes=False)
                  ["items"] if row["item"].is_public for number, attachment in row["attachments"]
                  if attachment.pdf_file is None]  # fmt: skip

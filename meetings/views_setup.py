@@ -21,16 +21,25 @@ from socialaftale.lib.edits import (
 )
 
 from .access import get_meeting_for_user
+from .changes import check_writable, record_change
 from .forms_setup import AttendanceFormSet, MeetingForm
 from .models import Attendance, AttendanceKind, Meeting
+from .views_status import refuses_frozen
 
 
-def _save_meeting(form: MeetingForm, *, prefill_attendance: bool) -> Meeting | None:
+def _save_meeting(form: MeetingForm, *, prefill_attendance: bool, user=None) -> Meeting | None:
     """Save the meeting (and for a new meeting its members as present). None if the database
-    refused it because another meeting of the body got that date in the meantime."""
+    refused it because another meeting of the body got that date in the meantime. Refused
+    once the minutes are approved; logged (and the members told) once the agenda is out."""
     try:
         with transaction.atomic():
+            if not prefill_attendance:
+                check_writable(form.instance)
             meeting = form.save() if prefill_attendance else save_edited(form)
+            if not prefill_attendance and form.has_changed():
+                record_change(
+                    meeting=meeting, user=user, description=_("Date, time or venue changed")
+                )
             if prefill_attendance:
                 Attendance.objects.bulk_create(
                     Attendance(meeting=meeting, name=member.name,
@@ -60,14 +69,16 @@ def meeting_new(request):
 
 
 @login_required
+@refuses_frozen
 def meeting_edit(request, reference):
     require_secretariat(request.user)
     meeting = get_meeting_for_user(request.user, reference)
+    check_writable(meeting)
     form = MeetingForm(request.POST or None, instance=meeting)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            saved = _save_meeting(form, prefill_attendance=False)
+            saved = _save_meeting(form, prefill_attendance=False, user=request.user)
         except StaleEdit:  # shown again with what was typed, the message and a fresh token
             form.refuse_stale()
             saved, status = None, 409
@@ -85,15 +96,18 @@ def meeting_edit(request, reference):
 
 
 @login_required
+@refuses_frozen
 def attendance(request, reference):
     require_secretariat(request.user)
     meeting = get_meeting_for_user(request.user, reference)
+    check_writable(meeting)
     formset = AttendanceFormSet(request.POST or None, instance=meeting)
     token, stale = _attendance_token(meeting), False
     if request.method == "POST" and formset.is_valid():
         try:
             with transaction.atomic():
                 Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+                check_writable(meeting)
                 check_unchanged(request.POST.get(TOKEN_NAME, ""), _attendance_rows(meeting))
                 for form in formset.deleted_forms:
                     if form.instance.pk is not None:
@@ -103,6 +117,13 @@ def attendance(request, reference):
                     person.meeting = meeting
                     person.position = position
                     person.save()
+                if formset.has_changed():
+                    record_change(
+                        meeting=meeting,
+                        user=request.user,
+                        minutes_once_held=True,
+                        description=_("Attendance changed"),
+                    )
         except StaleEdit:  # what was typed is shown again, with the current token
             token, stale = _attendance_token(meeting), True
         except IntegrityError:

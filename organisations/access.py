@@ -33,6 +33,12 @@ class UserRoles:
     def is_body_member(self):
         return bool(self.bodies)
 
+    @property
+    def sees_meetings(self):
+        """The meetings menu and start-page card: the secretariat, the bodies' members and
+        the expert panel (the members of Ekspertpanelet)."""
+        return self.is_secretariat or self.is_body_member or self.is_expert_panel
+
 
 def roles_for(user) -> UserRoles:
     """The user's roles, read once per request object and cached on it."""

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.defaults import server_error as default_server_error
 
+from meetings.access import visible_meetings
 from meetings.mailing import fix_url as member_fix_url
 from meetings.mailing import members_without_address
 from offers.models import Offer
@@ -21,7 +22,10 @@ from submissions.mail import unit_fix_url, units_without_address
 def home(request):
     roles = roles_for(request.user)
     year = default_year()
+    show_meeting_card = roles.sees_meetings and not roles.is_secretariat
     context = {
+        "show_meeting_card": show_meeting_card,
+        "meeting_count": visible_meetings(request.user).count() if show_meeting_card else 0,
         "year": year,
         "offer_count": Offer.objects.count(),
         "covered_count": with_coverage(Offer.objects.all(), year).filter(covered=True).count(),

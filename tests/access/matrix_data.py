@@ -13,21 +13,27 @@ from submissions import services
 from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
 from tariffs.models import FinancingScheme, Tariff
-from tests.access.matrix_rules import DAS, LOGGED_IN, SEC
+from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
 
 
-def _document_access(das_reference):
+def _document_access(das_reference, panel_reference):
     """Who may see each generated document: the secretariat every one; DAS members the DAS
-    meeting's (minutes approved); a public table anyone logged in; an analysis report only
-    the secretariat; any other kind only the secretariat."""
+    meeting's and the expert panel the panel meeting's (minutes approved); a public table
+    anyone logged in; an analysis report only the secretariat; any other kind only the
+    secretariat."""
     who = {
-        "meetings.document": {SEC, DAS},
         "tariffs.socialtilsyn_budget": LOGGED_IN,
         "monitoring.analysis_report": {SEC},
     }
+    meeting_readers = {das_reference: {SEC, DAS}, panel_reference: {SEC, PANEL}}
     documents = GeneratedDocument.objects.order_by("pk")
-    assert all(d.params.get("meeting", das_reference) == das_reference for d in documents)
-    return [(document, who.get(document.kind, {SEC})) for document in documents]
+    assert all(d.params.get("meeting", das_reference) in meeting_readers for d in documents)
+    return [
+        (document, meeting_readers[document.params["meeting"]])
+        if document.kind == "meetings.document"
+        else (document, who.get(document.kind, {SEC}))
+        for document in documents
+    ]
 
 
 def build_data():
@@ -36,7 +42,9 @@ def build_data():
     units = {code: OrganisationUnit.objects.get(code=code) for code in ("851-FB", "860")}
     das = Meeting.objects.get(body__short_name="DAS")
     kkr = Meeting.objects.get(body__short_name="KKR")
+    panel = Meeting.objects.get(body__short_name="Ekspertpanelet")
     assert das.status == "minutes_approved" and kkr.status == "planned"
+    assert panel.status == "minutes_approved"
     fb_submission = services.submission_for(reporting_round=open_round, unit=units["851-FB"])
     return SimpleNamespace(
         region_offer=Offer.objects.filter(operator__code="1081").order_by("pk").first(),
@@ -55,8 +63,9 @@ def build_data():
         run=AnalysisRun.objects.order_by("pk").first(),
         das=das,
         kkr=kkr,
+        panel=panel,
         attachments={
             m.reference: Attachment.objects.filter(item__meeting=m).first() for m in (das, kkr)
         },
-        document_access=_document_access(das.reference),
+        document_access=_document_access(das.reference, panel.reference),
     )

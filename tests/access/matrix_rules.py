@@ -81,9 +81,11 @@ def by_unit(d, key, post=True, **extra):
 
 
 def meeting_page(d, post=None, **extra):
-    """The published DAS meeting (DAS members) and the planned KKR meeting (nobody yet)."""
+    """The published DAS meeting (DAS members), the expert panel's (its members) and the
+    planned KKR meeting (nobody yet)."""
     return [
         Case({"reference": d.das.reference, **extra}, frozenset({SEC, DAS}), post),
+        Case({"reference": d.panel.reference, **extra}, frozenset({SEC, PANEL}), post),
         Case({"reference": d.kkr.reference, **extra}, S, post),
     ]
 

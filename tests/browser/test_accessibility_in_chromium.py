@@ -47,7 +47,7 @@ def pages_by_role() -> dict[str, list[str]]:
                         f"/indberetninger/{hjorring}/", "/monitorering/",
                         "/monitorering/borgerlister/upload/", f"/monitorering/analyser/{run}/",
                         "/moeder/", "/moeder/ny/", "/moeder/DAS-2019-05-21/",
-                        "/moeder/DAS-2019-05-21/referat/",
+                        f"/moeder/{kkr.reference}/referat/",  # DAS's minutes are approved
                         f"/moeder/{kkr.reference}/punkter/{kkr_item}/",
                         f"/moeder/{kkr.reference}/deltagere/",
                         f"/moeder/{kkr.reference}/forhaandsvisning/",
@@ -56,6 +56,7 @@ def pages_by_role() -> dict[str, list[str]]:
                      "/monitorering/"],
         "aalborg-drift": ["/", f"/takster/tilbud/{offer}/2019/"],
         "das-medlem": ["/moeder/", "/moeder/DAS-2019-05-21/"],
+        "ekspertpanel": ["/", "/moeder/", "/moeder/Ekspertpanelet-2019-04-24/"],
     }  # fmt: skip
 
 

@@ -156,9 +156,17 @@ def test_confirming_an_offer_that_changed_meanwhile_is_refused(secretariat, clie
     assert Offer.objects.get(pk=offer.pk).last_confirmed_at is not None
 
 
+def draft_demo_meeting():
+    """The demo DAS meeting as a draft agenda: its approved minutes would freeze it."""
+    meeting = load_demo_meeting()
+    meeting.status = "planned"
+    meeting.save(update_fields=["status"])
+    return meeting
+
+
 @pytest.mark.django_db
 def test_two_secretaries_editing_the_same_meeting(secretariat):
-    meeting = load_demo_meeting()
+    meeting = draft_demo_meeting()
     one, two = _client(secretariat), _client(secretariat)
     url = f"/moeder/{meeting.reference}/rediger/"
     data_one, data_two = form_data(one.get(url)), form_data(two.get(url))
@@ -171,7 +179,7 @@ def test_two_secretaries_editing_the_same_meeting(secretariat):
 
 @pytest.mark.django_db
 def test_two_secretaries_editing_the_same_attendance(secretariat):
-    meeting = load_demo_meeting()
+    meeting = draft_demo_meeting()
     first = Attendance.objects.filter(meeting=meeting).order_by("position", "pk").first()
     one, two = _client(secretariat), _client(secretariat)
     url = f"/moeder/{meeting.reference}/deltagere/"

@@ -4,7 +4,16 @@ same item based on an old version is refused and overwrites nothing."""
 import pytest
 
 from meetings import services
-from meetings.demo import load_demo_meeting
+from meetings.demo import load_demo_meeting as load_approved_demo_meeting
+from meetings.models import MeetingStatus
+
+
+def load_demo_meeting():
+    """The demo DAS meeting as a draft agenda: its approved minutes would freeze it."""
+    meeting = load_approved_demo_meeting()
+    meeting.status = MeetingStatus.PLANNED
+    meeting.save(update_fields=["status"])
+    return meeting
 
 
 @pytest.fixture(autouse=True)

@@ -38,7 +38,8 @@ def test_the_demo_meetings_are_built_from_the_portals_data(demo, client):
     budget = kkr.items.get(title="Socialtilsyn Nord – Budget 2019")
     assert budget.attachments.get().document.kind == "tariffs.socialtilsyn_budget"
 
-    documents = GeneratedDocument.objects.filter(kind="meetings.document")
+    documents = GeneratedDocument.objects.filter(kind="meetings.document",
+                                                 params__meeting=das.reference)  # fmt: skip
     assert sorted(d.params["document"] for d in documents if d.status == "done") == [
         "agenda", "minutes", "pack"]  # fmt: skip
 

@@ -100,6 +100,14 @@ def planned(empty_meeting):
 
 
 @pytest.fixture
+def das_draft(das_meeting):
+    """The demo DAS meeting as a draft agenda (approved minutes freeze a meeting)."""
+    das_meeting.status = MeetingStatus.PLANNED
+    das_meeting.save(update_fields=["status"])
+    return das_meeting
+
+
+@pytest.fixture
 def kkr_meeting(das_meeting):
     """A planned KKR meeting after the demo DAS meeting: where its items go on to."""
     return new_meeting("kkr", dt.date(2019, 6, 13))
@@ -169,8 +177,10 @@ def downloaded(response) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def post_status(client, meeting: Meeting, action: str):
-    return client.post(url(meeting, "status/"), {"action": action}, follow=True)
+def post_status(client, meeting: Meeting, action: str, **fields):
+    """The step's button and then the confirmation page's button (with `confirmed`)."""
+    data = {"action": action, "confirmed": "1", **fields}
+    return client.post(url(meeting, "status/"), data, follow=True)
 
 
 def item_form_data(item: AgendaItem, **changes) -> dict:
@@ -434,7 +444,11 @@ def test_removing_an_attachment_deletes_it(client, secretariat, planned):
         item=item, title="Budgetoplæg 2020", file=ContentFile(a_pdf("Budget"), name="b.pdf")
     )
     client.force_login(secretariat)
-    response = client.post(url(planned, f"bilag/{attachment.pk}/slet/"), follow=True)
+    asked = client.post(url(planned, f"bilag/{attachment.pk}/slet/"))
+    assert "Fjern bilaget »Budgetoplæg 2020« fra punktet »Budget 2020«?" in asked.content.decode()
+    assert Attachment.objects.filter(pk=attachment.pk).exists()  # nothing yet
+    response = client.post(url(planned, f"bilag/{attachment.pk}/slet/"), {"confirmed": "1"},
+                           follow=True)  # fmt: skip
     assert "Bilaget er fjernet." in response.content.decode()
     assert response.redirect_chain[-1][0] == url(planned, f"punkter/{item.pk}/")
     assert not Attachment.objects.filter(pk=attachment.pk).exists()
@@ -696,7 +710,8 @@ def test_a_bullet_without_a_verb_is_refused_and_nothing_is_saved(client, secreta
 
 
 @pytest.mark.django_db
-def test_item_save_puts_a_moved_item_last_in_its_new_section(das_meeting):
+def test_item_save_puts_a_moved_item_last_in_its_new_section(das_draft):
+    das_meeting = das_draft
     item = das_meeting.items.get(title=DAS_ANALYSIS_ITEM)
     assert numbers(das_meeting)[item.pk] == 5
     services.item_save(item=item, values={"section": "information"}, expected_version=1)
@@ -710,8 +725,9 @@ def test_item_save_puts_a_moved_item_last_in_its_new_section(das_meeting):
 
 @pytest.mark.django_db
 def test_an_item_moved_with_the_edit_form_goes_last_in_its_new_section(
-    client, secretariat, das_meeting
+    client, secretariat, das_draft
 ):
+    das_meeting = das_draft
     item = das_meeting.items.get(title=DAS_ANALYSIS_ITEM)
     client.force_login(secretariat)
     data = item_form_data(item, section="information",

@@ -53,7 +53,9 @@ def test_publishing_to_four_members_of_whom_three_have_no_address_warns_and_the_
 ):
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):  # the worker runs after the request
-        response = client.post(f"/moeder/{four_members.reference}/status/", {"action": "publish"})
+        response = client.post(
+            f"/moeder/{four_members.reference}/status/", {"action": "publish", "confirmed": "1"}
+        )
         assert flashed(response) == [
             (
                 WARNING,
@@ -107,7 +109,9 @@ def test_a_notice_that_reaches_every_member_is_a_success(client, secretariat, pl
     planned.status = "held"
     planned.save()
     client.force_login(secretariat)
-    response = client.post(f"/moeder/{planned.reference}/status/", {"action": "approve"})
+    response = client.post(
+        f"/moeder/{planned.reference}/status/", {"action": "approve", "confirmed": "1"}
+    )
     assert (
         SUCCESS,
         "Mødet har nu status »Referat godkendt«. Meddelelsen om referatet er sendt til 1 af 1 "

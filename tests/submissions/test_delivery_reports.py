@@ -141,7 +141,9 @@ def test_reopening_for_a_unit_without_an_address_warns_the_secretariat(
     )
     services.submission_submit(submission=submission, user=secretariat)
     client.force_login(secretariat)
-    response = client.post(f"/indberetninger/{submission.pk}/genaabn/", {"reason": "Fejl"})
+    response = client.post(
+        f"/indberetninger/{submission.pk}/genaabn/", {"reason": "Fejl", "confirmed": "1"}
+    )
     assert (
         WARNING,
         "Indberetningen er genåbnet. Beskeden til enheden er sendt til 0 af 1 "
@@ -159,7 +161,7 @@ def test_a_reporter_without_an_address_is_told_the_receipt_was_not_sent(client, 
         submission=submission, step="x", answers=complete_answers(), user=reporter
     )
     client.force_login(reporter)
-    response = client.post(f"/indberetninger/{submission.pk}/indsend/")
+    response = client.post(f"/indberetninger/{submission.pk}/indsend/", {"confirmed": "1"})
     assert any(
         level == WARNING
         and "Kvitteringen er sendt til 1 af 2 modtagere. Ikke sendt: Bo Berg (ingen e-mailadresse)"

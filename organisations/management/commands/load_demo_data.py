@@ -27,6 +27,7 @@ DEMO_LOADERS = [
     monitoring_demo.load_demo_monitoring,
     meetings_demo.load_demo_meeting,
     meetings_demo.load_demo_kkr_meeting,
+    meetings_demo.load_demo_panel_meeting,
     meetings_demo.load_demo_meeting_documents,
 ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_forwarding_generated_attachments_information_mail'),
+        ('meetings', '0003_meeting_log_and_changed_items'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='Mailing',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('publish', 'Notice of the agenda'), ('approve', 'Notice of the minutes'), ('information', 'Information e-mail')], max_length=20, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('publish', 'Notice of the agenda'), ('approve', 'Notice of the minutes'), ('information', 'Information e-mail'), ('change', 'Notice of a changed agenda')], max_length=20, verbose_name='kind')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('deliveries', models.JSONField(default=list, verbose_name='deliveries')),
                 ('pending', models.BooleanField(default=True, verbose_name='waiting to be sent')),
