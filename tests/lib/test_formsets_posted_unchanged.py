@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from meetings.demo import load_demo_meeting
-from meetings.models import Attendance
+from meetings.models import Attendance, MeetingStatus
 from submissions import services as submission_services
 from tariffs.models import Tariff
 from tariffs.services import tariff_report
@@ -21,6 +21,15 @@ from tests.posted import posted
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+def _editable_demo_meeting(status=MeetingStatus.PLANNED):
+    """The demo meeting's minutes are approved, so it is read-only (issue 11 #4); back to a
+    status in which these forms may be posted."""
+    meeting = load_demo_meeting()
+    meeting.status = status
+    meeting.save(update_fields=["status"])
+    return meeting
 
 
 def _client(user) -> Client:
@@ -52,7 +61,7 @@ def test_the_tariff_form(secretariat):
 
 @pytest.mark.django_db
 def test_the_attendance_form(secretariat):
-    meeting = load_demo_meeting()
+    meeting = _editable_demo_meeting()
     before = Attendance.objects.filter(meeting=meeting).count()
     post_unchanged(_client(secretariat), f"/moeder/{meeting.reference}/deltagere/", "-name")
     assert Attendance.objects.filter(meeting=meeting).count() == before
@@ -60,7 +69,7 @@ def test_the_attendance_form(secretariat):
 
 @pytest.mark.django_db
 def test_the_agenda_items_recommendations(secretariat):
-    meeting = load_demo_meeting()
+    meeting = _editable_demo_meeting()
     item = meeting.items.order_by("pk").first()
     before = item.recommendations
     post_unchanged(_client(secretariat), f"/moeder/{meeting.reference}/punkter/{item.pk}/", "-verb")
@@ -70,7 +79,7 @@ def test_the_agenda_items_recommendations(secretariat):
 
 @pytest.mark.django_db
 def test_the_minutes_form(secretariat):
-    meeting = load_demo_meeting()
+    meeting = _editable_demo_meeting(MeetingStatus.HELD)
     post_unchanged(_client(secretariat), f"/moeder/{meeting.reference}/referat/", "-decision")
 
 
