@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from socialaftale.lib import formsets
 from socialaftale.lib.edits import EditTokenMixin
 
 from .calculations import number_items
@@ -191,21 +192,7 @@ class BaseAttendanceFormSet(forms.BaseInlineFormSet):
 
     def error_rows(self):
         """(message naming the row and the field, field id) for the error summary."""
-        summary = []
-        if not self.is_bound:
-            return summary
-        for form in self.forms:
-            if self.can_delete and self._should_delete_form(form):
-                continue
-            prefix = _("Row %(row)s") % {"row": form.row}
-            for name, errors in form.errors.items():
-                field = form[name] if name in form.fields else None
-                for message in errors:
-                    if not message.startswith(prefix):
-                        label = f", {str(field.label).lower()}" if field else ""
-                        message = f"{prefix}{label}: {message}"
-                    summary.append((message, field.auto_id if field else ""))
-        return summary
+        return formsets.error_rows(self)
 
 
 AttendanceFormSet = forms.inlineformset_factory(

@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialaftale.lib import formsets
 from socialaftale.lib.money import quantum
 
 from .models import ComponentKind, DistributionKey, TariffUnit
@@ -170,20 +171,8 @@ class BaseComponentFormSet(forms.BaseFormSet):
             )
 
     def error_rows(self) -> list[tuple[str, str]]:
-        """(message naming the row and the field, field id) for the summary above the rows."""
-        summary = []
-        for form in self.forms if self.is_bound else []:
-            if self._should_delete_form(form):
-                continue
-            prefix = _("Row %(row)s") % {"row": form.row}
-            for name, errors in form.errors.items():
-                field = form[name] if name in form.fields else None
-                for message in errors:
-                    if not message.startswith(prefix):
-                        label = f", {str(field.label).lower()}" if field else ""
-                        message = f"{prefix}{label}: {message}"
-                    summary.append((message, field.auto_id if field else ""))
-        return summary
+        """(message naming the row and the field, field id) for the error summary."""
+        return formsets.error_rows(self)
 
     def typed_rows(self) -> list[dict]:
         """What the user typed in the rows not ticked for deletion (to show them again)."""
