@@ -10,6 +10,7 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from socialaftale.lib.delivery import report_to
 from . import mailing, services
 from .access import get_meeting_for_user
 from .changes import MeetingFrozen
+from .models import Mailing, MailingKind
 
 ACTION_LABELS = {
     "publish": gettext_lazy("Publish the agenda"),
@@ -63,13 +65,35 @@ def refuses_frozen(view):
 
     @functools.wraps(view)
     def wrapper(request, reference, *args, **kwargs):
+        notices_before = _change_notices(reference) if request.method == "POST" else 0
         try:
-            return view(request, reference, *args, **kwargs)
+            response = view(request, reference, *args, **kwargs)
         except MeetingFrozen as refused:
             messages.error(request, refused.messages[0])
             return redirect("meetings:meeting", reference=reference)
+        if request.method == "POST":
+            _report_change_notice(request, reference, notices_before)
+        return response
 
     return wrapper
+
+
+def _change_notices(reference: str) -> int:
+    """The newest change notice's id (0 for none) before a write."""
+    notices = Mailing.objects.filter(meeting__reference=reference, kind=MailingKind.CHANGE)
+    return notices.aggregate(newest=Max("pk"))["newest"] or 0
+
+
+def _report_change_notice(request, reference: str, before: int) -> None:
+    """A write to a meeting whose agenda has gone out tells the members (meetings.changes);
+    the user who made it hears whom that notice reached, as after every send."""
+    newest = (
+        Mailing.objects.filter(meeting__reference=reference, kind=MailingKind.CHANGE, pk__gt=before)
+        .order_by("-pk")
+        .first()
+    )
+    if newest is not None:
+        report_to(request, mailing.mailing_report(newest), mailing.NOTICE_WHAT["change"])
 
 
 @login_required

@@ -117,3 +117,21 @@ def test_a_notice_that_reaches_every_member_is_a_success(client, secretariat, pl
         "Mødet har nu status »Referat godkendt«. Meddelelsen om referatet er sendt til 1 af 1 "
         "modtager.",
     ) in flashed(response)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_after_the_agenda_went_out_says_whom_the_members_notice_reached(
+    client, secretariat, four_members
+):
+    four_members.status = "agenda_published"
+    four_members.save(update_fields=["status"])
+    client.force_login(secretariat)
+    response = client.post(
+        f"/moeder/{four_members.reference}/punkter/ny/",
+        {"section": four_members.items.first().section, "title": "Nyt punkt"},
+    )
+    assert (
+        WARNING,
+        f"Meddelelsen om den ændrede dagsorden er sendt til 1 af 4 modtagere. {NOT_REACHED}",
+    ) in flashed(response)
+    assert Mailing.objects.filter(meeting=four_members, kind="change").count() == 1
