@@ -46,9 +46,14 @@ def _weasyprint_direct(context) -> float:
 
     def render():
         fonts = FontConfiguration()
-        sheets = [CSS(filename=str(local_static_path(f"/static/{name}")), font_config=fonts,
-                      url_fetcher=local_only_fetcher())
-                  for name in ("pdf/base.css", "pdf/meeting.css")]  # fmt: skip
+        sheets = [
+            CSS(
+                filename=str(local_static_path(f"/static/{name}")),
+                font_config=fonts,
+                url_fetcher=local_only_fetcher(),
+            )
+            for name in ("pdf/base.css", "pdf/meeting.css")
+        ]
         HTML(
             string=html, base_url=static_dir().as_uri() + "/", url_fetcher=local_only_fetcher()
         ).write_pdf(stylesheets=sheets, font_config=fonts)
@@ -69,9 +74,11 @@ def run() -> None:
     direct = _weasyprint_direct(context)
     ours = _median(lambda: render_laid_out(meeting_for_pdf(meeting.reference), minutes=True))
     print(f"== Meeting documents (median of {REPEAT})")
-    print(f"  15-item minutes ({len(PdfReader(io.BytesIO(_pdf)).pages)} pages, "
-          f"{context['layout_passes']} layout passes): {ours:,.0f} ms; WeasyPrint on the same "
-          f"HTML and CSS {direct:,.0f} ms (x{ours / direct:.2f})")  # fmt: skip
+    print(
+        f"  15-item minutes ({len(PdfReader(io.BytesIO(_pdf)).pages)} pages, "
+        f"{context['layout_passes']} layout passes): {ours:,.0f} ms; WeasyPrint on the same "
+        f"HTML and CSS {direct:,.0f} ms (x{ours / direct:.2f})"
+    )
     sys.stdout.flush()
 
     _attachments(meeting)
@@ -79,15 +86,21 @@ def run() -> None:
     from meetings.pdf import build_meeting_context
 
     loaded = meeting_for_pdf(meeting.reference)
-    counts = {n: 10 for row in build_meeting_context(loaded, minutes=False)["items"]
-              for n, _a in row["attachments"]}  # fmt: skip
+    counts = {
+        n: 10
+        for row in build_meeting_context(loaded, minutes=False)["items"]
+        for n, _a in row["attachments"]
+    }
     placeholders = {n: [f"bilagsside-{n}-{p}" for p in range(c)] for n, c in counts.items()}
     _agenda, pack_context = render_laid_out(
-        loaded, minutes=False, extra={"pack": True, "placeholder_pages": placeholders})  # fmt: skip
+        loaded, minutes=False, extra={"pack": True, "placeholder_pages": placeholders}
+    )
     pack_direct = _weasyprint_direct(pack_context)
     pack = _median(lambda: render_pack_pdf(meeting_for_pdf(meeting.reference)))
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     passes = pack_context["layout_passes"]
-    print(f"  pack with 10 attachments of 10 pages ({pages} pages, {passes} layout passes): "
-          f"{pack:,.0f} ms; WeasyPrint on the same HTML and CSS {pack_direct:,.0f} ms "
-          f"(x{pack / pack_direct:.2f})")  # fmt: skip
+    print(
+        f"  pack with 10 attachments of 10 pages ({pages} pages, {passes} layout passes): "
+        f"{pack:,.0f} ms; WeasyPrint on the same HTML and CSS {pack_direct:,.0f} ms "
+        f"(x{pack / pack_direct:.2f})"
+    )

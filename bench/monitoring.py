@@ -23,8 +23,11 @@ def _load_reference() -> None:
     from tariffs import demo as tariffs_demo
 
     fixtures = Path(settings.BASE_DIR) / "fixtures" / "reference"
-    for loader in (organisations_demo.load_reference, offers_demo.load_reference,
-                   tariffs_demo.load_reference):  # fmt: skip
+    for loader in (
+        organisations_demo.load_reference,
+        offers_demo.load_reference,
+        tariffs_demo.load_reference,
+    ):
         loader(fixtures)
 
 
@@ -34,8 +37,13 @@ def _lists():
 
     municipalities, offers = demo_inputs()
     # About 1.5 offers per citizen, 60 months: citizens ≈ rows / 90.
-    return generate_citizen_lists(citizens=ROWS_TARGET // 90, years=range(2016, 2021), seed=7,
-                                  municipalities=municipalities, offers=offers)  # fmt: skip
+    return generate_citizen_lists(
+        citizens=ROWS_TARGET // 90,
+        years=range(2016, 2021),
+        seed=7,
+        municipalities=municipalities,
+        offers=offers,
+    )
 
 
 def _csv_bytes(rows) -> bytes:
@@ -90,10 +98,14 @@ def bench_analysis() -> None:
     from monitoring.services import _params, load_rows
 
     months = [f"{year}-01-01" for year in range(2016, 2020)]
-    year = ("CAST(EXTRACT(YEAR FROM month) AS integer)" if connection.vendor == "postgresql"
-            else "CAST(strftime('%Y', month) AS integer)")  # fmt: skip
-    sql = SQL.format(months=", ".join(f"'{m}'" for m in months), years=4, first=2016, last=2019,
-                     year=year)  # fmt: skip
+    year = (
+        "CAST(EXTRACT(YEAR FROM month) AS integer)"
+        if connection.vendor == "postgresql"
+        else "CAST(strftime('%Y', month) AS integer)"
+    )
+    sql = SQL.format(
+        months=", ".join(f"'{m}'" for m in months), years=4, first=2016, last=2019, year=year
+    )
     start = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(sql)  # noqa: S608 - constant text built here

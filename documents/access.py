@@ -49,8 +49,9 @@ def _superseded(document: GeneratedDocument) -> bool:
     entry = registry.get(document.kind)
     if not entry.latest_only:
         return False
-    newer = GeneratedDocument.objects.filter(key=document.key, version__gt=document.version,
-                                             status=GeneratedDocument.Status.DONE)  # fmt: skip
+    newer = GeneratedDocument.objects.filter(
+        key=document.key, version__gt=document.version, status=GeneratedDocument.Status.DONE
+    )
     return newer.exists()
 
 

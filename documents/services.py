@@ -46,8 +46,12 @@ def document_order(*, kind: str, params: dict, user) -> GeneratedDocument:
     recent = GeneratedDocument.objects.filter(created_by=user, created_at__gte=since).count()
     if recent >= settings.DOCUMENT_ORDERS_PER_MINUTE:
         raise TooManyOrders(
-            _("You have ordered %(count)s documents in the last minute; wait a minute and try "
-              "again."), params={"count": recent})  # fmt: skip
+            _(
+                "You have ordered %(count)s documents in the last minute; wait a minute and try "
+                "again."
+            ),
+            params={"count": recent},
+        )
     return document_request(kind=kind, params=params, user=user)
 
 

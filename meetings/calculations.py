@@ -28,8 +28,9 @@ def number_items(items: Sequence[tuple[int, str, int]]) -> dict[int, int]:
     return {item_id: number for number, (item_id, _section, _pos) in enumerate(ordered, 1)}
 
 
-def number_attachments(item_numbers: dict[int, int],
-                       attachments: Sequence[tuple[int, int, int]]) -> dict[int, int]:  # fmt: skip
+def number_attachments(
+    item_numbers: dict[int, int], attachments: Sequence[tuple[int, int, int]]
+) -> dict[int, int]:
     """(attachment id, item id, position) -> attachment id: "Bilag 1", "Bilag 2", … following
     the items' numbers, so the numbering is consecutive across the agenda."""
     ordered = sorted(attachments, key=lambda a: (item_numbers[a[1]], a[2], a[0]))
@@ -42,8 +43,9 @@ SMALL_ITEM_CHARACTERS = 600
 ITEMS_PER_SHARED_PAGE = 4
 
 
-def page_groups(items: Sequence[tuple[int, str, int, bool]],
-                breaks: frozenset[int] = frozenset()) -> list[list[int]]:  # fmt: skip
+def page_groups(
+    items: Sequence[tuple[int, str, int, bool]], breaks: frozenset[int] = frozenset()
+) -> list[list[int]]:
     """(number, section, characters of text, has attachments), in number order -> the items
     printed together: consecutive small items of the same section share a page ("Punkt 1 + 2");
     every other item starts its own page, and so does every item in `breaks` (the items the
@@ -52,8 +54,14 @@ def page_groups(items: Sequence[tuple[int, str, int, bool]],
     previous_section, previous_small = None, False
     for number, section, characters, has_attachments in items:
         small = characters <= SMALL_ITEM_CHARACTERS and not has_attachments
-        if (groups and small and previous_small and section == previous_section
-                and len(groups[-1]) < ITEMS_PER_SHARED_PAGE and number not in breaks):  # fmt: skip
+        if (
+            groups
+            and small
+            and previous_small
+            and section == previous_section
+            and len(groups[-1]) < ITEMS_PER_SHARED_PAGE
+            and number not in breaks
+        ):
             groups[-1].append(number)
         else:
             groups.append([number])
@@ -61,8 +69,9 @@ def page_groups(items: Sequence[tuple[int, str, int, bool]],
     return groups
 
 
-def overflowing_items(groups: Sequence[Sequence[int]], start_pages: dict[int, int],
-                      page_count: int) -> set[int]:  # fmt: skip
+def overflowing_items(
+    groups: Sequence[Sequence[int]], start_pages: dict[int, int], page_count: int
+) -> set[int]:
     """Read back from the rendered document (item number -> page where its heading starts):
     the items of shared pages that did not fit. An item of a group that starts on a later page
     than the item before it must start a new page; if all start on the page but the group runs
@@ -75,13 +84,15 @@ def overflowing_items(groups: Sequence[Sequence[int]], start_pages: dict[int, in
         first_page = start_pages.get(group[0])
         # Items of a shared page never split (break-inside: avoid), so one pass shows every
         # item that moved on: each starts a new group, and the next render keeps this layout.
-        late = [number for previous, number in zip(group, group[1:], strict=False)
-                if start_pages.get(number) != start_pages.get(previous)]  # fmt: skip
+        late = [
+            number
+            for previous, number in zip(group, group[1:], strict=False)
+            if start_pages.get(number) != start_pages.get(previous)
+        ]
         if late:
             breaks.update(late)
             continue
-        following = (start_pages.get(groups[index + 1][0]) if index + 1 < len(groups)
-                     else page_count)  # fmt: skip
+        following = start_pages.get(groups[index + 1][0]) if index + 1 < len(groups) else page_count
         if first_page is not None and following is not None and following > first_page + 1:
             breaks.add(group[-1])
     return breaks

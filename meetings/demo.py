@@ -22,29 +22,61 @@ BODIES = [
 APPROVE, DISCUSS, NOTE = "godkender", "drøfter", "tager til efterretning"
 ITEMS = [  # section, title, recommendation (verb, text) or None, body heading
     ("welcome", "Godkendelse af dagsorden", (APPROVE, "dagsordenen"), "presentation"),
-    ("welcome", "Godkendelse af referat fra mødet den 26. marts", (APPROVE, "referatet"),
-     "presentation"),
-    ("decision", "Mandat for arbejdsgruppen vedr. socialfagligt fokus på beskæftigelse",
-     (APPROVE, "mandatet for arbejdsgruppen"), "presentation"),
+    (
+        "welcome",
+        "Godkendelse af referat fra mødet den 26. marts",
+        (APPROVE, "referatet"),
+        "presentation",
+    ),
+    (
+        "decision",
+        "Mandat for arbejdsgruppen vedr. socialfagligt fokus på beskæftigelse",
+        (APPROVE, "mandatet for arbejdsgruppen"),
+        "presentation",
+    ),
     ("decision", "Årsrapport Socialtilsyn Nord", (NOTE, "årsrapporten"), "presentation"),
     ("decision", "Udgiftsanalyse 2019", (DISCUSS, "udgiftsanalysen"), "monitoring"),
-    ("decision", "Det forstærkede samarbejde – årsrapporter 2018 og tilbud fremadrettet",
-     (DISCUSS, "årsrapporterne og de fremadrettede tilbud"), "discussion"),
-    ("decision", "Henvendelse fra Socialstyrelsen vedr. Hjerneskadecenter Nordjylland",
-     (DISCUSS, "henvendelsen og sekretariatets udkast til svar"), "discussion"),
-    ("decision", "Tilbud omfattet af Styringsaftalen",
-     (APPROVE, "listen over tilbud omfattet af styringsaftalen"), "presentation"),
-    ("information", "Status på udmøntningen af Nordjysk Socialaftale", (NOTE, "orienteringen"),
-     "information"),
-    ("information", "Orientering vedr. møde i Koordinationsforum", (NOTE, "orienteringen"),
-     "information"),
-    ("information", "Orientering vedr. møde med Socialstyrelsen", (NOTE, "orienteringen"),
-     "information"),
+    (
+        "decision",
+        "Det forstærkede samarbejde – årsrapporter 2018 og tilbud fremadrettet",
+        (DISCUSS, "årsrapporterne og de fremadrettede tilbud"),
+        "discussion",
+    ),
+    (
+        "decision",
+        "Henvendelse fra Socialstyrelsen vedr. Hjerneskadecenter Nordjylland",
+        (DISCUSS, "henvendelsen og sekretariatets udkast til svar"),
+        "discussion",
+    ),
+    (
+        "decision",
+        "Tilbud omfattet af Styringsaftalen",
+        (APPROVE, "listen over tilbud omfattet af styringsaftalen"),
+        "presentation",
+    ),
+    (
+        "information",
+        "Status på udmøntningen af Nordjysk Socialaftale",
+        (NOTE, "orienteringen"),
+        "information",
+    ),
+    (
+        "information",
+        "Orientering vedr. møde i Koordinationsforum",
+        (NOTE, "orienteringen"),
+        "information",
+    ),
+    (
+        "information",
+        "Orientering vedr. møde med Socialstyrelsen",
+        (NOTE, "orienteringen"),
+        "information",
+    ),
     ("information", "Orientering fra KKR sekretariatet", (NOTE, "orienteringen"), "information"),
     ("closing", "Evt.", None, "information"),
     ("closing", "Næste møde", None, "information"),
     ("municipal", "Børnehus Nords budget 2019", (NOTE, "budgettet"), "presentation"),
-]  # fmt: skip
+]
 # Longer demo texts (written for the portal) for the items that are discussed at length, so
 # those items fill their own pages while the short ones share a page.
 BACKGROUND = {
@@ -83,7 +115,7 @@ PEOPLE = [  # name, organisation, role, kind
     ("Dorte Direktør", "Thisted Kommune", "", "apologies"),
     ("Erik Sekretariat", "Sekretariatet for Nordjysk Socialaftale", "ref.", "present"),
     ("Frida Tilsyn", "Socialtilsyn Nord", "", "guest"),
-]  # fmt: skip
+]
 GUEST_ITEMS = {"Frida Tilsyn": "Årsrapport Socialtilsyn Nord"}  # a guest for one item only
 
 
@@ -231,7 +263,7 @@ KKR_PEOPLE = [  # name, organisation, role, kind
     ("Hans Borgmester", "Aalborg Kommune", "", "present"),
     ("Ida Borgmester", "Hjørring Kommune", "", "apologies"),
     ("Erik Sekretariat", "Sekretariatet for Nordjysk Socialaftale", "ref.", "present"),
-]  # fmt: skip
+]
 
 
 @transaction.atomic
@@ -245,20 +277,31 @@ def load_demo_kkr_meeting() -> Meeting | None:
         return None
     kkr = Body.objects.get(code="kkr")
     meeting, created = Meeting.objects.get_or_create(
-        body=kkr, date=dt.date(2019, 6, 20),
-        defaults={"starts_at": dt.time(10), "ends_at": dt.time(12),
-                  "venue": "Aalborg Rådhus, Boulevarden 13, 9000 Aalborg"},
-    )  # fmt: skip
+        body=kkr,
+        date=dt.date(2019, 6, 20),
+        defaults={
+            "starts_at": dt.time(10),
+            "ends_at": dt.time(12),
+            "venue": "Aalborg Rådhus, Boulevarden 13, 9000 Aalborg",
+        },
+    )
     if not created:
         return meeting
     for position, (name, organisation, role, kind) in enumerate(KKR_PEOPLE):
-        Attendance.objects.create(meeting=meeting, name=name, organisation=organisation,
-                                  role=role, kind=kind, position=position)  # fmt: skip
+        Attendance.objects.create(
+            meeting=meeting,
+            name=name,
+            organisation=organisation,
+            role=role,
+            kind=kind,
+            position=position,
+        )
         if kind == "present" and role != "ref.":
             defaults = {"organisation": organisation, "role": role}
             BodyMember.objects.get_or_create(body=kkr, name=name, defaults=defaults)
-    welcome = services.item_create(meeting=meeting, section="welcome",
-                                   title="Godkendelse af dagsorden")  # fmt: skip
+    welcome = services.item_create(
+        meeting=meeting, section="welcome", title="Godkendelse af dagsorden"
+    )
     welcome.summary = _text(welcome.title)
     welcome.recommendations = [[APPROVE, "dagsordenen"]]
     welcome.save()
@@ -278,8 +321,11 @@ DEMO_ATTACHMENTS = {
 
 
 def _attach(item: AgendaItem, title: str, pages: int) -> None:
-    body = "".join(f'<section class="demo-page"><h1>{title}</h1><p>Demobilag, side {n} af '
-                   f"{pages}.</p></section>" for n in range(1, pages + 1))  # fmt: skip
+    body = "".join(
+        f'<section class="demo-page"><h1>{title}</h1><p>Demobilag, side {n} af '
+        f"{pages}.</p></section>"
+        for n in range(1, pages + 1)
+    )
     attachment = Attachment(item=item, title=title, position=0)
     pdf = render_pdf(f'<html lang="da"><body>{body}</body></html>')
     attachment.file.save(f"demobilag-{item.pk}.pdf", ContentFile(pdf))
@@ -318,7 +364,10 @@ def link_demo_members() -> None:
         if body is None:
             continue
         BodyMember.objects.get_or_create(
-            body=body, user=membership.user,
-            defaults={"name": membership.user.get_full_name() or membership.user.username,
-                      "organisation": "Demokommune"},
-        )  # fmt: skip
+            body=body,
+            user=membership.user,
+            defaults={
+                "name": membership.user.get_full_name() or membership.user.username,
+                "organisation": "Demokommune",
+            },
+        )

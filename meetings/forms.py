@@ -15,10 +15,22 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["section", "title", "guest_line", "summary", "background", "body_heading",
-                  "body", "decision", "editorial_note", "is_public"]  # fmt: skip
-        widgets = {name: forms.Textarea(attrs={"rows": 4})
-                   for name in ("summary", "background", "body", "decision")}  # fmt: skip
+        fields = [
+            "section",
+            "title",
+            "guest_line",
+            "summary",
+            "background",
+            "body_heading",
+            "body",
+            "decision",
+            "editorial_note",
+            "is_public",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in ("summary", "background", "body", "decision")
+        }
         widgets["body"] = forms.Textarea(attrs={"rows": 8})
         widgets["editorial_note"] = forms.Textarea(attrs={"rows": 2})
 
@@ -27,10 +39,13 @@ class RecommendationForm(forms.Form):
     """One bullet of "Det indstilles, at …": a verb from the fixed list and its text."""
 
     verb = forms.ChoiceField(
-        label=_("Verb"), required=False,
-        choices=[("", "—")] + [(verb, pattern.replace("{text}", "…"))
-                               for verb, pattern in RECOMMENDATION_VERBS.items()],
-    )  # fmt: skip
+        label=_("Verb"),
+        required=False,
+        choices=[("", "—")]
+        + [
+            (verb, pattern.replace("{text}", "…")) for verb, pattern in RECOMMENDATION_VERBS.items()
+        ],
+    )
     text = forms.CharField(label=_("Text"), max_length=500, required=False)
 
     def clean(self):
@@ -48,17 +63,22 @@ def recommendation_initial(item: AgendaItem) -> list[dict]:
 
 
 def recommendations_from(formset) -> list[list[str]]:
-    rows = [(form.cleaned_data.get("verb"), form.cleaned_data.get("text", "").strip())
-            for form in formset.forms]  # fmt: skip
+    rows = [
+        (form.cleaned_data.get("verb"), form.cleaned_data.get("text", "").strip())
+        for form in formset.forms
+    ]
     return [[verb, text] for verb, text in rows if verb and text]
 
 
 class NewItemForm(forms.Form):
     section = forms.ChoiceField(
-        label=_("Section"), choices=AgendaItem._meta.get_field("section").choices,
-        widget=forms.Select(attrs={"class": "form-select"}))  # fmt: skip
-    title = forms.CharField(label=_("Title"), max_length=300,
-                            widget=forms.TextInput(attrs={"class": "form-control"}))  # fmt: skip
+        label=_("Section"),
+        choices=AgendaItem._meta.get_field("section").choices,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    title = forms.CharField(
+        label=_("Title"), max_length=300, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
 
 
 class GeneratedItemForm(forms.Form):
@@ -71,8 +91,10 @@ class GeneratedItemForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    file = forms.FileField(label=_("PDF file"), widget=forms.ClearableFileInput(
-        attrs={"accept": "application/pdf,.pdf"}))  # fmt: skip
+    file = forms.FileField(
+        label=_("PDF file"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -92,14 +114,12 @@ class AttachmentForm(forms.Form):
 
 
 class ForwardForm(forms.Form):
-    target = forms.ModelChoiceField(label=_("Forward to meeting"), queryset=None,
-                                    empty_label="—")  # fmt: skip
+    target = forms.ModelChoiceField(label=_("Forward to meeting"), queryset=None, empty_label="—")
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = targets
-        self.fields["target"].label_from_instance = (
-            lambda m: f"{m.body.name}, {m.date:%d.%m.%Y}")  # fmt: skip
+        self.fields["target"].label_from_instance = lambda m: f"{m.body.name}, {m.date:%d.%m.%Y}"
 
 
 class MinutesItemForm(forms.Form):
@@ -108,10 +128,12 @@ class MinutesItemForm(forms.Form):
 
     item = forms.IntegerField(widget=forms.HiddenInput)
     edit_version = forms.IntegerField(widget=forms.HiddenInput)
-    decision = forms.CharField(label=_("Decision (minutes)"), required=False,
-                               widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    editorial_note = forms.CharField(label=_("Editorial note (Red.)"), required=False,
-                                     widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    decision = forms.CharField(
+        label=_("Decision (minutes)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    editorial_note = forms.CharField(
+        label=_("Editorial note (Red.)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 MinutesFormSet = forms.formset_factory(MinutesItemForm, extra=0)

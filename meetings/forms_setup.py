@@ -95,8 +95,11 @@ class MeetingForm(EditTokenMixin, forms.ModelForm):
         cleaned = super().clean()
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
-            self.add_error("ends_at", _("The meeting must end after it starts (%(start)s).")
-                           % {"start": starts_at.strftime("%H.%M")})  # fmt: skip
+            self.add_error(
+                "ends_at",
+                _("The meeting must end after it starts (%(start)s).")
+                % {"start": starts_at.strftime("%H.%M")},
+            )
         body, date = cleaned.get("body"), cleaned.get("date")
         if body and date:
             existing = self.existing_meeting(body, date)
@@ -118,14 +121,19 @@ class MeetingForm(EditTokenMixin, forms.ModelForm):
 
 
 class AttendanceForm(forms.ModelForm):
-    item = forms.TypedChoiceField(label=_("For item (guests only)"), required=False,
-                                  coerce=int, empty_value=None)  # fmt: skip
+    item = forms.TypedChoiceField(
+        label=_("For item (guests only)"), required=False, coerce=int, empty_value=None
+    )
 
     class Meta:
         model = Attendance
         fields = ["name", "organisation", "role", "kind", "item"]
-        labels = {"name": _("Name"), "organisation": _("Organisation"), "role": _("Role"),
-                  "kind": _("Attends as")}  # fmt: skip
+        labels = {
+            "name": _("Name"),
+            "organisation": _("Organisation"),
+            "role": _("Role"),
+            "kind": _("Attends as"),
+        }
         widgets = {"role": forms.TextInput(attrs={"size": 10})}
 
     def __init__(self, *args, row: int, items: dict, item_choices: list, **kwargs):
@@ -154,9 +162,14 @@ class AttendanceForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("item") is not None and cleaned.get("kind") != AttendanceKind.GUEST:
-            self.add_error("item", _(
-                "Row %(row)s: only guests can attend a single item. Choose “Guest” or "
-                "“(whole meeting)”.") % {"row": self.row})  # fmt: skip
+            self.add_error(
+                "item",
+                _(
+                    "Row %(row)s: only guests can attend a single item. Choose “Guest” or "
+                    "“(whole meeting)”."
+                )
+                % {"row": self.row},
+            )
         return cleaned
 
 
@@ -186,9 +199,12 @@ class BaseAttendanceFormSet(forms.BaseInlineFormSet):
 
     def rows_to_save(self):
         """The rows in the order shown, without deleted rows and untouched blank rows."""
-        return [form for form in self.forms
-                if not (self.can_delete and self._should_delete_form(form))
-                and (form.instance.pk is not None or form.has_changed())]  # fmt: skip
+        return [
+            form
+            for form in self.forms
+            if not (self.can_delete and self._should_delete_form(form))
+            and (form.instance.pk is not None or form.has_changed())
+        ]
 
     def error_rows(self):
         """(message naming the row and the field, field id) for the error summary."""
@@ -196,6 +212,11 @@ class BaseAttendanceFormSet(forms.BaseInlineFormSet):
 
 
 AttendanceFormSet = forms.inlineformset_factory(
-    Meeting, Attendance, form=AttendanceForm, formset=BaseAttendanceFormSet,
-    fields=["name", "organisation", "role", "kind", "item"], extra=3, can_delete=True,
-)  # fmt: skip
+    Meeting,
+    Attendance,
+    form=AttendanceForm,
+    formset=BaseAttendanceFormSet,
+    fields=["name", "organisation", "role", "kind", "item"],
+    extra=3,
+    can_delete=True,
+)

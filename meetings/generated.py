@@ -52,16 +52,23 @@ def _analysis_item(value: str) -> GeneratedItem:
         "cumulative target for %(measure)s of %(target)s %% (the agreement aims at 5 %% by "
         "2020). %(met)s The tables by acting municipality are attached."
     ) % {
-        "measure": run.measure[:4], "baseline": run.baseline[:4],
-        "reduction": _pct(result["reduction_pct"]), "target": _pct(result["target_pct"]),
+        "measure": run.measure[:4],
+        "baseline": run.baseline[:4],
+        "reduction": _pct(result["reduction_pct"]),
+        "target": _pct(result["target_pct"]),
         "met": met,
-    }  # fmt: skip
+    }
     title = _("Expenditure analysis %(year)s") % {"year": run.year}
     return GeneratedItem(
-        kind="monitoring.analysis_report", params={"run": run.pk}, section="decision",
-        title=title, attachment_title=title, body_heading="monitoring", summary=summary,
+        kind="monitoring.analysis_report",
+        params={"run": run.pk},
+        section="decision",
+        title=title,
+        attachment_title=title,
+        body_heading="monitoring",
+        summary=summary,
         recommendations=[["drøfter", _("the expenditure analysis")]],
-    )  # fmt: skip
+    )
 
 
 # --- Socialtilsyn Nord – Budget <year> (tariffs) ---
@@ -72,8 +79,9 @@ def _budget_choices() -> list[tuple[str, str]]:
 
     budgets = SupervisionBudget.objects.filter(price_basis=F("budget_year"))
     years = budgets.values_list("budget_year", flat=True).distinct().order_by("-budget_year")
-    return [(str(year), _("Socialtilsyn Nord – Budget %(year)s") % {"year": year})
-            for year in years]  # fmt: skip
+    return [
+        (str(year), _("Socialtilsyn Nord – Budget %(year)s") % {"year": year}) for year in years
+    ]
 
 
 def _budget_item(value: str) -> GeneratedItem:
@@ -87,10 +95,15 @@ def _budget_item(value: str) -> GeneratedItem:
         "of 0–17 year olds. The tables are attached."
     ) % {"year": year}
     return GeneratedItem(
-        kind="tariffs.socialtilsyn_budget", params={"year": year}, section="decision",
-        title=title, attachment_title=title, body_heading="presentation", summary=summary,
+        kind="tariffs.socialtilsyn_budget",
+        params={"year": year},
+        section="decision",
+        title=title,
+        attachment_title=title,
+        body_heading="presentation",
+        summary=summary,
         recommendations=[["godkender", _("the budget and its financing")]],
-    )  # fmt: skip
+    )
 
 
 # --- Summary of a demand/capacity round (submissions) ---
@@ -116,11 +129,15 @@ def _round_item(value: str) -> GeneratedItem:
         "“%(title)s” (deadline %(deadline)s). The summary tables are attached."
     ) % {"title": reporting_round.title, "deadline": f"{reporting_round.deadline:%d.%m.%Y}"}
     return GeneratedItem(
-        kind="submissions.round_summary", params={"round": reporting_round.pk},
-        section="information", title=title, attachment_title=title,
-        body_heading="information", summary=summary,
+        kind="submissions.round_summary",
+        params={"round": reporting_round.pk},
+        section="information",
+        title=title,
+        attachment_title=title,
+        body_heading="information",
+        summary=summary,
         recommendations=[["tager til efterretning", _("the summary")]],
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)
@@ -140,8 +157,10 @@ def sources() -> dict[str, Source]:
 
 def grouped_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """For a <select> with <optgroup>s: values "source:value"."""
-    return [(source.label, [(f"{code}:{value}", label) for value, label in source.choices()])
-            for code, source in sources().items()]  # fmt: skip
+    return [
+        (source.label, [(f"{code}:{value}", label) for value, label in source.choices()])
+        for code, source in sources().items()
+    ]
 
 
 def build(choice: str) -> GeneratedItem:

@@ -38,8 +38,11 @@ class InformationMailRefused(Exception):
 
 
 def meeting_for_information(meeting_id: int) -> Meeting:
-    return Meeting.objects.select_related("body").prefetch_related(
-        "items__attachments__document").get(pk=meeting_id)  # fmt: skip
+    return (
+        Meeting.objects.select_related("body")
+        .prefetch_related("items__attachments__document")
+        .get(pk=meeting_id)
+    )
 
 
 def _date(value) -> str:
@@ -74,15 +77,32 @@ def information_mail(meeting: Meeting) -> tuple[str, str, str]:
     with body, items and attachments prefetched (meeting_for_information) to save queries."""
     with translation.override(settings.LANGUAGE_CODE):
         context = build_meeting_context(meeting, minutes=False)
-        sections = [{"title": section["title"], "items": [{
-            **row,
-            "attachments": [(number, attachment, _attachment_url(meeting, attachment))
-                            for number, attachment in row["attachments"]],
-        } for row in section["items"]]} for section in context["sections"]]  # fmt: skip
+        sections = [
+            {
+                "title": section["title"],
+                "items": [
+                    {
+                        **row,
+                        "attachments": [
+                            (number, attachment, _attachment_url(meeting, attachment))
+                            for number, attachment in row["attachments"]
+                        ],
+                    }
+                    for row in section["items"]
+                ],
+            }
+            for section in context["sections"]
+        ]
         subject = _("Information instead of the meeting of %(body)s on %(date)s") % {
-            "body": meeting.body.short_name, "date": _date(meeting.date)}  # fmt: skip
-        mail_context = {"meeting": meeting, "sections": sections, "subject": subject,
-                        "date": _date(meeting.date)}  # fmt: skip
+            "body": meeting.body.short_name,
+            "date": _date(meeting.date),
+        }
+        mail_context = {
+            "meeting": meeting,
+            "sections": sections,
+            "subject": subject,
+            "date": _date(meeting.date),
+        }
         text = render_to_string("meetings/email/information.txt", mail_context)
         html = render_to_string("meetings/email/information.html", mail_context)
     text = re.sub(r"[ \t]+\n", "\n", text)
@@ -94,8 +114,11 @@ def _claim(meeting_id: int) -> Meeting:
     """Mark the meeting as sent before sending, under a row lock: two sends (a double click, a
     redelivered task) cannot both pass, so no member gets the e-mail twice."""
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update(of=("self",)).select_related("body").get(
-            pk=meeting_id)  # fmt: skip
+        meeting = (
+            Meeting.objects.select_for_update(of=("self",))
+            .select_related("body")
+            .get(pk=meeting_id)
+        )
         reason = refusal(meeting)
         if reason:
             raise InformationMailRefused(reason)

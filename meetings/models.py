@@ -27,8 +27,9 @@ class Body(models.Model):
 
 
 class BodyMember(models.Model):
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE,
-                             related_name="members")  # fmt: skip
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="members"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
@@ -59,19 +60,24 @@ class MeetingStatus(models.TextChoices):
 
 
 class Meeting(models.Model):
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT,
-                             related_name="meetings")  # fmt: skip
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings"
+    )
     date = models.DateField(_("date"))
     starts_at = models.TimeField(_("starts at"))
     ends_at = models.TimeField(_("ends at"))
     venue = models.CharField(_("venue"), max_length=300)
-    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices,
-                              default=MeetingStatus.PLANNED)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
     reference = models.SlugField(_("reference"), max_length=40, unique=True, editable=False)
     information_sent_at = models.DateTimeField(
-        _("information e-mail sent"), null=True, blank=True, editable=False,
+        _("information e-mail sent"),
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("When the items of the cancelled meeting went out as an information e-mail."),
-    )  # fmt: skip
+    )
 
     history = HistoricalRecords()
 
@@ -82,7 +88,7 @@ class Meeting(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_it_starts"
-            ),  # fmt: skip
+            ),
             models.UniqueConstraint(fields=["body", "date"], name="one_meeting_per_body_day"),
         ]
 
@@ -115,17 +121,26 @@ class AttendanceKind(models.TextChoices):
 
 
 class Attendance(models.Model):
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
-                                related_name="attendance")  # fmt: skip
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendance"
+    )
     name = models.CharField(_("name"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200)
-    role = models.CharField(_("role"), max_length=100, blank=True,
-                            help_text=_("e.g. formand; “ref.” for a minute-taker"))  # fmt: skip
+    role = models.CharField(
+        _("role"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. formand; “ref.” for a minute-taker"),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=AttendanceKind.choices)
     item = models.ForeignKey(
-        "AgendaItem", verbose_name=_("for item (guests)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="guests",
-    )  # fmt: skip
+        "AgendaItem",
+        verbose_name=_("for item (guests)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guests",
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -135,7 +150,7 @@ class Attendance(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="guest") | Q(item__isnull=True), name="only_guests_attend_one_item"
-            ),  # fmt: skip
+            ),
         ]
 
     def __str__(self):
@@ -162,28 +177,40 @@ class BodyHeading(models.TextChoices):
 
 
 class AgendaItem(models.Model):
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
-                                related_name="items")  # fmt: skip
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items"
+    )
     section = models.CharField(_("section"), max_length=20, choices=Section.choices)
     position = models.PositiveSmallIntegerField(_("position within the section"), default=0)
     title = models.CharField(_("title"), max_length=300)
     guest_line = models.CharField(_("guest line"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     background = models.TextField(_("background"), blank=True)
-    body_heading = models.CharField(_("body heading"), max_length=20, choices=BodyHeading.choices,
-                                    default=BodyHeading.PRESENTATION)  # fmt: skip
+    body_heading = models.CharField(
+        _("body heading"),
+        max_length=20,
+        choices=BodyHeading.choices,
+        default=BodyHeading.PRESENTATION,
+    )
     body = models.TextField(pgettext_lazy("agenda item", "body"), blank=True)
     recommendations = models.JSONField(
-        _("recommendation"), default=list, blank=True,
-        help_text=_("Bullets after “Det indstilles, at”: [verb, text] pairs."))  # fmt: skip
+        _("recommendation"),
+        default=list,
+        blank=True,
+        help_text=_("Bullets after “Det indstilles, at”: [verb, text] pairs."),
+    )
     decision = models.TextField(_("decision (minutes)"), blank=True)
     editorial_note = models.TextField(_("editorial note (Red.)"), blank=True)
     is_public = models.BooleanField(_("public"), default=True)
     forwarded_from = models.ForeignKey(
-        "self", verbose_name=_("forwarded from"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="forwarded_to",
+        "self",
+        verbose_name=_("forwarded from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forwarded_to",
         help_text=_("The item at an earlier meeting (e.g. DAS) this item continues."),
-    )  # fmt: skip
+    )
     edit_version = models.PositiveIntegerField(_("edit version"), default=1)
     changed_after_publication = models.BooleanField(
         _("changed after the agenda was sent out"), default=False, editable=False
@@ -201,15 +228,23 @@ class AgendaItem(models.Model):
 
 
 class Attachment(models.Model):
-    item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE,
-                             related_name="attachments")  # fmt: skip
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file (PDF)"), upload_to="meetings/attachments/%Y/", blank=True)
     document = models.ForeignKey(
-        "documents.GeneratedDocument", verbose_name=_("generated document"), null=True,
-        blank=True, on_delete=models.PROTECT, related_name="+",
+        "documents.GeneratedDocument",
+        verbose_name=_("generated document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("A document generated by the portal (e.g. the expenditure analysis)."),
-    )  # fmt: skip
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

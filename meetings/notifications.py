@@ -33,11 +33,17 @@ def notice(meeting, action: str) -> tuple[str, str]:
         date = date_format(meeting.date, "j. F Y")
         subject = _(SUBJECTS[action]) % {"body": meeting.body.short_name, "date": date}
         context = build_meeting_context(meeting, minutes=action == "approve")
-        text = render_to_string("meetings/email/notice.txt", {
-            "meeting": meeting, "action": action, "date": date, "sections": context["sections"],
-            "url": absolute_url(meeting.get_absolute_url()),
-            "last_change": meeting.events.filter(kind="agenda_changed").first(),
-        })  # fmt: skip
+        text = render_to_string(
+            "meetings/email/notice.txt",
+            {
+                "meeting": meeting,
+                "action": action,
+                "date": date,
+                "sections": context["sections"],
+                "url": absolute_url(meeting.get_absolute_url()),
+                "last_change": meeting.events.filter(kind="agenda_changed").first(),
+            },
+        )
     return subject, text.strip() + "\n"
 
 

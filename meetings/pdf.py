@@ -50,8 +50,14 @@ def _item_guests(meeting: Meeting) -> dict[int, list[str]]:
 
 
 def _text_length(item, *, minutes: bool) -> int:
-    texts = [item.title, item.guest_line, item.summary, item.background, item.body,
-             *(f"{verb} {text}" for verb, text in item.recommendations)]  # fmt: skip
+    texts = [
+        item.title,
+        item.guest_line,
+        item.summary,
+        item.background,
+        item.body,
+        *(f"{verb} {text}" for verb, text in item.recommendations),
+    ]
     if minutes:
         texts += [item.decision, item.editorial_note]
     return sum(len(text) for text in texts)
@@ -71,7 +77,8 @@ def item_histories(items) -> dict[int, list[dict]]:
         earlier = AgendaItem.objects.select_related("meeting__body").in_bulk(set(pending.values()))
         meeting_ids = {e.meeting_id for e in earlier.values()}
         siblings = AgendaItem.objects.filter(meeting_id__in=meeting_ids).values_list(
-            "meeting_id", "pk", "section", "position")  # fmt: skip
+            "meeting_id", "pk", "section", "position"
+        )
         by_meeting = {}
         for meeting_id, *row in siblings:
             by_meeting.setdefault(meeting_id, []).append(tuple(row))
@@ -81,8 +88,9 @@ def item_histories(items) -> dict[int, list[dict]]:
             step = earlier.get(earlier_id)
             if step is None:
                 continue
-            chains[item_id].append({"item": step, "meeting": step.meeting,
-                                    "number": numbers[step.meeting_id][step.pk]})  # fmt: skip
+            chains[item_id].append(
+                {"item": step, "meeting": step.meeting, "number": numbers[step.meeting_id][step.pk]}
+            )
             if step.forwarded_from_id:
                 following[item_id] = step.forwarded_from_id
         pending = following
@@ -93,52 +101,82 @@ def item_history(item) -> list[dict]:
     return item_histories([item])[item.pk]
 
 
-def build_meeting_context(meeting: Meeting, *, minutes: bool,
-                          breaks: frozenset[int] = frozenset()) -> dict:  # fmt: skip
+def build_meeting_context(
+    meeting: Meeting, *, minutes: bool, breaks: frozenset[int] = frozenset()
+) -> dict:
     """Everything the template shows, numbered and grouped into pages; no queries beyond the
     prefetched ones, plus two a forwarding step for items forwarded from earlier meetings."""
     items = list(meeting.items.all())
     numbers = number_items([(i.pk, i.section, i.position) for i in items])
     attachments = [a for i in items for a in i.attachments.all()]
     attachment_numbers = number_attachments(
-        numbers, [(a.pk, a.item_id, a.position) for a in attachments])  # fmt: skip
+        numbers, [(a.pk, a.item_id, a.position) for a in attachments]
+    )
     labels = dict(Section.choices)
     histories = item_histories([i for i in items if i.forwarded_from_id])
     item_guests = _item_guests(meeting)
     rows = []
     for item in sorted(items, key=lambda i: numbers[i.pk]):
-        rows.append({
-            "item": item, "number": numbers[item.pk], "section": labels[item.section],
-            "attachments": [(attachment_numbers[a.pk], a) for a in item.attachments.all()],
-            "history": histories.get(item.pk, []), "guests": item_guests.get(item.pk, []),
-            "recommendations": [recommendation_sentence(meeting.body.name, verb, text)
-                                for verb, text in item.recommendations],
-        })  # fmt: skip
-    sections = [{"title": labels[code], "items": [r for r in rows if r["item"].section == code]}
-                for code in SECTIONS]  # fmt: skip
+        rows.append(
+            {
+                "item": item,
+                "number": numbers[item.pk],
+                "section": labels[item.section],
+                "attachments": [(attachment_numbers[a.pk], a) for a in item.attachments.all()],
+                "history": histories.get(item.pk, []),
+                "guests": item_guests.get(item.pk, []),
+                "recommendations": [
+                    recommendation_sentence(meeting.body.name, verb, text)
+                    for verb, text in item.recommendations
+                ],
+            }
+        )
+    sections = [
+        {"title": labels[code], "items": [r for r in rows if r["item"].section == code]}
+        for code in SECTIONS
+    ]
     by_number = {row["number"]: row for row in rows}
-    groups = page_groups([(r["number"], r["item"].section, _text_length(r["item"], minutes=minutes),
-                           bool(r["attachments"])) for r in rows], breaks)  # fmt: skip
+    groups = page_groups(
+        [
+            (
+                r["number"],
+                r["item"].section,
+                _text_length(r["item"], minutes=minutes),
+                bool(r["attachments"]),
+            )
+            for r in rows
+        ],
+        breaks,
+    )
     item_label = pgettext("agenda", "Item")
-    pages = [{
-        "rows": [by_number[number] for number in group],
-        "header": f"{by_number[group[0]]['section']} · {item_label} "
-                  + " + ".join(str(number) for number in group),
-    } for group in groups]  # fmt: skip
+    pages = [
+        {
+            "rows": [by_number[number] for number in group],
+            "header": f"{by_number[group[0]]['section']} · {item_label} "
+            + " + ".join(str(number) for number in group),
+        }
+        for group in groups
+    ]
     return {
-        "meeting": meeting, "minutes": minutes,
+        "meeting": meeting,
+        "minutes": minutes,
         "title": _("Minutes") if minutes else _("Agenda"),
         "present": _people(meeting, AttendanceKind.PRESENT),
         "apologies": _people(meeting, AttendanceKind.APOLOGIES),
         "guests": _guests(meeting, numbers),
-        "sections": [s for s in sections if s["items"]], "items": rows, "pages": pages,
+        "sections": [s for s in sections if s["items"]],
+        "items": rows,
+        "pages": pages,
         "groups": groups,
-    }  # fmt: skip
+    }
 
 
 def meeting_for_pdf(reference: str) -> Meeting:
-    return Meeting.objects.select_related("body").prefetch_related(
-        "attendance", "items__attachments__document").get(reference=reference)  # fmt: skip
+    return (
+        Meeting.objects.select_related("body")
+        .prefetch_related("attendance", "items__attachments__document")
+        .get(reference=reference)
+    )
 
 
 def anchor_pages(document) -> dict[str, int]:
@@ -153,9 +191,11 @@ def anchor_pages(document) -> dict[str, int]:
 
 def item_start_pages(document) -> dict[int, int]:
     """Item number -> index of the page where the item starts (its anchor "punkt-N")."""
-    return {int(anchor.removeprefix("punkt-")): index
-            for anchor, index in anchor_pages(document).items()
-            if anchor.startswith("punkt-")}  # fmt: skip
+    return {
+        int(anchor.removeprefix("punkt-")): index
+        for anchor, index in anchor_pages(document).items()
+        if anchor.startswith("punkt-")
+    }
 
 
 MAX_LAYOUT_PASSES = 4
@@ -169,12 +209,14 @@ def render_laid_out(meeting: Meeting, *, minutes: bool, extra: dict | None = Non
     for layout_pass in range(1, MAX_LAYOUT_PASSES + 1):
         context = build_meeting_context(meeting, minutes=minutes, breaks=breaks) | (extra or {})
         context["layout_passes"] = layout_pass
-        document = layout_pdf(render_to_string("meetings/meeting_pdf.html", context),
-                              stylesheets=["pdf/meeting.css"])  # fmt: skip
+        document = layout_pdf(
+            render_to_string("meetings/meeting_pdf.html", context), stylesheets=["pdf/meeting.css"]
+        )
         if all(len(group) == 1 for group in context["groups"]):
             break
-        overflow = overflowing_items(context["groups"], item_start_pages(document),
-                                     len(document.pages))  # fmt: skip
+        overflow = overflowing_items(
+            context["groups"], item_start_pages(document), len(document.pages)
+        )
         if not overflow:
             break
         # Keep every page start of this pass too, so the next pass only splits groups (the
@@ -201,9 +243,12 @@ def _read_attachment(number: int, attachment) -> PdfReader:
     stored = attachment.pdf_file
     if stored is None:
         raise AttachmentNotReady(
-            _("Attachment %(number)s (%(title)s) has not been generated yet; try again when "
-              "it is ready.") % {"number": number, "title": attachment.title}
-        )  # fmt: skip
+            _(
+                "Attachment %(number)s (%(title)s) has not been generated yet; try again when "
+                "it is ready."
+            )
+            % {"number": number, "title": attachment.title}
+        )
     with stored.open("rb") as handle:
         return PdfReader(io.BytesIO(handle.read()))
 
@@ -212,11 +257,15 @@ def render_pack_pdf(meeting: Meeting) -> bytes:
     """Render the agenda with one placeholder page per attachment page (so the contents'
     page numbers already count them), then put the attachments' pages in their place."""
     context = build_meeting_context(meeting, minutes=False)
-    attachments = {number: _read_attachment(number, a) for row in context["items"]
-                   for number, a in row["attachments"]}  # fmt: skip
-    placeholders = {number: [MARKER.format(number=number, page=page)
-                             for page in range(len(reader.pages))]
-                    for number, reader in attachments.items()}  # fmt: skip
+    attachments = {
+        number: _read_attachment(number, a)
+        for row in context["items"]
+        for number, a in row["attachments"]
+    }
+    placeholders = {
+        number: [MARKER.format(number=number, page=page) for page in range(len(reader.pages))]
+        for number, reader in attachments.items()
+    }
     extra = {"pack": True, "placeholder_pages": placeholders}
     pdf, context = render_laid_out(meeting, minutes=False, extra=extra)
     return _merge(PdfReader(io.BytesIO(pdf)), attachments, context)
@@ -259,8 +308,18 @@ def place_page(writer: PdfWriter, index: int, source) -> None:
     _replace_page(writer.pages[index], source.clone(writer))
 
 
-PAGE_KEYS = ["/Contents", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox",
-             "/ArtBox", "/Rotate", "/Annots", "/UserUnit"]  # fmt: skip
+PAGE_KEYS = [
+    "/Contents",
+    "/Resources",
+    "/MediaBox",
+    "/CropBox",
+    "/BleedBox",
+    "/TrimBox",
+    "/ArtBox",
+    "/Rotate",
+    "/Annots",
+    "/UserUnit",
+]
 
 
 def _replace_page(placeholder, source) -> None:
@@ -324,9 +383,12 @@ def _bookmarks(writer: PdfWriter, starts: dict, context: dict) -> None:
         )
         for number, attachment in row["attachments"]:
             title = _("Attachment %(number)s: %(title)s") % {
-                "number": number, "title": attachment.title}  # fmt: skip
-            writer.add_outline_item(title=title, page_number=starts[("bilag", number)],
-                                    parent=parent)  # fmt: skip
+                "number": number,
+                "title": attachment.title,
+            }
+            writer.add_outline_item(
+                title=title, page_number=starts[("bilag", number)], parent=parent
+            )
 
 
 DOCUMENT_TITLES = {"agenda": "Dagsorden", "minutes": "Referat", "pack": "Dagsorden med bilag"}

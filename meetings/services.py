@@ -15,9 +15,19 @@ from django.utils.translation import gettext as _
 from .changes import check_writable, record_change, record_reopening
 from .models import AgendaItem, Attachment, Meeting, MeetingStatus
 
-EDITABLE_FIELDS = ["section", "title", "guest_line", "summary", "background", "body_heading",
-                   "body", "recommendations", "decision", "editorial_note",
-                   "is_public"]  # fmt: skip
+EDITABLE_FIELDS = [
+    "section",
+    "title",
+    "guest_line",
+    "summary",
+    "background",
+    "body_heading",
+    "body",
+    "recommendations",
+    "decision",
+    "editorial_note",
+    "is_public",
+]
 # The minutes' own fields: writing them after the meeting is not a change of the agenda.
 MINUTES_FIELDS = {"decision", "editorial_note"}
 
@@ -28,8 +38,9 @@ class EditConflict(ValidationError):
 
 def _new_item(*, meeting: Meeting, section: str, title: str) -> AgendaItem:
     last = meeting.items.filter(section=section).aggregate(p=Max("position"))["p"]
-    return AgendaItem.objects.create(meeting=meeting, section=section, title=title,
-                                     position=(last or 0) + 1)  # fmt: skip
+    return AgendaItem.objects.create(
+        meeting=meeting, section=section, title=title, position=(last or 0) + 1
+    )
 
 
 @transaction.atomic
@@ -101,10 +112,12 @@ def minutes_save(*, meeting: Meeting, rows: list[dict], user=None) -> int:
             item_save(item=item, values=values, expected_version=row["edit_version"], user=user)
         except EditConflict:
             raise ValidationError(
-                _("“%(title)s” was saved by someone else while you wrote the minutes. Nothing "
-                  "was saved: copy your text, reload the page and add it again.")
+                _(
+                    "“%(title)s” was saved by someone else while you wrote the minutes. Nothing "
+                    "was saved: copy your text, reload the page and add it again."
+                )
                 % {"title": item.title}
-            ) from None  # fmt: skip
+            ) from None
         changed += 1
     return changed
 
@@ -203,8 +216,11 @@ def meeting_transition(*, meeting: Meeting, action: str, user, reason: str = "")
     meeting.status = target
     meeting.save(update_fields=["status"])
     for document in DOCUMENTS_ON.get(action, []):
-        document_request(kind="meetings.document", user=user,
-                         params={"meeting": meeting.reference, "document": document})  # fmt: skip
+        document_request(
+            kind="meetings.document",
+            user=user,
+            params={"meeting": meeting.reference, "document": document},
+        )
     if action in NOTICE_ON:  # the members hear of it by e-mail, once the step is committed
         from .mailing import mailing_queue
 
@@ -224,8 +240,13 @@ def _check_started(meeting: Meeting) -> None:
 def _check_ready_to_publish(meeting: Meeting) -> None:
     if not meeting.items.exists():
         raise ValidationError(_("The agenda has no items yet."))
-    pending = [a.title for a in Attachment.objects.filter(item__meeting=meeting, file="")
-               .select_related("document") if a.pdf_file is None]  # fmt: skip
+    pending = [
+        a.title
+        for a in Attachment.objects.filter(item__meeting=meeting, file="").select_related(
+            "document"
+        )
+        if a.pdf_file is None
+    ]
     if pending:
         raise ValidationError(
             _("Wait until these attachments have been generated: %(titles)s")
@@ -238,8 +259,7 @@ def _check_ready_to_publish(meeting: Meeting) -> None:
 
 def _new_attachment(*, item: AgendaItem, title: str, file=None, document=None) -> Attachment:
     last = item.attachments.aggregate(p=Max("position"))["p"]
-    attachment = Attachment(item=item, title=title, document=document,
-                            position=(last or 0) + 1)  # fmt: skip
+    attachment = Attachment(item=item, title=title, document=document, position=(last or 0) + 1)
     if file is not None:
         attachment.file.save(file.name, file, save=False)
     attachment.save()
@@ -332,17 +352,30 @@ def item_generate(*, meeting: Meeting, choice: str, user) -> AgendaItem:
 
 # --- Forwarding (DAS -> KKR) ---
 
-COPIED_FIELDS = ["section", "title", "guest_line", "summary", "background", "body_heading",
-                 "body", "recommendations", "is_public"]  # fmt: skip
+COPIED_FIELDS = [
+    "section",
+    "title",
+    "guest_line",
+    "summary",
+    "background",
+    "body_heading",
+    "body",
+    "recommendations",
+    "is_public",
+]
 
 
 def forward_targets(item: AgendaItem):
     """Meetings of another body, not yet held, on or after this item's meeting."""
-    return (Meeting.objects.select_related("body")
-            .exclude(body=item.meeting.body)
-            .filter(date__gte=item.meeting.date,
-                    status__in=[MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED])
-            .order_by("date"))  # fmt: skip
+    return (
+        Meeting.objects.select_related("body")
+        .exclude(body=item.meeting.body)
+        .filter(
+            date__gte=item.meeting.date,
+            status__in=[MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED],
+        )
+        .order_by("date")
+    )
 
 
 @transaction.atomic
@@ -350,8 +383,9 @@ def item_forward(*, item: AgendaItem, target: Meeting, user=None) -> AgendaItem:
     """A copy of the item on the target meeting's agenda, pointing back at it (its history is
     shown in the new item), with the same attachments (the same stored files)."""
     if not forward_targets(item).filter(pk=target.pk).exists():
-        raise ValidationError(_("The item can only be forwarded to a coming meeting of another "
-                                "body."))  # fmt: skip
+        raise ValidationError(
+            _("The item can only be forwarded to a coming meeting of another body.")
+        )
     if target.items.filter(forwarded_from=item).exists():
         raise ValidationError(_("The item is already on that meeting's agenda."))
     check_writable(target)
@@ -360,10 +394,14 @@ def item_forward(*, item: AgendaItem, target: Meeting, user=None) -> AgendaItem:
         setattr(copy, name, getattr(item, name))
     copy.forwarded_from = item
     copy.save()
-    Attachment.objects.bulk_create([
-        Attachment(item=copy, title=a.title, file=a.file.name, document=a.document,
-                   position=a.position) for a in item.attachments.all()
-    ])  # fmt: skip
+    Attachment.objects.bulk_create(
+        [
+            Attachment(
+                item=copy, title=a.title, file=a.file.name, document=a.document, position=a.position
+            )
+            for a in item.attachments.all()
+        ]
+    )
     record_change(
         meeting=target,
         user=user,

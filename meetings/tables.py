@@ -5,16 +5,25 @@ from .models import Meeting
 
 
 class MeetingTable(tables.Table):
-    body = tables.Column(verbose_name=_("Meeting"), accessor="body__name",
-                         linkify=lambda record: record.get_absolute_url())  # fmt: skip
-    date = tables.DateColumn(verbose_name=_("Date"), format="j. F Y",
-                             attrs={"td": {"class": "text-nowrap"}})  # fmt: skip
-    time = tables.Column(verbose_name=_("Time"), accessor="starts_at", orderable=False,
-                         attrs={"td": {"class": "text-nowrap"}})  # fmt: skip
+    body = tables.Column(
+        verbose_name=_("Meeting"),
+        accessor="body__name",
+        linkify=lambda record: record.get_absolute_url(),
+    )
+    date = tables.DateColumn(
+        verbose_name=_("Date"), format="j. F Y", attrs={"td": {"class": "text-nowrap"}}
+    )
+    time = tables.Column(
+        verbose_name=_("Time"),
+        accessor="starts_at",
+        orderable=False,
+        attrs={"td": {"class": "text-nowrap"}},
+    )
     venue = tables.Column(verbose_name=_("Venue"))
     status = tables.Column(verbose_name=_("Status"))
-    item_count = tables.Column(verbose_name=_("Items"), attrs={"td": {"class": "num"},
-                                                             "th": {"class": "num"}})  # fmt: skip
+    item_count = tables.Column(
+        verbose_name=_("Items"), attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
     reference = tables.Column(verbose_name=_("Reference"), visible=False)  # in the export
 
     class Meta:

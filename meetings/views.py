@@ -64,7 +64,8 @@ meeting_list = MeetingListView.as_view()
 
 def _meeting_with_items(request, reference) -> Meeting:
     meetings = visible_meetings(request.user).prefetch_related(
-        "attendance", "items__attachments__document")  # fmt: skip
+        "attendance", "items__attachments__document"
+    )
     return get_object_or_404(meetings, reference=reference)
 
 
@@ -72,22 +73,38 @@ def _meeting_with_items(request, reference) -> Meeting:
 def meeting_detail(request, reference):
     meeting = _meeting_with_items(request, reference)
     kinds = [(code, DOCUMENT_TITLES[code]) for code in ("agenda", "pack", "minutes")]
-    latest = {code: _latest_document(meeting, code) for code, _title in kinds
-              if may_see_document_of(request.user, meeting, code)}  # fmt: skip
+    latest = {
+        code: _latest_document(meeting, code)
+        for code, _title in kinds
+        if may_see_document_of(request.user, meeting, code)
+    }
     context = build_meeting_context(meeting, minutes=False)
     secretariat = roles_for(request.user).is_secretariat
-    return render(request, "meetings/meeting_detail.html", {
-        **context, **_edit_flags(request, meeting),
-        "documents": [(code, title, latest.get(code)) for code, title in kinds],
-        "new_item_form": NewItemForm(), "generated_form": GeneratedItemForm(),
-        "mailings": mailing.mailing_rows(meeting) if secretariat else [],
-        "actions": [(action, ACTION_LABELS[action], action in {"cancel", "reopen"})
-                    for action in services.available_actions(meeting)],
-        "events": meeting.events.select_related("user") if secretariat else [],
-        "requests": [(code, _("Make PDF: %(title)s") % {"title": title},
-                      json.dumps({"meeting": reference, "document": code}))
-                     for code, title in kinds],
-    })  # fmt: skip
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            **context,
+            **_edit_flags(request, meeting),
+            "documents": [(code, title, latest.get(code)) for code, title in kinds],
+            "new_item_form": NewItemForm(),
+            "generated_form": GeneratedItemForm(),
+            "mailings": mailing.mailing_rows(meeting) if secretariat else [],
+            "actions": [
+                (action, ACTION_LABELS[action], action in {"cancel", "reopen"})
+                for action in services.available_actions(meeting)
+            ],
+            "events": meeting.events.select_related("user") if secretariat else [],
+            "requests": [
+                (
+                    code,
+                    _("Make PDF: %(title)s") % {"title": title},
+                    json.dumps({"meeting": reference, "document": code}),
+                )
+                for code, title in kinds
+            ],
+        },
+    )
 
 
 def _edit_flags(request, meeting: Meeting) -> dict:
@@ -124,8 +141,9 @@ def meeting_preview(request, reference):
     require_secretariat(request.user)
     meeting = _meeting_with_items(request, reference)
     minutes = request.GET.get("referat") == "1"
-    return render(request, "meetings/meeting_preview.html",
-                  build_meeting_context(meeting, minutes=minutes))  # fmt: skip
+    return render(
+        request, "meetings/meeting_preview.html", build_meeting_context(meeting, minutes=minutes)
+    )
 
 
 @login_required
@@ -151,18 +169,31 @@ def item_generate(request, reference):
         messages.error(request, _("Choose the data the item is made from."))
         return redirect(meeting)
     try:
-        item = services.item_generate(meeting=meeting, choice=form.cleaned_data["choice"],
-                                      user=request.user)  # fmt: skip
+        item = services.item_generate(
+            meeting=meeting, choice=form.cleaned_data["choice"], user=request.user
+        )
     except ValidationError as error:
         _refused(request, error)
         return redirect(meeting)
-    messages.success(request, _("The item “%(title)s” has been added; its attachment is being "
-                                "generated.") % {"title": item.title})  # fmt: skip
+    messages.success(
+        request,
+        _("The item “%(title)s” has been added; its attachment is being generated.")
+        % {"title": item.title},
+    )
     return redirect("meetings:item", reference=reference, pk=item.pk)
 
 
-def _item_page(request, meeting, item, *, form, recommendations, attachment_form=None,
-               forward_form=None, status=200):  # fmt: skip
+def _item_page(
+    request,
+    meeting,
+    item,
+    *,
+    form,
+    recommendations,
+    attachment_form=None,
+    forward_form=None,
+    status=200,
+):
     siblings = meeting.items.values_list("pk", "section", "position")
     attachments = item.attachments.select_related("document")
     flags = _edit_flags(request, meeting)
@@ -172,16 +203,24 @@ def _item_page(request, meeting, item, *, form, recommendations, attachment_form
             *(f for r in recommendations for f in r.fields.values()),
         ]:
             field.disabled = True
-    return render(request, "meetings/item_form.html", {
-        **flags,
-        "meeting": meeting, "item": item, "form": form, "recommendations": recommendations,
-        "number": number_items(list(siblings)).get(item.pk),
-        "attachments": attachments,
-        "attachment_form": attachment_form or AttachmentForm(),
-        "forward_form": forward_form or ForwardForm(targets=services.forward_targets(item)),
-        "history": item_history(item),
-        "forwarded_to": item.forwarded_to.select_related("meeting__body"),
-    }, status=status)  # fmt: skip
+    return render(
+        request,
+        "meetings/item_form.html",
+        {
+            **flags,
+            "meeting": meeting,
+            "item": item,
+            "form": form,
+            "recommendations": recommendations,
+            "number": number_items(list(siblings)).get(item.pk),
+            "attachments": attachments,
+            "attachment_form": attachment_form or AttachmentForm(),
+            "forward_form": forward_form or ForwardForm(targets=services.forward_targets(item)),
+            "history": item_history(item),
+            "forwarded_to": item.forwarded_to.select_related("meeting__body"),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -189,15 +228,21 @@ def _item_page(request, meeting, item, *, form, recommendations, attachment_form
 def item_edit(request, reference, pk):
     meeting = _secretariat_meeting(request, reference)
     item = get_object_or_404(meeting.items, pk=pk)
-    form = ItemForm(request.POST or None, instance=item,
-                    initial={"edit_version": item.edit_version})  # fmt: skip
+    form = ItemForm(
+        request.POST or None, instance=item, initial={"edit_version": item.edit_version}
+    )
     recommendations = RecommendationFormSet(
-        request.POST or None, prefix="rec", initial=recommendation_initial(item))  # fmt: skip
+        request.POST or None, prefix="rec", initial=recommendation_initial(item)
+    )
     if request.method == "POST" and form.is_valid() and recommendations.is_valid():
         values = {**form.cleaned_data, "recommendations": recommendations_from(recommendations)}
         try:
-            services.item_save(item=item, values=values, user=request.user,
-                               expected_version=form.cleaned_data["edit_version"])  # fmt: skip
+            services.item_save(
+                item=item,
+                values=values,
+                user=request.user,
+                expected_version=form.cleaned_data["edit_version"],
+            )
         except services.EditConflict as conflict:
             form.add_error(None, conflict.messages[0])
         else:
@@ -215,9 +260,15 @@ def minutes_edit(request, reference):
     if is_frozen(meeting):
         raise MeetingFrozen(frozen_message())
     rows = build_meeting_context(meeting, minutes=True)["items"]
-    initial = [{"item": r["item"].pk, "edit_version": r["item"].edit_version,
-                "decision": r["item"].decision, "editorial_note": r["item"].editorial_note}
-               for r in rows]  # fmt: skip
+    initial = [
+        {
+            "item": r["item"].pk,
+            "edit_version": r["item"].edit_version,
+            "decision": r["item"].decision,
+            "editorial_note": r["item"].editorial_note,
+        }
+        for r in rows
+    ]
     formset = MinutesFormSet(request.POST or None, initial=initial, prefix="referat")
     if request.method == "POST" and formset.is_valid():
         try:
@@ -227,8 +278,10 @@ def minutes_edit(request, reference):
         except ValidationError as error:
             formset._non_form_errors = formset.error_class(error.messages)
         else:
-            messages.success(request, _("The minutes have been saved (%(count)s items changed).")
-                             % {"count": changed})  # fmt: skip
+            messages.success(
+                request,
+                _("The minutes have been saved (%(count)s items changed).") % {"count": changed},
+            )
             return redirect(meeting)
     pairs = list(zip(rows, formset.forms, strict=True))
     context = {"meeting": meeting, "formset": formset, "rows": pairs}
@@ -247,8 +300,9 @@ def item_delete(request, reference, pk):
     if request.method == "POST":
         title = item.title
         services.item_delete(item=item, user=request.user)
-        messages.success(request, _("The item “%(title)s” has been removed from the agenda.")
-                         % {"title": title})  # fmt: skip
+        messages.success(
+            request, _("The item “%(title)s” has been removed from the agenda.") % {"title": title}
+        )
         return redirect(meeting)
     return render(request, "meetings/item_delete.html", {"meeting": meeting, "item": item})
 
@@ -278,8 +332,15 @@ def attachment_upload(request, reference, pk):
     upload = AttachmentForm(request.POST, request.FILES)
     if not upload.is_valid():
         form, recommendations = _fresh_item_forms(item)
-        return _item_page(request, meeting, item, form=form, recommendations=recommendations,
-                          attachment_form=upload, status=400)  # fmt: skip
+        return _item_page(
+            request,
+            meeting,
+            item,
+            form=form,
+            recommendations=recommendations,
+            attachment_form=upload,
+            status=400,
+        )
     services.attachment_add(
         item=item,
         title=upload.cleaned_data["title"],
@@ -323,8 +384,9 @@ def attachment_regenerate(request, reference, pk):
     except ValidationError as error:
         _refused(request, error)
     else:
-        messages.success(request, _("The attachment is being generated again from the current "
-                                    "data."))  # fmt: skip
+        messages.success(
+            request, _("The attachment is being generated again from the current data.")
+        )
     return redirect("meetings:item", reference=reference, pk=attachment.item_id)
 
 
@@ -343,12 +405,22 @@ def item_forward(request, reference, pk):
         except ValidationError as error:
             forward.add_error("target", error)
         else:
-            messages.success(request, _("The item has been put on the agenda of %(meeting)s.")
-                             % {"meeting": copy.meeting.reference})  # fmt: skip
+            messages.success(
+                request,
+                _("The item has been put on the agenda of %(meeting)s.")
+                % {"meeting": copy.meeting.reference},
+            )
             return redirect("meetings:item", reference=copy.meeting.reference, pk=copy.pk)
     form, recommendations = _fresh_item_forms(item)
-    return _item_page(request, meeting, item, form=form, recommendations=recommendations,
-                      forward_form=forward, status=400)  # fmt: skip
+    return _item_page(
+        request,
+        meeting,
+        item,
+        form=form,
+        recommendations=recommendations,
+        forward_form=forward,
+        status=400,
+    )
 
 
 @login_required
@@ -357,5 +429,9 @@ def attachment_download(request, reference, pk):
     stored = attachment.pdf_file
     if stored is None:
         raise Http404
-    return FileResponse(stored.open("rb"), as_attachment=True, content_type="application/pdf",
-                        filename=f"{slugify(attachment.title) or 'bilag'}.pdf")  # fmt: skip
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=True,
+        content_type="application/pdf",
+        filename=f"{slugify(attachment.title) or 'bilag'}.pdf",
+    )

@@ -31,8 +31,9 @@ def information(request, reference):
     reached, unreachable = recipients(meeting)
     reason = refusal(meeting)
     if reason is None and not reached:
-        reason = _("None of the members of %(body)s can be reached by e-mail, so nothing "
-                   "was sent.") % {"body": meeting.body.name}  # fmt: skip
+        reason = _(
+            "None of the members of %(body)s can be reached by e-mail, so nothing was sent."
+        ) % {"body": meeting.body.name}
     if request.method == "POST":
         if reason:
             messages.error(request, reason)
@@ -48,14 +49,27 @@ def information(request, reference):
     subject, text, _html = information_mail(meeting)
     short = meeting.body.short_name
     without_access = [r for r in reached if short not in member_bodies(roles_for(r.member.user))]
-    not_ready = [(number, attachment) for row in build_meeting_context(meeting, minutes=False)
-                 ["items"] if row["item"].is_public for number, attachment in row["attachments"]
-                 if attachment.pdf_file is None]  # fmt: skip
-    return render(request, "meetings/information_mail.html", {
-        "meeting": meeting, "subject": subject, "text": text, "recipients": reached,
-        "unreachable": unreachable, "refusal": reason, "without_access": without_access,
-        "not_ready": not_ready,
-    })  # fmt: skip
+    not_ready = [
+        (number, attachment)
+        for row in build_meeting_context(meeting, minutes=False)["items"]
+        if row["item"].is_public
+        for number, attachment in row["attachments"]
+        if attachment.pdf_file is None
+    ]
+    return render(
+        request,
+        "meetings/information_mail.html",
+        {
+            "meeting": meeting,
+            "subject": subject,
+            "text": text,
+            "recipients": reached,
+            "unreachable": unreachable,
+            "refusal": reason,
+            "without_access": without_access,
+            "not_ready": not_ready,
+        },
+    )
 
 
 # Spliced into meetings/urls.py (namespace "meetings"), so this module owns its one route.

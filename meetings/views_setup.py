@@ -42,11 +42,16 @@ def _save_meeting(form: MeetingForm, *, prefill_attendance: bool, user=None) -> 
                 )
             if prefill_attendance:
                 Attendance.objects.bulk_create(
-                    Attendance(meeting=meeting, name=member.name,
-                               organisation=member.organisation, role=member.role,
-                               kind=AttendanceKind.PRESENT, position=position)
+                    Attendance(
+                        meeting=meeting,
+                        name=member.name,
+                        organisation=member.organisation,
+                        role=member.role,
+                        kind=AttendanceKind.PRESENT,
+                        position=position,
+                    )
                     for position, member in enumerate(meeting.body.members.all())
-                )  # fmt: skip
+                )
     except IntegrityError:
         body, date = form.cleaned_data["body"], form.cleaned_data["date"]
         existing = form.existing_meeting(body, date)
@@ -62,8 +67,10 @@ def meeting_new(request):
     if request.method == "POST" and form.is_valid():
         meeting = _save_meeting(form, prefill_attendance=True)
         if meeting is not None:
-            messages.success(request, _("The meeting %(reference)s has been created.")
-                             % {"reference": meeting.reference})  # fmt: skip
+            messages.success(
+                request,
+                _("The meeting %(reference)s has been created.") % {"reference": meeting.reference},
+            )
             return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": None})
 
@@ -84,9 +91,11 @@ def meeting_edit(request, reference):
             saved, status = None, 409
         if saved is not None:
             if saved.reference != reference:
-                messages.success(request, _(
-                    "The meeting has been saved. Its reference is now %(reference)s.")
-                    % {"reference": saved.reference})  # fmt: skip
+                messages.success(
+                    request,
+                    _("The meeting has been saved. Its reference is now %(reference)s.")
+                    % {"reference": saved.reference},
+                )
             else:
                 messages.success(request, _("The meeting has been saved."))
             return redirect(saved)
@@ -127,8 +136,13 @@ def attendance(request, reference):
         except StaleEdit:  # what was typed is shown again, with the current token
             token, stale = _attendance_token(meeting), True
         except IntegrityError:
-            messages.error(request, _("The attendance could not be saved; nothing was changed. "
-                                      "Check the rows and save again."))  # fmt: skip
+            messages.error(
+                request,
+                _(
+                    "The attendance could not be saved; nothing was changed. "
+                    "Check the rows and save again."
+                ),
+            )
         else:
             messages.success(request, _("The attendance has been saved."))
             if request.POST.get("more_rows"):

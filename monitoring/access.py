@@ -13,8 +13,9 @@ from .models import AnalysisRun, CitizenListUpload, RunStatus
 
 def units_for_upload(user):
     roles = roles_for(user)
-    units = OrganisationUnit.objects.filter(organisation__kind="municipality",
-                                            reports_separately=True)  # fmt: skip
+    units = OrganisationUnit.objects.filter(
+        organisation__kind="municipality", reports_separately=True
+    )
     if roles.is_secretariat:
         return units.select_related("organisation")
     return units.filter(pk__in=roles.reporter_unit_ids).select_related("organisation")
@@ -38,8 +39,13 @@ def get_run_for_municipality(user, pk: int) -> tuple[AnalysisRun, list[str]]:
     """A computed run and the municipality codes the user may see in it (their own)."""
     roles = roles_for(user)
     run = get_object_or_404(AnalysisRun, pk=pk, status__in=[RunStatus.DRAFT, RunStatus.FINAL])
-    codes = sorted(set(OrganisationUnit.objects.filter(pk__in=roles.reporter_unit_ids)
-                       .values_list("organisation__code", flat=True)))  # fmt: skip
+    codes = sorted(
+        set(
+            OrganisationUnit.objects.filter(pk__in=roles.reporter_unit_ids).values_list(
+                "organisation__code", flat=True
+            )
+        )
+    )
     if not codes and not roles.is_secretariat:
         raise Http404
     return run, codes

@@ -16,9 +16,11 @@ class CitizenListUpload(models.Model):
     only its rows, pseudonymised, and its checksum, counts and months."""
 
     unit = models.ForeignKey(
-        OrganisationUnit, verbose_name=_("unit"), on_delete=models.PROTECT,
+        OrganisationUnit,
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
         related_name="citizen_lists",
-    )  # fmt: skip
+    )
     filename = models.CharField(_("file name"), max_length=255)
     checksum = models.CharField(_("checksum of the file (SHA-256)"), max_length=64)
     row_count = models.PositiveIntegerField(_("rows"))
@@ -26,9 +28,12 @@ class CitizenListUpload(models.Model):
     months = models.JSONField(_("months covered"), default=list)
     total = models.DecimalField(_("expenditure in total (kr.)"), max_digits=16, decimal_places=2)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     replaced_rows = models.PositiveIntegerField(_("earlier rows replaced"), default=0)
 
@@ -51,30 +56,44 @@ class CitizenMonth(models.Model):
     triggers made COPY about three times slower (bench/)."""
 
     upload = models.ForeignKey(
-        CitizenListUpload, verbose_name=_("citizen list"), on_delete=models.CASCADE,
-        related_name="rows", db_constraint=False,
-    )  # fmt: skip
+        CitizenListUpload,
+        verbose_name=_("citizen list"),
+        on_delete=models.CASCADE,
+        related_name="rows",
+        db_constraint=False,
+    )
     unit = models.ForeignKey(
-        OrganisationUnit, verbose_name=_("unit"), on_delete=models.DO_NOTHING,
-        db_constraint=False, db_index=False,
-    )  # fmt: skip
+        OrganisationUnit,
+        verbose_name=_("unit"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+    )
     citizen = models.CharField(_("citizen (pseudonymised)"), max_length=64)
     municipality = models.ForeignKey(
-        Organisation, verbose_name=_("acting municipality"), on_delete=models.DO_NOTHING,
-        db_constraint=False, db_index=False,
-    )  # fmt: skip
-    offer = models.ForeignKey(
-        Offer, verbose_name=_("offer"), on_delete=models.DO_NOTHING, db_constraint=False,
+        Organisation,
+        verbose_name=_("acting municipality"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         db_index=False,
-    )  # fmt: skip
+    )
+    offer = models.ForeignKey(
+        Offer,
+        verbose_name=_("offer"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+    )
     month = models.DateField(_("month"))
     amount = models.DecimalField(_("expenditure (kr.)"), max_digits=14, decimal_places=2)
 
     class Meta:
         verbose_name = _("citizen month")
         verbose_name_plural = _("citizen months")
-        indexes = [models.Index(fields=["month", "municipality"]),
-                   models.Index(fields=["unit", "month"])]  # fmt: skip
+        indexes = [
+            models.Index(fields=["month", "municipality"]),
+            models.Index(fields=["unit", "month"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["unit", "citizen", "offer", "month"], name="one_row_per_citizen_offer_month"
@@ -106,29 +125,36 @@ class AnalysisRun(Job):
     baseline = models.CharField(_("baseline month"), max_length=7, default="2016-01")
     measure = models.CharField(_("measurement month"), max_length=7)
     cohort = models.CharField(
-        _("cohort rule"), max_length=20, choices=CohortRule.choices,
+        _("cohort rule"),
+        max_length=20,
+        choices=CohortRule.choices,
         default=CohortRule.EVERY_JANUARY,
-    )  # fmt: skip
+    )
     defining_from = models.PositiveSmallIntegerField(
         _("defining years from"), null=True, blank=True
     )
     defining_to = models.PositiveSmallIntegerField(_("defining years to"), null=True, blank=True)
     all_offers = models.BooleanField(
-        _("all offers"), default=False,
+        _("all offers"),
+        default=False,
         help_text=_("Count every offer, not only those covered by the agreement that year."),
-    )  # fmt: skip
+    )
     version = models.PositiveIntegerField(_("version"))
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
     )
-    uploads = models.ManyToManyField(CitizenListUpload, verbose_name=_("citizen lists used"),
-                                     blank=True)  # fmt: skip
+    uploads = models.ManyToManyField(
+        CitizenListUpload, verbose_name=_("citizen lists used"), blank=True
+    )
     result = models.JSONField(_("result"), null=True, blank=True)
     calculation_version = models.CharField(_("calculation version"), max_length=20, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

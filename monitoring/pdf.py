@@ -22,17 +22,26 @@ def render_analysis_report(params, progress) -> bytes:
     run = _run(params)
     progress(20, _("Drawing the chart"))
     svg = base64.b64encode(selectors.municipality_chart_svg(run)).decode()
-    figure = (f"data:image/svg+xml;base64,{svg}",
-              _("Reduction in per cent by acting municipality with the target as a line."),
-              _("Reduction by acting municipality and the target"))  # fmt: skip
+    figure = (
+        f"data:image/svg+xml;base64,{svg}",
+        _("Reduction in per cent by acting municipality with the target as a line."),
+        _("Reduction by acting municipality and the target"),
+    )
     progress(50, _("Typesetting the PDF"))
     tables = [reports.totals_table(run), reports.municipality_table(run)]
-    notes = [_("Annualised saving assumes that January is representative of the year."),
-             *run.result.get("notes", [])]  # fmt: skip
-    subtitle = _("January %(measure)s against January %(baseline)s, the same citizens "
-                 "(version %(version)s, %(status)s)") % {
-        "measure": run.measure[:4], "baseline": run.baseline[:4], "version": run.version,
-        "status": run.get_status_display()}  # fmt: skip
+    notes = [
+        _("Annualised saving assumes that January is representative of the year."),
+        *run.result.get("notes", []),
+    ]
+    subtitle = _(
+        "January %(measure)s against January %(baseline)s, the same citizens "
+        "(version %(version)s, %(status)s)"
+    ) % {
+        "measure": run.measure[:4],
+        "baseline": run.baseline[:4],
+        "version": run.version,
+        "status": run.get_status_display(),
+    }
     return render_tables_pdf(
         _("Expenditure analysis %(year)s") % {"year": run.year},
         subtitle,

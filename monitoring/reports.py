@@ -16,20 +16,37 @@ def _d(value) -> Decimal | None:
 def targets_table() -> ReportTable:
     """Tabel 1: the yearly components and the cumulative target (they add up)."""
     table = ReportTable(
-        id="targets", caption=_("Table 1: expenditure-reduction targets (per cent of 2016)"),
-        headers=[_("Year"), _("General tariff reduction"), _("Dialogue and referral"),
-                 _("The year in all"), _("Cumulative target")],
+        id="targets",
+        caption=_("Table 1: expenditure-reduction targets (per cent of 2016)"),
+        headers=[
+            _("Year"),
+            _("General tariff reduction"),
+            _("Dialogue and referral"),
+            _("The year in all"),
+            _("Cumulative target"),
+        ],
         decimals={1: 1, 2: 1, 3: 1, 4: 1},
-        notes=[_("Decided in Rammeaftale 2017: 5 % lower expenditure in 2020 than in 2016, half "
-                 "through tariffs (operators), half through dialogue and referral (acting "
-                 "municipalities). The yearly components add up; they are not compounded.")],
-    )  # fmt: skip
+        notes=[
+            _(
+                "Decided in Rammeaftale 2017: 5 % lower expenditure in 2020 than in 2016, half "
+                "through tariffs (operators), half through dialogue and referral (acting "
+                "municipalities). The yearly components add up; they are not compounded."
+            )
+        ],
+    )
     cumulative = Decimal(0)
     for target in ReductionTarget.objects.order_by("year"):
         year_total = target.tariff_reduction_pct + target.dialogue_reduction_pct
         cumulative += year_total
-        table.rows.append([str(target.year), target.tariff_reduction_pct,
-                           target.dialogue_reduction_pct, year_total, cumulative])  # fmt: skip
+        table.rows.append(
+            [
+                str(target.year),
+                target.tariff_reduction_pct,
+                target.dialogue_reduction_pct,
+                year_total,
+                cumulative,
+            ]
+        )
     return table
 
 
@@ -37,18 +54,25 @@ def totals_table(run) -> ReportTable:
     result = run.result
     rows = [
         (_("Citizens in the cohort"), result["cohort_size"], 0),
-        (_("Expenditure January %(year)s (kr.)") % {"year": run.baseline[:4]},
-         _d(result["baseline_total"]), 2),
-        (_("Expenditure January %(year)s (kr.)") % {"year": run.measure[:4]},
-         _d(result["measure_total"]), 2),
+        (
+            _("Expenditure January %(year)s (kr.)") % {"year": run.baseline[:4]},
+            _d(result["baseline_total"]),
+            2,
+        ),
+        (
+            _("Expenditure January %(year)s (kr.)") % {"year": run.measure[:4]},
+            _d(result["measure_total"]),
+            2,
+        ),
         (_("Reduction per month (kr.)"), _d(result["reduction_kr"]), 2),
         (_("Reduction (%)"), _d(result["reduction_pct"]), 2),
         (_("Annualised saving (kr., January × 12)"), _d(result["annual_saving"]), 0),
         (_("Cumulative target (%)"), _d(result["target_pct"]), 2),
         (_("Target met"), result["target_met"], 0),
-    ]  # fmt: skip
-    table = ReportTable(id="totals", caption=_("The analysis in total"),
-                        headers=[_("Figure"), _("Value")])  # fmt: skip
+    ]
+    table = ReportTable(
+        id="totals", caption=_("The analysis in total"), headers=[_("Figure"), _("Value")]
+    )
     for label, value, _decimals in rows:
         table.rows.append([label, value])
     table.decimals = {1: 2}
@@ -72,25 +96,47 @@ def by_municipality(run) -> list[tuple[str, dict]]:
 def municipality_table(run, codes: list[str] | None = None) -> ReportTable:
     """Per acting municipality; with `codes`, only those municipalities plus the total."""
     table = ReportTable(
-        id="municipalities", caption=_("By acting municipality"),
-        headers=[_("Municipality"), _("Citizens"), _("January %(year)s (kr.)") % {
-            "year": run.baseline[:4]}, _("January %(year)s (kr.)") % {"year": run.measure[:4]},
-            _("Reduction (kr.)"), _("Reduction (%)")],
+        id="municipalities",
+        caption=_("By acting municipality"),
+        headers=[
+            _("Municipality"),
+            _("Citizens"),
+            _("January %(year)s (kr.)") % {"year": run.baseline[:4]},
+            _("January %(year)s (kr.)") % {"year": run.measure[:4]},
+            _("Reduction (kr.)"),
+            _("Reduction (%)"),
+        ],
         decimals={2: 2, 3: 2, 4: 2, 5: 2},
-    )  # fmt: skip
+    )
     for name, row in by_municipality(run):
         if codes is None or row["municipality"] in codes:
-            table.rows.append([name, row["cohort_size"], _d(row["baseline_total"]),
-                               _d(row["measure_total"]), _d(row["reduction_kr"]),
-                               _d(row["reduction_pct"])])  # fmt: skip
+            table.rows.append(
+                [
+                    name,
+                    row["cohort_size"],
+                    _d(row["baseline_total"]),
+                    _d(row["measure_total"]),
+                    _d(row["reduction_kr"]),
+                    _d(row["reduction_pct"]),
+                ]
+            )
     result = run.result
-    table.footer.append([_("All municipalities"), result["cohort_size"],
-                         _d(result["baseline_total"]), _d(result["measure_total"]),
-                         _d(result["reduction_kr"]), _d(result["reduction_pct"])])  # fmt: skip
+    table.footer.append(
+        [
+            _("All municipalities"),
+            result["cohort_size"],
+            _d(result["baseline_total"]),
+            _d(result["measure_total"]),
+            _d(result["reduction_kr"]),
+            _d(result["reduction_pct"]),
+        ]
+    )
     table.notes.append(limitation())
     return table
 
 
 def limitation() -> str:
-    return _("The method cannot tell how much of the reduction came from tariffs and how much "
-             "from changed services.")  # fmt: skip
+    return _(
+        "The method cannot tell how much of the reduction came from tariffs and how much "
+        "from changed services."
+    )

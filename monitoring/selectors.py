@@ -24,8 +24,10 @@ def latest_runs_per_year() -> list[AnalysisRun]:
 
 
 def trend_points() -> list[tuple[int, Decimal | None, Decimal | None]]:
-    return [(run.year, _pct(run.result.get("reduction_pct")), _pct(run.result.get("target_pct")))
-            for run in latest_runs_per_year()]  # fmt: skip
+    return [
+        (run.year, _pct(run.result.get("reduction_pct")), _pct(run.result.get("target_pct")))
+        for run in latest_runs_per_year()
+    ]
 
 
 def municipality_chart_svg(run: AnalysisRun) -> bytes:

@@ -122,29 +122,46 @@ def _copy_rows(upload, unit, rows) -> None:
 
 
 @transaction.atomic
-def analysis_run_create(*, measure: str, user, baseline="2016-01", cohort="every-january",
-                        defining_years=None, all_offers=False) -> AnalysisRun:  # fmt: skip
+def analysis_run_create(
+    *,
+    measure: str,
+    user,
+    baseline="2016-01",
+    cohort="every-january",
+    defining_years=None,
+    all_offers=False,
+) -> AnalysisRun:
     params = _params(baseline, measure, cohort, defining_years, all_offers, covered=None)
     calculations.validate_params(params)
     version = AnalysisRun.objects.filter(measure=measure).aggregate(v=Max("version"))["v"] or 0
     run = AnalysisRun.objects.create(
-        baseline=baseline, measure=measure, cohort=cohort, all_offers=all_offers,
+        baseline=baseline,
+        measure=measure,
+        cohort=cohort,
+        all_offers=all_offers,
         defining_from=defining_years[0] if defining_years else None,
         defining_to=defining_years[1] if defining_years else None,
-        version=version + 1, created_by=user, calculation_version=CALCULATION_VERSION,
-    )  # fmt: skip
+        version=version + 1,
+        created_by=user,
+        calculation_version=CALCULATION_VERSION,
+    )
     jobs.enqueue_on_commit(run)
     return run
 
 
 def _params(baseline, measure, cohort, defining_years, all_offers, covered):
-    targets = {t.year: (t.tariff_reduction_pct, t.dialogue_reduction_pct)
-               for t in ReductionTarget.objects.all()}  # fmt: skip
+    targets = {
+        t.year: (t.tariff_reduction_pct, t.dialogue_reduction_pct)
+        for t in ReductionTarget.objects.all()
+    }
     return calculations.AnalysisParams(
-        baseline=baseline, measure=measure, cohort=cohort,
+        baseline=baseline,
+        measure=measure,
+        cohort=cohort,
         defining_years=tuple(defining_years) if defining_years else None,
-        covered_offers=None if all_offers else covered, targets=targets,
-    )  # fmt: skip
+        covered_offers=None if all_offers else covered,
+        targets=targets,
+    )
 
 
 def covered_offers_by_year(years) -> tuple[dict[int, frozenset[int]], list[str]]:
@@ -155,8 +172,10 @@ def covered_offers_by_year(years) -> tuple[dict[int, frozenset[int]], list[str]]
     for year in years:
         source = min(usage_years, key=lambda y: (abs(y - year), y)) if usage_years else year
         if source != year:
-            notes.append(_("No usage is recorded for %(year)s: coverage from %(source)s is used.")
-                         % {"year": year, "source": source})  # fmt: skip
+            notes.append(
+                _("No usage is recorded for %(year)s: coverage from %(source)s is used.")
+                % {"year": year, "source": source}
+            )
         ids = with_coverage(Offer.objects.all(), source).filter(covered=True)
         covered[year] = frozenset(ids.values_list("pk", flat=True))
     return covered, notes
@@ -170,10 +189,13 @@ def load_rows(months: list[str]) -> tuple[pd.DataFrame, list[int]]:
     ore = Cast(Round(F("amount") * 100), BigIntegerField())
     values = queryset.values_list("citizen", "municipality__code", "offer_id", "month")
     frame = pd.DataFrame.from_records(
-        list(values.annotate(ore=ore).values_list("citizen", "municipality__code", "offer_id",
-                                                  "month", "ore")),
+        list(
+            values.annotate(ore=ore).values_list(
+                "citizen", "municipality__code", "offer_id", "month", "ore"
+            )
+        ),
         columns=["citizen", "municipality", "offer", "month", "ore"],
-    )  # fmt: skip
+    )
     frame["month"] = pd.to_datetime(frame["month"]).dt.strftime("%Y-%m")
     frame["ore"] = frame["ore"].astype("int64")
     uploads = list(queryset.order_by().values_list("upload_id", flat=True).distinct())
@@ -253,10 +275,15 @@ def citizen_list_hand_in(*, upload: CitizenListUpload, user) -> list:
         submission = rounds.submission_for(reporting_round=reporting_round, unit=upload.unit)
         if not submission.is_editable:
             continue
-        answer = {"citizen_list": {"upload": upload.pk, "file": upload.filename,
-                                   "rows": upload.row_count, "months": upload.months,
-                                   "checksum": upload.checksum}}  # fmt: skip
-        rounds.submission_save_step(submission=submission, step="upload", answers=answer,
-                                    user=user)  # fmt: skip
+        answer = {
+            "citizen_list": {
+                "upload": upload.pk,
+                "file": upload.filename,
+                "rows": upload.row_count,
+                "months": upload.months,
+                "checksum": upload.checksum,
+            }
+        }
+        rounds.submission_save_step(submission=submission, step="upload", answers=answer, user=user)
         versions.append(rounds.submission_submit(submission=submission, user=user))
     return versions

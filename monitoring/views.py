@@ -28,15 +28,23 @@ from .uploads import InMemoryOnlyUploadHandler, upload_fits
 @login_required
 def index(request):
     roles = roles_for(request.user)
-    runs = AnalysisRun.objects.all() if roles.is_secretariat else AnalysisRun.objects.filter(
-        status__in=["draft", "final"])  # fmt: skip
+    runs = (
+        AnalysisRun.objects.all()
+        if roles.is_secretariat
+        else AnalysisRun.objects.filter(status__in=["draft", "final"])
+    )
     if not (roles.is_secretariat or roles.is_reporter):
         raise Http404
-    return render(request, "monitoring/index.html", {
-        "targets": reports.targets_table(), "runs": runs.select_related("created_by"),
-        "run_form": RunForm(initial={"measure_year": 2019}) if roles.is_secretariat else None,
-        "trend": selectors.trend_points() if roles.is_secretariat else [],
-    })  # fmt: skip
+    return render(
+        request,
+        "monitoring/index.html",
+        {
+            "targets": reports.targets_table(),
+            "runs": runs.select_related("created_by"),
+            "run_form": RunForm(initial={"measure_year": 2019}) if roles.is_secretariat else None,
+            "trend": selectors.trend_points() if roles.is_secretariat else [],
+        },
+    )
 
 
 @login_required
@@ -128,12 +136,18 @@ def run_detail(request, pk):
             fmt,
             [reports.totals_table(run), reports.municipality_table(run)],
         )
-    return render(request, "monitoring/run_detail.html", {
-        "run": run, "tables": [reports.totals_table(run), reports.municipality_table(run)]
-        if run.result else [],
-        "pdf_kind": "monitoring.analysis_report",
-        "pdf_params_json": json.dumps({"run": run.pk}),
-    })  # fmt: skip
+    return render(
+        request,
+        "monitoring/run_detail.html",
+        {
+            "run": run,
+            "tables": [reports.totals_table(run), reports.municipality_table(run)]
+            if run.result
+            else [],
+            "pdf_kind": "monitoring.analysis_report",
+            "pdf_params_json": json.dumps({"run": run.pk}),
+        },
+    )
 
 
 @login_required

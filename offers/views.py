@@ -204,12 +204,19 @@ def places_summary(request, year):
         table = ReportTable(
             id="places",
             caption=_("Places in North Jutland %(year)s") % {"year": year},
-            headers=[_("Location municipality"), _("Municipal"), _("Private"),
-                     _("Agreement"), _("Agreement share (%)")],
-            rows=[[r.location_municipality.short_name, *(getattr(r, k) for k in keys), r.share]
-                  for r in rows],
+            headers=[
+                _("Location municipality"),
+                _("Municipal"),
+                _("Private"),
+                _("Agreement"),
+                _("Agreement share (%)"),
+            ],
+            rows=[
+                [r.location_municipality.short_name, *(getattr(r, k) for k in keys), r.share]
+                for r in rows
+            ],
             footer=[[_("Total"), *totals.values(), share]],
-        )  # fmt: skip
+        )
         return tables_download(f"pladser-{year}", fmt, [table])
     return render(
         request,

@@ -14,8 +14,11 @@ def visible_rounds(user):
     rounds = ReportingRound.objects.all()
     if roles.is_secretariat:
         return rounds
-    return rounds.filter(units__in=roles.reporter_unit_ids).exclude(
-        status=RoundStatus.DRAFT).distinct()  # fmt: skip
+    return (
+        rounds.filter(units__in=roles.reporter_unit_ids)
+        .exclude(status=RoundStatus.DRAFT)
+        .distinct()
+    )
 
 
 def get_round_for_user(user, pk: int) -> ReportingRound:

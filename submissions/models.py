@@ -88,25 +88,35 @@ class Submission(models.Model):
     step) plus its status. Every submitted state is kept as a SubmissionVersion."""
 
     round = models.ForeignKey(
-        ReportingRound, verbose_name=_("round"), on_delete=models.CASCADE,
+        ReportingRound,
+        verbose_name=_("round"),
+        on_delete=models.CASCADE,
         related_name="submissions",
-    )  # fmt: skip
+    )
     unit = models.ForeignKey(
-        OrganisationUnit, verbose_name=_("unit"), on_delete=models.PROTECT,
+        OrganisationUnit,
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
         related_name="submissions",
-    )  # fmt: skip
+    )
     status = models.CharField(
-        _("status"), max_length=10, choices=SubmissionStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=SubmissionStatus.choices,
         default=SubmissionStatus.DRAFT,
-    )  # fmt: skip
+    )
     form_version = models.CharField(_("form version"), max_length=50, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     last_step = models.CharField(_("last step"), max_length=50, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
     last_activity_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("last activity by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last activity by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
 
     class Meta:
@@ -137,9 +147,11 @@ class SubmissionVersion(models.Model):
     """An immutable copy of what was submitted, with its receipt."""
 
     submission = models.ForeignKey(
-        Submission, verbose_name=_("submission"), on_delete=models.CASCADE,
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
         related_name="versions",
-    )  # fmt: skip
+    )
     number = models.PositiveIntegerField(_("version"))
     form_version = models.CharField(_("form version"), max_length=50)
     answers = models.JSONField(_("answers"))
@@ -147,9 +159,12 @@ class SubmissionVersion(models.Model):
     receipt_code = models.CharField(_("receipt number"), max_length=40, unique=True)
     submitted_at = models.DateTimeField(_("submitted at"))
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["submission", "-number"]
@@ -241,9 +256,11 @@ class OfferProposal(models.Model):
     into the offer register or merge with an offer already there."""
 
     version = models.ForeignKey(
-        SubmissionVersion, verbose_name=_("submitted version"), on_delete=models.CASCADE,
+        SubmissionVersion,
+        verbose_name=_("submitted version"),
+        on_delete=models.CASCADE,
         related_name="proposals",
-    )  # fmt: skip
+    )
     question = models.CharField(_("question"), max_length=5)
     name = models.CharField(_("name"), max_length=200)
     target_group = models.CharField(_("target group"), max_length=300, blank=True)
@@ -251,17 +268,27 @@ class OfferProposal(models.Model):
     covered_claim = models.BooleanField(_("reported as covered"), null=True)
     planned_year = models.PositiveSmallIntegerField(_("planned year"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=ProposalStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=ProposalStatus.choices,
         default=ProposalStatus.PENDING,
-    )  # fmt: skip
+    )
     offer = models.ForeignKey(
-        "offers.Offer", verbose_name=_("offer"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="proposals",
-    )  # fmt: skip
+        "offers.Offer",
+        verbose_name=_("offer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:

@@ -23,9 +23,10 @@ class RoundForm(forms.ModelForm):
     units = forms.ModelMultipleChoiceField(
         label=_("Units that must submit"),
         queryset=OrganisationUnit.objects.filter(reports_separately=True).select_related(
-            "organisation"),
+            "organisation"
+        ),
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
 
     class Meta:
         model = ReportingRound
@@ -56,8 +57,9 @@ class RoundForm(forms.ModelForm):
 
 
 class ExtendForm(forms.Form):
-    deadline = forms.DateField(label=_("New deadline"),
-                               widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    deadline = forms.DateField(
+        label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class ReopenForm(forms.Form):
@@ -74,7 +76,7 @@ class ProposalDecisionForm(forms.Form):
             ("merge", _("Merge with an existing offer")),
             ("reject", _("Reject")),
         ],
-    )  # fmt: skip
+    )
     offer = forms.ModelChoiceField(
         label=_("Existing offer (when merging)"), queryset=Offer.objects.all(), required=False
     )

@@ -34,18 +34,23 @@ _NO_FORM_MESSAGE = _lazy(
 
 
 @transaction.atomic
-def round_create(*, kind, year, title, opens_on, deadline, units, reminder_days=None,
-                 form_version="") -> ReportingRound:  # fmt: skip
+def round_create(
+    *, kind, year, title, opens_on, deadline, units, reminder_days=None, form_version=""
+) -> ReportingRound:
     """A draft round. Only a kind with a form (kinds.has_form) can be made: a round without
     one would let units hand in an empty report with a receipt."""
     if not kinds.has_form(kind):
         raise ValidationError({"kind": _NO_FORM_MESSAGE})
     form_version = form_version or kinds.questionnaire_for(kind)
     reporting_round = ReportingRound(
-        kind=kind, year=year, title=title, opens_on=opens_on, deadline=deadline,
+        kind=kind,
+        year=year,
+        title=title,
+        opens_on=opens_on,
+        deadline=deadline,
         reminder_days=reminder_days if reminder_days is not None else [-14, -3, 1],
         form_version=form_version,
-    )  # fmt: skip
+    )
     reporting_round.full_clean()
     reporting_round.save()
     reporting_round.units.set(units)
@@ -79,11 +84,15 @@ def round_extend(*, reporting_round: ReportingRound, deadline: dt.date) -> Repor
 
 def submission_for(*, reporting_round: ReportingRound, unit) -> Submission:
     submission, _created = Submission.objects.get_or_create(
-        round=reporting_round, unit=unit,
-        defaults={"form_version": reporting_round.form_version,
-                  "answers": empty_answers(reporting_round.form_version)
-                  if reporting_round.form_version else {}},
-    )  # fmt: skip
+        round=reporting_round,
+        unit=unit,
+        defaults={
+            "form_version": reporting_round.form_version,
+            "answers": empty_answers(reporting_round.form_version)
+            if reporting_round.form_version
+            else {},
+        },
+    )
     return submission
 
 
@@ -127,8 +136,7 @@ def submission_save_step(
     submission.answers = {**submission.answers, **answers}
     submission.last_step = step
     submission.last_activity_at, submission.last_activity_by = timezone.now(), user
-    submission.save(update_fields=["answers", "last_step", "last_activity_at",
-                                   "last_activity_by"])  # fmt: skip
+    submission.save(update_fields=["answers", "last_step", "last_activity_at", "last_activity_by"])
     return submission
 
 
@@ -136,18 +144,23 @@ def submission_save_step(
 def submission_submit(*, submission: Submission, user, submitted_at=None) -> SubmissionVersion:
     """Hand in: an immutable version with a receipt; the draft locks until reopened.
     `submitted_at` is for loading historical rounds; a user's hand-in is always "now"."""
-    submission = Submission.objects.select_for_update().select_related("round", "unit").get(
-        pk=submission.pk)  # fmt: skip
+    submission = (
+        Submission.objects.select_for_update().select_related("round", "unit").get(pk=submission.pk)
+    )
     _ensure_editable(submission)
     _ensure_complete(submission)
     number = (submission.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     now = submitted_at or timezone.now()
     version = SubmissionVersion.objects.create(
-        submission=submission, number=number, form_version=submission.form_version,
-        answers=submission.answers, checksum=answers_checksum(submission.answers),
-        receipt_code=_receipt_code(submission, number, now), submitted_at=now,
+        submission=submission,
+        number=number,
+        form_version=submission.form_version,
+        answers=submission.answers,
+        checksum=answers_checksum(submission.answers),
+        receipt_code=_receipt_code(submission, number, now),
+        submitted_at=now,
         submitted_by=user,
-    )  # fmt: skip
+    )
     submission.status = SubmissionStatus.SUBMITTED
     submission.last_activity_at, submission.last_activity_by = now, user
     submission.save(update_fields=["status", "last_activity_at", "last_activity_by"])
@@ -187,11 +200,14 @@ def _propose_offers(version: SubmissionVersion) -> None:
             if not row.get("name"):
                 continue
             OfferProposal.objects.create(
-                version=version, question=code, name=row["name"][:200],
+                version=version,
+                question=code,
+                name=row["name"][:200],
                 target_group=(row.get("target_group") or "")[:300],
                 places_as_written=(row.get("places_as_written") or "")[:200],
-                covered_claim=row.get("covered"), planned_year=row.get("planned_year"),
-            )  # fmt: skip
+                covered_claim=row.get("covered"),
+                planned_year=row.get("planned_year"),
+            )
 
 
 @transaction.atomic
@@ -202,8 +218,9 @@ def submission_reopen(*, submission: Submission, reason: str, user) -> Submissio
         raise ValidationError(_("Give a reason for reopening."))
     submission.status, submission.reopen_reason = SubmissionStatus.REOPENED, reason.strip()
     submission.last_activity_at, submission.last_activity_by = timezone.now(), user
-    submission.save(update_fields=["status", "reopen_reason", "last_activity_at",
-                                   "last_activity_by"])  # fmt: skip
+    submission.save(
+        update_fields=["status", "reopen_reason", "last_activity_at", "last_activity_by"]
+    )
     transaction.on_commit(lambda: mail.send_reopened(submission.pk))
     return submission
 
@@ -227,8 +244,11 @@ def _handed_in_unit_ids(reporting_round: ReportingRound) -> set[int]:
 
 def due_step(reporting_round: ReportingRound, today: dt.date) -> int | None:
     """The latest reminder step whose day has come (earlier missed steps are not sent late)."""
-    due = [d for d in reporting_round.reminder_days
-           if reporting_round.deadline + dt.timedelta(days=d) <= today]  # fmt: skip
+    due = [
+        d
+        for d in reporting_round.reminder_days
+        if reporting_round.deadline + dt.timedelta(days=d) <= today
+    ]
     return max(due) if due else None
 
 
@@ -268,17 +288,23 @@ def proposal_decide(*, proposal: OfferProposal, decision: str, offer=None, user)
     year = proposal.planned_year or submission.round.year
     if decision == "confirm":
         offer = Offer.objects.create(
-            name=_unique_offer_name(proposal.name), operator=submission.unit.organisation,
+            name=_unique_offer_name(proposal.name),
+            operator=submission.unit.organisation,
             location_municipality=submission.unit.organisation
-            if submission.unit.organisation.is_municipality else None,
+            if submission.unit.organisation.is_municipality
+            else None,
             status=OfferStatus.PLANNED if proposal.question == "B4" else OfferStatus.ACTIVE,
-            target_group_text=proposal.target_group, opening_year=proposal.planned_year,
+            target_group_text=proposal.target_group,
+            opening_year=proposal.planned_year,
             notes=_("From submission %(code)s") % {"code": proposal.version.receipt_code},
-        )  # fmt: skip
+        )
     if decision in ("confirm", "merge") and proposal.places_as_written:
         capacity_set(offer=offer, year=year, as_written=proposal.places_as_written)
-    proposal.status = {"confirm": ProposalStatus.CONFIRMED, "merge": ProposalStatus.MERGED,
-                       "reject": ProposalStatus.REJECTED}[decision]  # fmt: skip
+    proposal.status = {
+        "confirm": ProposalStatus.CONFIRMED,
+        "merge": ProposalStatus.MERGED,
+        "reject": ProposalStatus.REJECTED,
+    }[decision]
     proposal.offer = offer if decision != "reject" else None
     proposal.decided_by, proposal.decided_at = user, timezone.now()
     proposal.save(update_fields=["status", "offer", "decided_by", "decided_at"])

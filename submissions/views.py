@@ -87,14 +87,21 @@ def round_detail(request, pk):
         own = reporting_round.units.filter(pk__in=roles_for(request.user).reporter_unit_ids)
         if len(own) == 1:
             return redirect("submissions:unit_submission", pk=pk, unit_code=own[0].code)
-        return render(request, "submissions/round_units.html",
-                      {"round": reporting_round, "units": own})  # fmt: skip
+        return render(
+            request, "submissions/round_units.html", {"round": reporting_round, "units": own}
+        )
     rows = selectors.round_board(reporting_round)
-    return render(request, "submissions/round_board.html", {
-        "round": reporting_round, "rows": rows, "counts": selectors.board_counts(rows),
-        "mails": selectors.mail_log(reporting_round),
-        "extend_form": ExtendForm(initial={"deadline": reporting_round.deadline}),
-    })  # fmt: skip
+    return render(
+        request,
+        "submissions/round_board.html",
+        {
+            "round": reporting_round,
+            "rows": rows,
+            "counts": selectors.board_counts(rows),
+            "mails": selectors.mail_log(reporting_round),
+            "extend_form": ExtendForm(initial={"deadline": reporting_round.deadline}),
+        },
+    )
 
 
 @login_required
@@ -112,8 +119,9 @@ def round_action(request, pk, action):
             form = ExtendForm(request.POST)
             if not form.is_valid():
                 raise ValidationError(_("Give a valid date."))
-            services.round_extend(reporting_round=reporting_round,
-                                  deadline=form.cleaned_data["deadline"])  # fmt: skip
+            services.round_extend(
+                reporting_round=reporting_round, deadline=form.cleaned_data["deadline"]
+            )
         elif action == "paamind":
             unit = get_unit_in_round(request.user, reporting_round, request.POST.get("unit", ""))
             log = services.reminder_send_now(reporting_round=reporting_round, unit=unit)
@@ -155,13 +163,20 @@ def submission_detail(request, pk):
     questionnaire = get_questionnaire(submission.form_version) if submission.form_version else None
     missing = missing_answers(submission.form_version, submission.answers) if questionnaire else []
     hand_in_link = kinds.hand_in_link(submission.round.kind)
-    return render(request, "submissions/submission_detail.html", {
-        "submission": submission, "questionnaire": questionnaire, "missing": missing,
-        "hand_in_link": hand_in_link if submission.is_editable else None,
-        "can_hand_in": submission.is_editable and questionnaire is not None,
-        "versions": submission.versions.select_related("submitted_by"),
-        "reopen_form": ReopenForm(), "is_secretariat": roles_for(request.user).is_secretariat,
-    })  # fmt: skip
+    return render(
+        request,
+        "submissions/submission_detail.html",
+        {
+            "submission": submission,
+            "questionnaire": questionnaire,
+            "missing": missing,
+            "hand_in_link": hand_in_link if submission.is_editable else None,
+            "can_hand_in": submission.is_editable and questionnaire is not None,
+            "versions": submission.versions.select_related("submitted_by"),
+            "reopen_form": ReopenForm(),
+            "is_secretariat": roles_for(request.user).is_secretariat,
+        },
+    )
 
 
 @login_required
@@ -271,8 +286,9 @@ def submission_reopen(request, pk):
     if reason and submission.status in HANDED_IN and not confirm.is_confirmed(request):
         return confirm.ask(request, confirm.reopen_question(submission, reason))
     try:
-        services.submission_reopen(submission=submission, user=request.user,
-                                   reason=form.data.get("reason", ""))  # fmt: skip
+        services.submission_reopen(
+            submission=submission, user=request.user, reason=form.data.get("reason", "")
+        )
     except ValidationError as error:
         _errors(request, error)
     else:
@@ -307,13 +323,24 @@ def version_detail(request, pk, number):
     if version is None:
         raise Http404
     previous = versions.get(number - 1)
-    return render(request, "submissions/version_detail.html", {
-        "submission": submission, "version": version, "previous": previous,
-        "questionnaire": get_questionnaire(version.form_version) if version.form_version else None,
-        "changes": answers_diff(previous.form_version, previous.answers, version.form_version,
-                                version.answers) if previous else None,
-        "receipt_params": json.dumps({"version": version.pk}),
-    })  # fmt: skip
+    return render(
+        request,
+        "submissions/version_detail.html",
+        {
+            "submission": submission,
+            "version": version,
+            "previous": previous,
+            "questionnaire": get_questionnaire(version.form_version)
+            if version.form_version
+            else None,
+            "changes": answers_diff(
+                previous.form_version, previous.answers, version.form_version, version.answers
+            )
+            if previous
+            else None,
+            "receipt_params": json.dumps({"version": version.pk}),
+        },
+    )
 
 
 @login_required
@@ -324,33 +351,45 @@ def round_summary(request, pk):
         raise Http404
     summary = selectors.round_summary(reporting_round)
     if fmt := requested_format(request):
-        return tables_download(f"opsummering-{reporting_round.year}-{reporting_round.pk}", fmt,
-                               summary_tables(summary))  # fmt: skip
-    return render(request, "submissions/round_summary.html", {
-        "round": reporting_round, "summary": summary,
-        "pdf_kind": "submissions.round_summary",
-        "pdf_params_json": json.dumps({"round": reporting_round.pk}),
-    })  # fmt: skip
+        return tables_download(
+            f"opsummering-{reporting_round.year}-{reporting_round.pk}", fmt, summary_tables(summary)
+        )
+    return render(
+        request,
+        "submissions/round_summary.html",
+        {
+            "round": reporting_round,
+            "summary": summary,
+            "pdf_kind": "submissions.round_summary",
+            "pdf_params_json": json.dumps({"round": reporting_round.pk}),
+        },
+    )
 
 
 @login_required
 def proposal_list(request):
     require_secretariat(request.user)
     form = ProposalDecisionForm()
-    return render(request, "submissions/proposal_list.html", {
-        "proposals": OfferProposal.objects.select_related(
-            "version__submission__unit__organisation", "offer"),
-        "form": form,
-        "offers": list(Offer.objects.only("pk", "name")),
-    })  # fmt: skip
+    return render(
+        request,
+        "submissions/proposal_list.html",
+        {
+            "proposals": OfferProposal.objects.select_related(
+                "version__submission__unit__organisation", "offer"
+            ),
+            "form": form,
+            "offers": list(Offer.objects.only("pk", "name")),
+        },
+    )
 
 
 @login_required
 @require_POST
 def proposal_decide(request, pk):
     require_secretariat(request.user)
-    proposal = get_object_or_404(OfferProposal.objects.select_related(
-        "version__submission__unit__organisation"), pk=pk)  # fmt: skip
+    proposal = get_object_or_404(
+        OfferProposal.objects.select_related("version__submission__unit__organisation"), pk=pk
+    )
     form = ProposalDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose what to do with the proposal."))

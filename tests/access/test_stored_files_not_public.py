@@ -33,20 +33,33 @@ def media_in_tmp(settings, tmp_path):
 @pytest.fixture
 def stored_document(secretariat):
     document = GeneratedDocument.objects.create(
-        kind="tests.receipt", key="tests.receipt:1", title="Kvittering", version=1,
-        status=GeneratedDocument.Status.DONE, created_by=secretariat,
-    )  # fmt: skip
+        kind="tests.receipt",
+        key="tests.receipt:1",
+        title="Kvittering",
+        version=1,
+        status=GeneratedDocument.Status.DONE,
+        created_by=secretariat,
+    )
     document.file.save("kvittering.pdf", ContentFile(b"%PDF-1.7\n% fortroligt\n"))
     return document
 
 
 @pytest.fixture
-def every_persona(secretariat, aalborg_reporter, hjorring_reporter, aalborg_operator, das_member,
-                  outsider):  # fmt: skip
+def every_persona(
+    secretariat, aalborg_reporter, hjorring_reporter, aalborg_operator, das_member, outsider
+):
     kkr_member = UserFactory(username="kkr-medlem")
     MembershipFactory(user=kkr_member, role=Role.BODY_MEMBER, body="KKR")
-    return [None, secretariat, aalborg_reporter, hjorring_reporter, aalborg_operator,
-            das_member, kkr_member, outsider]  # fmt: skip
+    return [
+        None,
+        secretariat,
+        aalborg_reporter,
+        hjorring_reporter,
+        aalborg_operator,
+        das_member,
+        kkr_member,
+        outsider,
+    ]
 
 
 @pytest.fixture

@@ -36,28 +36,47 @@ def pages_by_role() -> dict[str, list[str]]:
     kkr = Meeting.objects.get(body__short_name="KKR")
     kkr_item = kkr.items.get(title="Udgiftsanalyse 2019").pk
     return {
-        "anonymous": ["/", "/tilbud/", f"/tilbud/{offer}/", "/tilbud/pladser/2018/",
-                      "/kommuner/", "/kommuner/851/", "/takster/socialtilsyn-nord/2019/",
-                      "/takster/takstbilag/2019/", "/konto/login/"],
-        "sekretariat": ["/", f"/tilbud/{offer}/rediger/", "/tilbud/import/", "/takster/",
-                        "/takster/fordeling/", f"/takster/ordninger/{scheme}/",
-                        "/takster/blandet-finansiering/", "/indberetninger/",
-                        "/indberetninger/runder/ny/", f"/indberetninger/runder/{closed_round}/",
-                        f"/indberetninger/runder/{closed_round}/opsummering/",
-                        f"/indberetninger/{hjorring}/", "/monitorering/",
-                        "/monitorering/borgerlister/upload/", f"/monitorering/analyser/{run}/",
-                        "/moeder/", "/moeder/ny/", "/moeder/DAS-2019-05-21/",
-                        f"/moeder/{kkr.reference}/referat/",  # DAS's minutes are approved
-                        f"/moeder/{kkr.reference}/punkter/{kkr_item}/",
-                        f"/moeder/{kkr.reference}/deltagere/",
-                        f"/moeder/{kkr.reference}/forhaandsvisning/",
-                        "/konto/password_change/"],
-        "hjorring": ["/", "/indberetninger/", f"/indberetninger/{hjorring}/",
-                     "/monitorering/"],
+        "anonymous": [
+            "/",
+            "/tilbud/",
+            f"/tilbud/{offer}/",
+            "/tilbud/pladser/2018/",
+            "/kommuner/",
+            "/kommuner/851/",
+            "/takster/socialtilsyn-nord/2019/",
+            "/takster/takstbilag/2019/",
+            "/konto/login/",
+        ],
+        "sekretariat": [
+            "/",
+            f"/tilbud/{offer}/rediger/",
+            "/tilbud/import/",
+            "/takster/",
+            "/takster/fordeling/",
+            f"/takster/ordninger/{scheme}/",
+            "/takster/blandet-finansiering/",
+            "/indberetninger/",
+            "/indberetninger/runder/ny/",
+            f"/indberetninger/runder/{closed_round}/",
+            f"/indberetninger/runder/{closed_round}/opsummering/",
+            f"/indberetninger/{hjorring}/",
+            "/monitorering/",
+            "/monitorering/borgerlister/upload/",
+            f"/monitorering/analyser/{run}/",
+            "/moeder/",
+            "/moeder/ny/",
+            "/moeder/DAS-2019-05-21/",
+            f"/moeder/{kkr.reference}/referat/",  # DAS's minutes are approved
+            f"/moeder/{kkr.reference}/punkter/{kkr_item}/",
+            f"/moeder/{kkr.reference}/deltagere/",
+            f"/moeder/{kkr.reference}/forhaandsvisning/",
+            "/konto/password_change/",
+        ],
+        "hjorring": ["/", "/indberetninger/", f"/indberetninger/{hjorring}/", "/monitorering/"],
         "aalborg-drift": ["/", f"/takster/tilbud/{offer}/2019/"],
         "das-medlem": ["/moeder/", "/moeder/DAS-2019-05-21/"],
         "ekspertpanel": ["/", "/moeder/", "/moeder/Ekspertpanelet-2019-04-24/"],
-    }  # fmt: skip
+    }
 
 
 def log_in(page, base_url, username) -> None:
@@ -72,8 +91,10 @@ def describe(path: str, violations: list[dict]) -> str:
     lines = [path]
     for violation in violations:
         node = violation["nodes"][0]
-        lines.append(f"  {violation['id']} ({violation['impact']}, {len(violation['nodes'])}x): "
-                     f"{node['target']} {node.get('failureSummary', '')[:200]}")  # fmt: skip
+        lines.append(
+            f"  {violation['id']} ({violation['impact']}, {len(violation['nodes'])}x): "
+            f"{node['target']} {node.get('failureSummary', '')[:200]}"
+        )
     return "\n".join(lines)
 
 

@@ -34,11 +34,19 @@ def planned_meeting(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"  # the generated PDF is stored here
     load_bodies()
     meeting = Meeting.objects.create(
-        body=Body.objects.get(code="das"), date=dt.date(2026, 12, 8),
-        starts_at=dt.time(13), ends_at=dt.time(15), venue=VENUE,
-    )  # fmt: skip
-    Attendance.objects.create(meeting=meeting, name="Anne Formand", kind="present",
-                              organisation="Aalborg Kommune", role="formand")  # fmt: skip
+        body=Body.objects.get(code="das"),
+        date=dt.date(2026, 12, 8),
+        starts_at=dt.time(13),
+        ends_at=dt.time(15),
+        venue=VENUE,
+    )
+    Attendance.objects.create(
+        meeting=meeting,
+        name="Anne Formand",
+        kind="present",
+        organisation="Aalborg Kommune",
+        role="formand",
+    )
     return meeting
 
 
@@ -61,8 +69,11 @@ def test_the_secretariat_builds_an_agenda_and_downloads_its_pdf(
     log_in(page, live_server.url, secretariat)
 
     # The decision item first, the welcome item after it: numbers follow the sections.
-    for section, title in (("decision", DECISION), ("welcome", WELCOME),
-                           ("information", INFORMATION)):  # fmt: skip
+    for section, title in (
+        ("decision", DECISION),
+        ("welcome", WELCOME),
+        ("information", INFORMATION),
+    ):
         page.goto(meeting_url)
         add_item(page, section, title)
 
@@ -111,10 +122,14 @@ def test_the_secretariat_builds_an_agenda_and_downloads_its_pdf(
     assert VENUE in front.replace("\n", " ")
     contents = re.findall(r"^(\d+)\. (.+?) \(side (\d+)\)$", front, re.MULTILINE)
     assert [(number, title) for number, title, _page in contents] == [
-        ("1", WELCOME), ("2", DECISION), ("3", INFORMATION)]  # fmt: skip
+        ("1", WELCOME),
+        ("2", DECISION),
+        ("3", INFORMATION),
+    ]
     for number, title, page_number in contents:
-        assert re.search(rf"^{number}\. {re.escape(title)}$", pages[int(page_number) - 1],
-                         re.MULTILINE), (number, page_number)  # fmt: skip
+        assert re.search(
+            rf"^{number}\. {re.escape(title)}$", pages[int(page_number) - 1], re.MULTILINE
+        ), (number, page_number)
     total = len(pages)
     assert total >= 4  # the front page, then each item on a page of its own
     for index, text in enumerate(pages, start=1):

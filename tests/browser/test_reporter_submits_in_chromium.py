@@ -23,9 +23,13 @@ SCREENSHOT = settings.BASE_DIR / "artifacts" / "submission-receipt.png"
 def open_round(transactional_db, aalborg_reporter):
     today = timezone.localdate()
     reporting_round = services.round_create(
-        kind="demand_capacity", year=today.year + 1, title="Behov og kapacitet – prøverunde",
-        opens_on=today - dt.timedelta(days=3), deadline=today + dt.timedelta(days=25),
-        units=[aalborg_reporter.memberships.get().unit])  # fmt: skip
+        kind="demand_capacity",
+        year=today.year + 1,
+        title="Behov og kapacitet – prøverunde",
+        opens_on=today - dt.timedelta(days=3),
+        deadline=today + dt.timedelta(days=25),
+        units=[aalborg_reporter.memberships.get().unit],
+    )
     return services.round_open(reporting_round=reporting_round)
 
 

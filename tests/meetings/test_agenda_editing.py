@@ -22,10 +22,21 @@ def media_in_tmp(settings, tmp_path):
 
 
 def form_data(item, **changes):
-    data = {"section": item.section, "title": item.title, "guest_line": "", "summary": "",
-            "background": "", "body_heading": item.body_heading, "body": "", "decision": "",
-            "editorial_note": "", "is_public": "on", "edit_version": item.edit_version,
-            "rec-TOTAL_FORMS": "0", "rec-INITIAL_FORMS": "0"}  # fmt: skip
+    data = {
+        "section": item.section,
+        "title": item.title,
+        "guest_line": "",
+        "summary": "",
+        "background": "",
+        "body_heading": item.body_heading,
+        "body": "",
+        "decision": "",
+        "editorial_note": "",
+        "is_public": "on",
+        "edit_version": item.edit_version,
+        "rec-TOTAL_FORMS": "0",
+        "rec-INITIAL_FORMS": "0",
+    }
     return {**data, **changes}
 
 
@@ -48,22 +59,32 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_nothing_is_overwritte
     assert (item.title, item.edit_version) == ("Udgiftsanalyse 2019 – revideret", 2)
     # The change history (simple-history) records the accepted save, not the refused one.
     assert [h.title for h in item.history.all()] == [
-        "Udgiftsanalyse 2019 – revideret", "Udgiftsanalyse 2019"]  # fmt: skip
+        "Udgiftsanalyse 2019 – revideret",
+        "Udgiftsanalyse 2019",
+    ]
 
 
 @pytest.mark.django_db
 def test_items_are_added_at_the_end_of_their_section_and_move_up_and_down(client, secretariat):
     meeting = load_demo_meeting()
     client.force_login(secretariat)
-    client.post(f"/moeder/{meeting.reference}/punkter/ny/",
-                {"section": "information", "title": "Orientering om ny lov"})  # fmt: skip
-    titles = list(meeting.items.filter(section="information").order_by("position")
-                  .values_list("title", flat=True))  # fmt: skip
+    client.post(
+        f"/moeder/{meeting.reference}/punkter/ny/",
+        {"section": "information", "title": "Orientering om ny lov"},
+    )
+    titles = list(
+        meeting.items.filter(section="information")
+        .order_by("position")
+        .values_list("title", flat=True)
+    )
     assert titles[-1] == "Orientering om ny lov" and len(titles) == 5
     new = meeting.items.get(title="Orientering om ny lov")
     client.post(f"/moeder/{meeting.reference}/punkter/{new.pk}/flyt/", {"direction": "up"})
-    titles = list(meeting.items.filter(section="information").order_by("position")
-                  .values_list("title", flat=True))  # fmt: skip
+    titles = list(
+        meeting.items.filter(section="information")
+        .order_by("position")
+        .values_list("title", flat=True)
+    )
     assert titles[-2:] == ["Orientering om ny lov", "Orientering fra KKR sekretariatet"]
     first = meeting.items.filter(section="information").order_by("position").first()
     services.item_move(item=first, direction="up")  # already first: nothing changes
@@ -76,8 +97,12 @@ def test_only_the_secretariat_edits_the_agenda(client, das_member):
     item = meeting.items.first()
     client.force_login(das_member)
     assert client.get(f"/moeder/{meeting.reference}/punkter/{item.pk}/").status_code == 404
-    assert client.post(f"/moeder/{meeting.reference}/punkter/ny/",
-                       {"section": "closing", "title": "X"}).status_code == 404  # fmt: skip
+    assert (
+        client.post(
+            f"/moeder/{meeting.reference}/punkter/ny/", {"section": "closing", "title": "X"}
+        ).status_code
+        == 404
+    )
 
 
 @pytest.mark.django_db
@@ -95,23 +120,34 @@ def test_the_secretariat_removes_an_item_after_confirming_and_the_numbers_follow
     assert meeting.items.filter(pk=item.pk).exists()  # asking removes nothing
     response = client.post(url, follow=True)
     assert "Punktet »Årsrapport Socialtilsyn Nord« er fjernet fra dagsordenen." in (
-        response.content.decode())  # fmt: skip
+        response.content.decode()
+    )
     numbers = number_items(list(meeting.items.values_list("pk", "section", "position")))
-    titles = {number: title for title, number in
-              ((i.title, numbers[i.pk]) for i in meeting.items.all())}  # fmt: skip
+    titles = {
+        number: title for title, number in ((i.title, numbers[i.pk]) for i in meeting.items.all())
+    }
     assert len(titles) == 14 and titles[4] == "Udgiftsanalyse 2019"
 
 
 def minutes_data(meeting, changes: dict) -> dict:
     """The minutes page's form as the browser posts it, with some items' texts changed."""
-    items = sorted(meeting.items.all(), key=lambda i: (["welcome", "decision", "information",
-                   "closing", "municipal"].index(i.section), i.position, i.pk))  # fmt: skip
+    items = sorted(
+        meeting.items.all(),
+        key=lambda i: (
+            ["welcome", "decision", "information", "closing", "municipal"].index(i.section),
+            i.position,
+            i.pk,
+        ),
+    )
     data = {"referat-TOTAL_FORMS": str(len(items)), "referat-INITIAL_FORMS": str(len(items))}
     for index, item in enumerate(items):
         decision, note = changes.get(item.title, (item.decision, item.editorial_note))
-        data |= {f"referat-{index}-item": item.pk, f"referat-{index}-edit_version":
-                 item.edit_version, f"referat-{index}-decision": decision,
-                 f"referat-{index}-editorial_note": note}  # fmt: skip
+        data |= {
+            f"referat-{index}-item": item.pk,
+            f"referat-{index}-edit_version": item.edit_version,
+            f"referat-{index}-decision": decision,
+            f"referat-{index}-editorial_note": note,
+        }
     return data
 
 
@@ -124,10 +160,13 @@ def test_the_minutes_page_saves_every_items_decision_together(client, secretaria
     client.force_login(secretariat)
     page = client.get(url).content.decode()
     assert "5. Udgiftsanalyse 2019" in page and "Beslutning (referat) – Punkt 15" in page
-    data = minutes_data(meeting, {
-        "Udgiftsanalyse 2019": ("DAS drøftede analysen og sender den videre til KKR.", ""),
-        "Evt.": ("Intet.", "Red.: mødet sluttede kl. 15.40."),
-    })  # fmt: skip
+    data = minutes_data(
+        meeting,
+        {
+            "Udgiftsanalyse 2019": ("DAS drøftede analysen og sender den videre til KKR.", ""),
+            "Evt.": ("Intet.", "Red.: mødet sluttede kl. 15.40."),
+        },
+    )
     response = client.post(url, data, follow=True)
     assert "Referatet er gemt (2 punkter ændret)." in response.content.decode()
     analysis = meeting.items.get(title="Udgiftsanalyse 2019")
@@ -142,13 +181,17 @@ def test_the_minutes_page_saves_nothing_when_someone_else_saved_an_item_meanwhil
 ):
     meeting = load_demo_meeting()
     url = f"/moeder/{meeting.reference}/referat/"
-    data = minutes_data(meeting, {
-        "Godkendelse af dagsorden": ("Godkendt.", ""),
-        "Udgiftsanalyse 2019": ("Min tekst.", ""),
-    })  # fmt: skip
+    data = minutes_data(
+        meeting,
+        {
+            "Godkendelse af dagsorden": ("Godkendt.", ""),
+            "Udgiftsanalyse 2019": ("Min tekst.", ""),
+        },
+    )
     other = meeting.items.get(title="Udgiftsanalyse 2019")  # a colleague saves it meanwhile
-    services.item_save(item=other, values={"decision": "Kollegaens tekst."},
-                       expected_version=other.edit_version)  # fmt: skip
+    services.item_save(
+        item=other, values={"decision": "Kollegaens tekst."}, expected_version=other.edit_version
+    )
     client.force_login(secretariat)
     response = client.post(url, data)
     html = response.content.decode()

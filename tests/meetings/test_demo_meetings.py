@@ -38,10 +38,14 @@ def test_the_demo_meetings_are_built_from_the_portals_data(demo, client):
     budget = kkr.items.get(title="Socialtilsyn Nord – Budget 2019")
     assert budget.attachments.get().document.kind == "tariffs.socialtilsyn_budget"
 
-    documents = GeneratedDocument.objects.filter(kind="meetings.document",
-                                                 params__meeting=das.reference)  # fmt: skip
+    documents = GeneratedDocument.objects.filter(
+        kind="meetings.document", params__meeting=das.reference
+    )
     assert sorted(d.params["document"] for d in documents if d.status == "done") == [
-        "agenda", "minutes", "pack"]  # fmt: skip
+        "agenda",
+        "minutes",
+        "pack",
+    ]
 
     client.force_login(get_user_model().objects.get(username="das-medlem"))
     page = client.get("/moeder/DAS-2019-05-21/").content.decode()

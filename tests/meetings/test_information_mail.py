@@ -38,9 +38,12 @@ def cancelled(das_member):
     members["Anne Formand"].save()
     members["Bent Direktør"].user = UserFactory(username="bent", email="bent@hjoerring.dk")
     members["Bent Direktør"].save()
-    BodyMember.objects.create(body=meeting.body, name="Dorte Direktør",
-                              organisation="Thisted Kommune",
-                              user=UserFactory(username="dorte", email=""))  # fmt: skip
+    BodyMember.objects.create(
+        body=meeting.body,
+        name="Dorte Direktør",
+        organisation="Thisted Kommune",
+        user=UserFactory(username="dorte", email=""),
+    )
     return meeting
 
 
@@ -76,10 +79,14 @@ def test_attachments_are_numbered_consecutively_with_absolute_download_links(can
     _subject, text, html = information_mail(meeting_for_information(cancelled.pk))
     attachments = Attachment.objects.filter(item__meeting=cancelled)
     by_title = {a.title: a for a in attachments}
-    expected = [(1, "Årsrapport 2018 – sammenfatning"), (2, "Udgiftsanalyse 2019 – tabeller"),
-                (3, "Budget 2019 for Børnehus Nord")]  # fmt: skip
+    expected = [
+        (1, "Årsrapport 2018 – sammenfatning"),
+        (2, "Udgiftsanalyse 2019 – tabeller"),
+        (3, "Budget 2019 for Børnehus Nord"),
+    ]
     assert re.findall(r"^Bilag (\d+): (.+)$", text, re.MULTILINE) == [
-        (str(n), title) for n, title in expected]  # fmt: skip
+        (str(n), title) for n, title in expected
+    ]
     for number, title in expected:
         link = f"{settings.SITE_URL}/moeder/DAS-2019-05-21/bilag/{by_title[title].pk}/"
         assert f"Bilag {number}: {title}\n{link}\n" in text

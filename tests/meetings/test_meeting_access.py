@@ -51,8 +51,9 @@ def test_the_secretariat_makes_the_pack_and_a_member_downloads_it(
     client.force_login(secretariat)
     params = {"meeting": meeting.reference, "document": "pack"}
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/dokumenter/bestil/", {"kind": "meetings.document",
-                                             "params": json.dumps(params)})  # fmt: skip
+        client.post(
+            "/dokumenter/bestil/", {"kind": "meetings.document", "params": json.dumps(params)}
+        )
     document = GeneratedDocument.objects.get()
     assert document.status == "done", document.error
     client.force_login(das_member)

@@ -24,11 +24,18 @@ def pages_of(pdf: bytes) -> list[str]:
 
 def test_small_items_of_one_section_share_a_page_and_overflow_gets_its_own():
     small, big = 100, 5000
-    items = [(1, "welcome", small, False), (2, "welcome", small, False),
-             (3, "decision", small, False), (4, "decision", big, False),
-             (5, "decision", small, True), (6, "information", small, False),
-             (7, "information", small, False), (8, "information", small, False),
-             (9, "information", small, False), (10, "information", small, False)]  # fmt: skip
+    items = [
+        (1, "welcome", small, False),
+        (2, "welcome", small, False),
+        (3, "decision", small, False),
+        (4, "decision", big, False),
+        (5, "decision", small, True),
+        (6, "information", small, False),
+        (7, "information", small, False),
+        (8, "information", small, False),
+        (9, "information", small, False),
+        (10, "information", small, False),
+    ]
     assert page_groups(items) == [[1, 2], [3], [4], [5], [6, 7, 8, 9], [10]]
     assert page_groups(items, frozenset({8})) == [[1, 2], [3], [4], [5], [6, 7], [8, 9, 10]]
     # Item 8 was found on the page after 6 and 7: it starts the next group.
@@ -80,8 +87,16 @@ def test_every_contents_entry_points_at_the_page_where_its_item_starts(minutes):
 def test_the_front_page_has_the_fixed_rows_and_the_command_writes_the_file(tmp_path):
     load_demo_meeting()
     out = tmp_path / "dagsorden.pdf"
-    call_command("render_meeting_pdf", "--meeting", "DAS-2019-05-21", "--document", "minutes",
-                 "--out", str(out), stdout=io.StringIO())  # fmt: skip
+    call_command(
+        "render_meeting_pdf",
+        "--meeting",
+        "DAS-2019-05-21",
+        "--document",
+        "minutes",
+        "--out",
+        str(out),
+        stdout=io.StringIO(),
+    )
     front = pages_of(out.read_bytes())[0]
     for text in (
         "Regionshuset",
@@ -115,8 +130,11 @@ def test_the_pack_puts_each_attachment_right_after_its_item_and_the_contents_cou
     for number, page in re.findall(r"^(\d+)\. .*?\(side (\d+)\)$", pages[0], re.MULTILINE):
         assert re.search(rf"^{number}\. ", pages[int(page) - 1], re.MULTILINE), number
     toc = pages[0].replace("\n", " ")
-    for number, title in (("1", "Årsrapport 2018"), ("2", "Udgiftsanalyse 2019 – tabeller"),
-                          ("3", "Budget 2019 for Børnehus Nord")):  # fmt: skip
+    for number, title in (
+        ("1", "Årsrapport 2018"),
+        ("2", "Udgiftsanalyse 2019 – tabeller"),
+        ("3", "Budget 2019 for Børnehus Nord"),
+    ):
         found = re.search(rf"Bilag {number}: {title}.*?\(side (\d+)\)", toc)
         assert found and title in pages[int(found[1]) - 1], title
     titles = [item.title for item in reader.outline if not isinstance(item, list)]

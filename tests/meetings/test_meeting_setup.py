@@ -17,21 +17,33 @@ from socialaftale.lib.edits import edit_token
 def das(db):
     load_bodies()
     body = Body.objects.get(short_name="DAS")
-    for name, organisation, role in [("Anne Formand", "Aalborg Kommune", "formand"),
-                                     ("Bent Direktør", "Hjørring Kommune", "")]:  # fmt: skip
+    for name, organisation, role in [
+        ("Anne Formand", "Aalborg Kommune", "formand"),
+        ("Bent Direktør", "Hjørring Kommune", ""),
+    ]:
         BodyMember.objects.create(body=body, name=name, organisation=organisation, role=role)
     return body
 
 
 @pytest.fixture
 def meeting(das):
-    return Meeting.objects.create(body=das, date=dt.date(2026, 6, 16), starts_at=dt.time(13),
-                                  ends_at=dt.time(16), venue="Regionshuset")  # fmt: skip
+    return Meeting.objects.create(
+        body=das,
+        date=dt.date(2026, 6, 16),
+        starts_at=dt.time(13),
+        ends_at=dt.time(16),
+        venue="Regionshuset",
+    )
 
 
 def meeting_data(body, **changes):
-    data = {"body": body.pk, "date": "16.06.2026", "starts_at": "13.00", "ends_at": "16.00",
-            "venue": "Regionshuset, mødelokale 2"}  # fmt: skip
+    data = {
+        "body": body.pk,
+        "date": "16.06.2026",
+        "starts_at": "13.00",
+        "ends_at": "16.00",
+        "venue": "Regionshuset, mødelokale 2",
+    }
     existing = Meeting.objects.filter(body=body).order_by("-pk").first()
     if existing is not None:  # the edit form's token of what it showed (ignored by "new")
         data["edit_token"] = MeetingForm(instance=existing)["edit_token"].initial
@@ -42,8 +54,12 @@ def attendance_data(meeting, rows):
     """The management form plus one dict per row (existing rows carry their id)."""
     existing = list(meeting.attendance.order_by("position", "pk"))
     token = edit_token(list(meeting.attendance.order_by("pk")))
-    data = {"attendance-TOTAL_FORMS": len(rows), "attendance-INITIAL_FORMS": len(existing),
-            "attendance-MIN_NUM_FORMS": 0, "attendance-MAX_NUM_FORMS": 1000}  # fmt: skip
+    data = {
+        "attendance-TOTAL_FORMS": len(rows),
+        "attendance-INITIAL_FORMS": len(existing),
+        "attendance-MIN_NUM_FORMS": 0,
+        "attendance-MAX_NUM_FORMS": 1000,
+    }
     for index, row in enumerate(rows):
         if index < len(existing):
             data[f"attendance-{index}-id"] = existing[index].pk
@@ -55,8 +71,14 @@ def attendance_data(meeting, rows):
 
 
 def row(person, **changes):
-    return {"name": person.name, "organisation": person.organisation, "role": person.role,
-            "kind": person.kind, "item": person.item_id or "", **changes}  # fmt: skip
+    return {
+        "name": person.name,
+        "organisation": person.organisation,
+        "role": person.role,
+        "kind": person.kind,
+        "item": person.item_id or "",
+        **changes,
+    }
 
 
 @pytest.mark.django_db
@@ -76,8 +98,9 @@ def test_the_secretariat_creates_a_meeting_with_the_members_as_present(client, s
     assert set(meeting.attendance.values_list("kind", flat=True)) == {"present"}
     # the ISO date of <input type="date"> and "13:00" are read too
     kkr = Body.objects.get(short_name="KKR")
-    client.post("/moeder/ny/", meeting_data(kkr, date="2026-06-17", starts_at="09:30",
-                                            ends_at="12:00"))  # fmt: skip
+    client.post(
+        "/moeder/ny/", meeting_data(kkr, date="2026-06-17", starts_at="09:30", ends_at="12:00")
+    )
     assert Meeting.objects.get(body=kkr).starts_at == dt.time(9, 30)
 
 
@@ -86,8 +109,9 @@ def test_a_second_meeting_of_the_body_that_day_is_refused_and_the_input_kept(
     client, secretariat, meeting
 ):
     client.force_login(secretariat)
-    response = client.post("/moeder/ny/", meeting_data(meeting.body, venue="Rådhuset i Aars",
-                                                       date="16.06.2026"))  # fmt: skip
+    response = client.post(
+        "/moeder/ny/", meeting_data(meeting.body, venue="Rådhuset i Aars", date="16.06.2026")
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "DAS har allerede et møde på denne dato: DAS-2026-06-16" in page
@@ -146,23 +170,40 @@ def test_editing_the_date_changes_the_reference_and_redirects_to_the_new_address
 
 @pytest.mark.django_db
 def test_attendance_is_saved_with_a_guest_for_one_item(client, secretariat, meeting):
-    Attendance.objects.create(meeting=meeting, name="Anne Formand", organisation="Aalborg Kommune",
-                              role="formand", kind="present", position=0)  # fmt: skip
+    Attendance.objects.create(
+        meeting=meeting,
+        name="Anne Formand",
+        organisation="Aalborg Kommune",
+        role="formand",
+        kind="present",
+        position=0,
+    )
     first = AgendaItem.objects.create(meeting=meeting, section="welcome", title="Dagsorden")
-    report = AgendaItem.objects.create(meeting=meeting, section="decision", position=1,
-                                       title="Årsrapport Socialtilsyn Nord")  # fmt: skip
+    report = AgendaItem.objects.create(
+        meeting=meeting, section="decision", position=1, title="Årsrapport Socialtilsyn Nord"
+    )
     client.force_login(secretariat)
     page = client.get("/moeder/DAS-2026-06-16/deltagere/").content.decode()
     assert "<caption" in page
     assert f'<option value="{report.pk}">2. Årsrapport Socialtilsyn Nord</option>' in page
     assert "Række 1: Navn" in page and "Række 4: Slet" in page  # 1 person + 3 blank rows
     anne = meeting.attendance.get()
-    rows = [row(anne, kind="apologies"),
-            {"name": "Erik Sekretariat", "organisation": "Sekretariatet", "role": "ref.",
-             "kind": "present"},
-            {"name": "Frida Tilsyn", "organisation": "Socialtilsyn Nord", "kind": "guest",
-             "item": report.pk},
-            {"kind": "present"}]  # fmt: skip
+    rows = [
+        row(anne, kind="apologies"),
+        {
+            "name": "Erik Sekretariat",
+            "organisation": "Sekretariatet",
+            "role": "ref.",
+            "kind": "present",
+        },
+        {
+            "name": "Frida Tilsyn",
+            "organisation": "Socialtilsyn Nord",
+            "kind": "guest",
+            "item": report.pk,
+        },
+        {"kind": "present"},
+    ]
     response = client.post("/moeder/DAS-2026-06-16/deltagere/", attendance_data(meeting, rows))
     assert response.status_code == 302, response.content.decode()
     people = list(meeting.attendance.order_by("position"))
@@ -177,22 +218,39 @@ def test_attendance_is_saved_with_a_guest_for_one_item(client, secretariat, meet
     rows[1]["DELETE"] = "on"
     client.post("/moeder/DAS-2026-06-16/deltagere/", attendance_data(meeting, rows))
     assert list(meeting.attendance.order_by("position").values_list("name", flat=True)) == [
-        "Anne Formand", "Frida Tilsyn"]  # fmt: skip
+        "Anne Formand",
+        "Frida Tilsyn",
+    ]
 
 
 @pytest.mark.django_db
 def test_a_non_guest_for_one_item_is_refused_with_the_row_named_and_nothing_saved(
     client, secretariat, meeting
 ):
-    anne = Attendance.objects.create(meeting=meeting, name="Anne Formand", position=0,
-                                     organisation="Aalborg Kommune", kind="present")  # fmt: skip
+    anne = Attendance.objects.create(
+        meeting=meeting,
+        name="Anne Formand",
+        position=0,
+        organisation="Aalborg Kommune",
+        kind="present",
+    )
     item = AgendaItem.objects.create(meeting=meeting, section="decision", title="Udgiftsanalyse")
     client.force_login(secretariat)
-    rows = [row(anne, name="Anne Formand-Hansen"),
-            {"name": "Frida Tilsyn", "organisation": "Socialtilsyn Nord", "kind": "guest",
-             "item": item.pk},
-            {"name": "Bent Direktør", "organisation": "Hjørring Kommune", "kind": "present",
-             "item": item.pk}]  # fmt: skip
+    rows = [
+        row(anne, name="Anne Formand-Hansen"),
+        {
+            "name": "Frida Tilsyn",
+            "organisation": "Socialtilsyn Nord",
+            "kind": "guest",
+            "item": item.pk,
+        },
+        {
+            "name": "Bent Direktør",
+            "organisation": "Hjørring Kommune",
+            "kind": "present",
+            "item": item.pk,
+        },
+    ]
     response = client.post("/moeder/DAS-2026-06-16/deltagere/", attendance_data(meeting, rows))
     assert response.status_code == 200
     page = response.content.decode()
@@ -206,8 +264,11 @@ def test_a_non_guest_for_one_item_is_refused_with_the_row_named_and_nothing_save
 @pytest.mark.parametrize("persona", ["das_member", "aalborg_reporter", "outsider"])
 def test_only_the_secretariat_sets_up_meetings(client, request, persona, meeting):
     client.force_login(request.getfixturevalue(persona))
-    for url in ("/moeder/ny/", "/moeder/DAS-2026-06-16/rediger/",
-                "/moeder/DAS-2026-06-16/deltagere/"):  # fmt: skip
+    for url in (
+        "/moeder/ny/",
+        "/moeder/DAS-2026-06-16/rediger/",
+        "/moeder/DAS-2026-06-16/deltagere/",
+    ):
         assert client.get(url).status_code == 404, url
         assert client.post(url, meeting_data(meeting.body, date="17.06.2026")).status_code == 404
     assert Meeting.objects.get().reference == "DAS-2026-06-16"
@@ -251,8 +312,9 @@ def test_the_meeting_list_filters_by_body_and_pages_with_constant_queries(
     def meetings(body, count, year):
         for day in range(count):
             date = dt.date(year, 1, 1) + dt.timedelta(days=day)
-            Meeting.objects.create(body=body, date=date, starts_at=dt.time(13),
-                                   ends_at=dt.time(15), venue="Aalborg")  # fmt: skip
+            Meeting.objects.create(
+                body=body, date=date, starts_at=dt.time(13), ends_at=dt.time(15), venue="Aalborg"
+            )
 
     meetings(das, 3, 2020)
     meetings(kkr, 2, 2020)

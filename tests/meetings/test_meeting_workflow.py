@@ -81,9 +81,14 @@ def das_meeting(db):
 
 def new_meeting(code: str, date: dt.date, status=MeetingStatus.PLANNED) -> Meeting:
     load_bodies()
-    return Meeting.objects.create(body=Body.objects.get(code=code), date=date, status=status,
-                                  starts_at=dt.time(13), ends_at=dt.time(15),
-                                  venue="Regionshuset, mødelokale 2")  # fmt: skip
+    return Meeting.objects.create(
+        body=Body.objects.get(code=code),
+        date=date,
+        status=status,
+        starts_at=dt.time(13),
+        ends_at=dt.time(15),
+        venue="Regionshuset, mødelokale 2",
+    )
 
 
 @pytest.fixture
@@ -120,11 +125,16 @@ def analysis_run(aalborg, hjorring, django_capture_on_commit_callbacks):
     OfferFactory(name="Kvisten", operator=region)
     OfferFactory(name="Løvdal", operator=region)
     for year, pct in ((2017, "1.0"), (2018, "0.5"), (2019, "0.5")):
-        ReductionTarget.objects.create(year=year, tariff_reduction_pct=Decimal(pct),
-                                       dialogue_reduction_pct=Decimal(pct))  # fmt: skip
+        ReductionTarget.objects.create(
+            year=year, tariff_reduction_pct=Decimal(pct), dialogue_reduction_pct=Decimal(pct)
+        )
     for organisation, text in ((aalborg, AALBORG_LIST), (hjorring, HJORRING_LIST)):
-        citizen_list_import(data=text.encode(), filename="liste.csv", user=None,
-                            unit=UnitFactory(organisation=organisation))  # fmt: skip
+        citizen_list_import(
+            data=text.encode(),
+            filename="liste.csv",
+            user=None,
+            unit=UnitFactory(organisation=organisation),
+        )
     with django_capture_on_commit_callbacks(execute=True):
         run = analysis_run_create(measure="2019-01", user=None)
     run = AnalysisRun.objects.get(pk=run.pk)
@@ -147,8 +157,13 @@ def reporting_round(aalborg_reporter):
     """An open demand/capacity round (not a draft) with one unit."""
     unit = aalborg_reporter.memberships.get().unit
     created = submission_services.round_create(
-        kind="demand_capacity", year=2019, title=ROUND_TITLE, opens_on=dt.date(2018, 11, 15),
-        deadline=dt.date(2018, 12, 14), units=[unit])  # fmt: skip
+        kind="demand_capacity",
+        year=2019,
+        title=ROUND_TITLE,
+        opens_on=dt.date(2018, 11, 15),
+        deadline=dt.date(2018, 12, 14),
+        units=[unit],
+    )
     return submission_services.round_open(reporting_round=created)
 
 
@@ -169,8 +184,9 @@ def flat(text: str) -> str:
 
 
 def pdf_text(meeting: Meeting, *, minutes: bool = False) -> str:
-    return flat(" ".join(pages_of(render_meeting_pdf(meeting_for_pdf(meeting.reference),
-                                                     minutes=minutes))))  # fmt: skip
+    return flat(
+        " ".join(pages_of(render_meeting_pdf(meeting_for_pdf(meeting.reference), minutes=minutes)))
+    )
 
 
 def downloaded(response) -> bytes:
@@ -184,12 +200,21 @@ def post_status(client, meeting: Meeting, action: str, **fields):
 
 
 def item_form_data(item: AgendaItem, **changes) -> dict:
-    data = {"section": item.section, "title": item.title, "guest_line": item.guest_line,
-            "summary": item.summary, "background": item.background,
-            "body_heading": item.body_heading, "body": item.body, "decision": item.decision,
-            "editorial_note": item.editorial_note, "is_public": "on",
-            "edit_version": item.edit_version, "rec-TOTAL_FORMS": "0",
-            "rec-INITIAL_FORMS": "0"}  # fmt: skip
+    data = {
+        "section": item.section,
+        "title": item.title,
+        "guest_line": item.guest_line,
+        "summary": item.summary,
+        "background": item.background,
+        "body_heading": item.body_heading,
+        "body": item.body,
+        "decision": item.decision,
+        "editorial_note": item.editorial_note,
+        "is_public": "on",
+        "edit_version": item.edit_version,
+        "rec-TOTAL_FORMS": "0",
+        "rec-INITIAL_FORMS": "0",
+    }
     return {**data, **changes}
 
 
@@ -216,8 +241,11 @@ def numbers(meeting: Meeting) -> dict[int, int]:
 
 
 def section_titles(meeting: Meeting, section: str) -> list[str]:
-    return list(meeting.items.filter(section=section).order_by("position", "id")
-                .values_list("title", flat=True))  # fmt: skip
+    return list(
+        meeting.items.filter(section=section)
+        .order_by("position", "id")
+        .values_list("title", flat=True)
+    )
 
 
 def meeting_documents() -> list[tuple[str, str]]:
@@ -233,11 +261,21 @@ def test_publish_hold_approve_walk_the_statuses_and_order_the_members_pdfs(
     client, secretariat, planned, django_capture_on_commit_callbacks
 ):
     client.force_login(secretariat)
-    steps = [("publish", MeetingStatus.AGENDA_PUBLISHED, "Dagsorden udsendt",
-              [("agenda", "done"), ("pack", "done")]),
-             ("hold", MeetingStatus.HELD, "Afholdt", [("agenda", "done"), ("pack", "done")]),
-             ("approve", MeetingStatus.MINUTES_APPROVED, "Referat godkendt",
-              [("agenda", "done"), ("pack", "done"), ("minutes", "done")])]  # fmt: skip
+    steps = [
+        (
+            "publish",
+            MeetingStatus.AGENDA_PUBLISHED,
+            "Dagsorden udsendt",
+            [("agenda", "done"), ("pack", "done")],
+        ),
+        ("hold", MeetingStatus.HELD, "Afholdt", [("agenda", "done"), ("pack", "done")]),
+        (
+            "approve",
+            MeetingStatus.MINUTES_APPROVED,
+            "Referat godkendt",
+            [("agenda", "done"), ("pack", "done"), ("minutes", "done")],
+        ),
+    ]
     for action, status, label, documents in steps:
         with django_capture_on_commit_callbacks(execute=True):
             response = post_status(client, planned, action)
@@ -263,9 +301,12 @@ def test_an_agenda_without_items_is_not_published(client, secretariat, empty_mee
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("status", "action", "label"),
-    [(MeetingStatus.PLANNED, "hold", "Planlagt"), (MeetingStatus.HELD, "cancel", "Afholdt"),
-     (MeetingStatus.HELD, "publish", "Afholdt")],
-)  # fmt: skip
+    [
+        (MeetingStatus.PLANNED, "hold", "Planlagt"),
+        (MeetingStatus.HELD, "cancel", "Afholdt"),
+        (MeetingStatus.HELD, "publish", "Afholdt"),
+    ],
+)
 def test_a_step_from_the_wrong_status_is_refused_and_nothing_changes(
     client, secretariat, planned, status, action, label
 ):
@@ -273,8 +314,7 @@ def test_a_step_from_the_wrong_status_is_refused_and_nothing_changes(
     planned.save()
     client.force_login(secretariat)
     response = post_status(client, planned, action)
-    assert f"Mødet har status »{label}«; det trin er ikke muligt nu." in (
-        response.content.decode())  # fmt: skip
+    assert f"Mødet har status »{label}«; det trin er ikke muligt nu." in (response.content.decode())
     planned.refresh_from_db()
     assert planned.status == status
     assert not GeneratedDocument.objects.exists()
@@ -378,8 +418,9 @@ def test_members_get_an_e_mail_when_the_agenda_goes_out_and_when_the_minutes_are
 ):
     from meetings.models import BodyMember
 
-    BodyMember.objects.create(body=planned.body, user=das_member, name="Dorte DAS-medlem",
-                              organisation="Thisted Kommune")  # fmt: skip
+    BodyMember.objects.create(
+        body=planned.body, user=das_member, name="Dorte DAS-medlem", organisation="Thisted Kommune"
+    )
     BodyMember.objects.create(body=planned.body, name="Uden bruger", organisation="Læsø")
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
@@ -396,8 +437,7 @@ def test_members_get_an_e_mail_when_the_agenda_goes_out_and_when_the_minutes_are
     with django_capture_on_commit_callbacks(execute=True):
         post_status(client, planned, "hold")  # no e-mail for this step
         post_status(client, planned, "approve")
-    assert [m.subject for m in mailoutbox[1:]] == [
-        "Referat af mødet i DAS den 10. september 2019"]  # fmt: skip
+    assert [m.subject for m in mailoutbox[1:]] == ["Referat af mødet i DAS den 10. september 2019"]
 
 
 # --- 3. Uploaded attachments ---
@@ -447,8 +487,9 @@ def test_removing_an_attachment_deletes_it(client, secretariat, planned):
     asked = client.post(url(planned, f"bilag/{attachment.pk}/slet/"))
     assert "Fjern bilaget »Budgetoplæg 2020« fra punktet »Budget 2020«?" in asked.content.decode()
     assert Attachment.objects.filter(pk=attachment.pk).exists()  # nothing yet
-    response = client.post(url(planned, f"bilag/{attachment.pk}/slet/"), {"confirmed": "1"},
-                           follow=True)  # fmt: skip
+    response = client.post(
+        url(planned, f"bilag/{attachment.pk}/slet/"), {"confirmed": "1"}, follow=True
+    )
     assert "Bilaget er fjernet." in response.content.decode()
     assert response.redirect_chain[-1][0] == url(planned, f"punkter/{item.pk}/")
     assert not Attachment.objects.filter(pk=attachment.pk).exists()
@@ -460,19 +501,27 @@ def test_removing_an_attachment_deletes_it(client, secretariat, planned):
 # summary in Danish, numbers with a decimal comma)
 SOURCES = {
     "analysis_run": (
-        lambda run: f"analysis:{run.pk}", "monitoring.analysis_report", "decision",
+        lambda run: f"analysis:{run.pk}",
+        "monitoring.analysis_report",
+        "decision",
         "Udgiftsanalyse 2019",
         ["januar 2019 med januar 2016", "6,67 %", "4,00 %", "Målet er nået."],
     ),
     "budget_2019": (
-        lambda year: f"budget:{year}", "tariffs.socialtilsyn_budget", "decision",
-        "Socialtilsyn Nord – Budget 2019", ["Socialtilsyn Nords budget for 2019"],
+        lambda year: f"budget:{year}",
+        "tariffs.socialtilsyn_budget",
+        "decision",
+        "Socialtilsyn Nord – Budget 2019",
+        ["Socialtilsyn Nords budget for 2019"],
     ),
     "reporting_round": (
-        lambda reporting_round: f"round:{reporting_round.pk}", "submissions.round_summary",
-        "information", f"Opsummering: {ROUND_TITLE}", [f"»{ROUND_TITLE}« (frist 14.12.2018)"],
+        lambda reporting_round: f"round:{reporting_round.pk}",
+        "submissions.round_summary",
+        "information",
+        f"Opsummering: {ROUND_TITLE}",
+        [f"»{ROUND_TITLE}« (frist 14.12.2018)"],
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.django_db
@@ -496,7 +545,8 @@ def test_an_item_from_data_gets_its_text_and_a_rendered_attachment(
     attachment = item.attachments.get()
     assert attachment.title == title and not attachment.file
     assert (attachment.document.kind, attachment.document.status) == (kind, "done"), (
-        attachment.document.error)  # fmt: skip
+        attachment.document.error
+    )
     response = client.get(url(planned, f"bilag/{attachment.pk}/"))
     assert response["Content-Type"] == "application/pdf"
     assert downloaded(response).startswith(b"%PDF-")
@@ -547,7 +597,8 @@ def test_publishing_waits_for_generated_attachments(client, secretariat, planned
     assert Attachment.objects.get().document.status == "queued"
     response = post_status(client, planned, "publish")
     assert f"Vent til disse bilag er dannet: Opsummering: {ROUND_TITLE}" in (
-        response.content.decode())  # fmt: skip
+        response.content.decode()
+    )
     planned.refresh_from_db()
     assert planned.status == MeetingStatus.PLANNED
     assert meeting_documents() == []
@@ -604,7 +655,8 @@ def test_forwarding_copies_the_item_with_its_attachments_to_the_kkr_meeting(
     assert (copy.title, copy.section, copy.forwarded_from) == (item.title, item.section, item)
     assert copy.recommendations == [["drøfter", "udgiftsanalysen"]]
     assert [(a.title, a.file.name) for a in copy.attachments.all()] == [
-        (a.title, a.file.name) for a in item.attachments.all()]  # fmt: skip
+        (a.title, a.file.name) for a in item.attachments.all()
+    ]
 
 
 @pytest.mark.django_db
@@ -638,7 +690,9 @@ def test_an_item_forwarded_twice_lists_both_earlier_meetings_oldest_first(
         rows = build_meeting_context(loaded, minutes=False)["items"]
     history = rows[0]["history"]
     assert [(h["meeting"].reference, h["number"]) for h in history] == [
-        ("DAS-2019-05-21", 5), ("KKR-2019-06-13", 1)]  # fmt: skip
+        ("DAS-2019-05-21", 5),
+        ("KKR-2019-06-13", 1),
+    ]
     assert history[1]["item"].decision == "KKR tog analysen til efterretning."
 
 
@@ -681,9 +735,16 @@ def test_recommendation_bullets_are_saved_and_read_as_a_sentence_in_the_pdf(
 ):
     item = planned.items.get()
     client.force_login(secretariat)
-    data = item_form_data(item, **{"rec-TOTAL_FORMS": "2", "rec-0-verb": "tager til efterretning",
-                                   "rec-0-text": "orienteringen", "rec-1-verb": "",
-                                   "rec-1-text": ""})  # fmt: skip
+    data = item_form_data(
+        item,
+        **{
+            "rec-TOTAL_FORMS": "2",
+            "rec-0-verb": "tager til efterretning",
+            "rec-0-text": "orienteringen",
+            "rec-1-verb": "",
+            "rec-1-text": "",
+        },
+    )
     response = client.post(url(planned, f"punkter/{item.pk}/"), data, follow=True)
     assert "Punktet er gemt." in response.content.decode()
     item.refresh_from_db()
@@ -697,9 +758,11 @@ def test_recommendation_bullets_are_saved_and_read_as_a_sentence_in_the_pdf(
 def test_a_bullet_without_a_verb_is_refused_and_nothing_is_saved(client, secretariat, planned):
     item = planned.items.get()
     client.force_login(secretariat)
-    data = item_form_data(item, title="Budget 2020 – revideret",
-                          **{"rec-TOTAL_FORMS": "1", "rec-0-verb": "",
-                             "rec-0-text": "orienteringen"})  # fmt: skip
+    data = item_form_data(
+        item,
+        title="Budget 2020 – revideret",
+        **{"rec-TOTAL_FORMS": "1", "rec-0-verb": "", "rec-0-text": "orienteringen"},
+    )
     response = client.post(url(planned, f"punkter/{item.pk}/"), data)
     assert response.status_code == 200
     html = response.content.decode()
@@ -730,9 +793,11 @@ def test_an_item_moved_with_the_edit_form_goes_last_in_its_new_section(
     das_meeting = das_draft
     item = das_meeting.items.get(title=DAS_ANALYSIS_ITEM)
     client.force_login(secretariat)
-    data = item_form_data(item, section="information",
-                          **{"rec-TOTAL_FORMS": "1", "rec-0-verb": "drøfter",
-                             "rec-0-text": "udgiftsanalysen"})  # fmt: skip
+    data = item_form_data(
+        item,
+        section="information",
+        **{"rec-TOTAL_FORMS": "1", "rec-0-verb": "drøfter", "rec-0-text": "udgiftsanalysen"},
+    )
     assert client.post(url(das_meeting, f"punkter/{item.pk}/"), data).status_code == 302
     item.refresh_from_db()
     assert item.section == "information"

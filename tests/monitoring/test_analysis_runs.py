@@ -46,29 +46,51 @@ def lists(aalborg, hjorring):
     OfferFactory(name="Kvisten", operator=region)  # regional: always covered
     OfferFactory(name="Løvdal", operator=region)
     for year, pct in ((2017, "1.0"), (2018, "0.5"), (2019, "0.5")):
-        ReductionTarget.objects.create(year=year, tariff_reduction_pct=Decimal(pct),
-                                       dialogue_reduction_pct=Decimal(pct))  # fmt: skip
+        ReductionTarget.objects.create(
+            year=year, tariff_reduction_pct=Decimal(pct), dialogue_reduction_pct=Decimal(pct)
+        )
     for organisation, text in ((aalborg, AALBORG), (hjorring, HJORRING)):
-        citizen_list_import(data=text.encode(), filename="l.csv", user=None,
-                            unit=UnitFactory(organisation=organisation))  # fmt: skip
+        citizen_list_import(
+            data=text.encode(),
+            filename="l.csv",
+            user=None,
+            unit=UnitFactory(organisation=organisation),
+        )
 
 
 def analysis(*args):
     out = io.StringIO()
-    call_command("expenditure_analysis", "--measure", "2019-01", *args, stdout=out,
-                 stderr=io.StringIO())  # fmt: skip
+    call_command(
+        "expenditure_analysis", "--measure", "2019-01", *args, stdout=out, stderr=io.StringIO()
+    )
     return json.loads(out.getvalue())
 
 
 @pytest.mark.django_db
 def test_the_command_reproduces_the_hand_computed_result(lists):
     result = analysis()
-    assert {k: result[k] for k in ("cohort_size", "baseline_total", "measure_total",
-                                   "reduction_kr", "reduction_pct", "annual_saving",
-                                   "target_pct", "target_met")} == {
-        "cohort_size": 3, "baseline_total": "7500.00", "measure_total": "7000.00",
-        "reduction_kr": "500.00", "reduction_pct": "6.67", "annual_saving": "6000.00",
-        "target_pct": "4.00", "target_met": True}  # fmt: skip
+    assert {
+        k: result[k]
+        for k in (
+            "cohort_size",
+            "baseline_total",
+            "measure_total",
+            "reduction_kr",
+            "reduction_pct",
+            "annual_saving",
+            "target_pct",
+            "target_met",
+        )
+    } == {
+        "cohort_size": 3,
+        "baseline_total": "7500.00",
+        "measure_total": "7000.00",
+        "reduction_kr": "500.00",
+        "reduction_pct": "6.67",
+        "annual_saving": "6000.00",
+        "target_pct": "4.00",
+        "target_met": True,
+    }
     by = {row["municipality"]: row for row in result["by_municipality"]}
     assert (by["851"]["baseline_total"], by["851"]["measure_total"]) == ("3500.00", "3300.00")
     assert (by["860"]["reduction_pct"], by["851"]["cohort_size"]) == ("7.50", 2)
@@ -80,7 +102,10 @@ def test_the_fixed_cohort_keeps_leavers_with_zero_and_reports_them(lists):
     # Baseline 7600, measure 7000 -> 600 = 7.89 %.
     result = analysis("--cohort", "fixed", "--defining-years", "2016-2017")
     assert (result["cohort_size"], result["baseline_total"], result["measure_total"]) == (
-        4, "7600.00", "7000.00")  # fmt: skip
+        4,
+        "7600.00",
+        "7000.00",
+    )
     assert result["reduction_pct"] == "7.89"
     assert len(result["issues"]) == 1 and result["issues"][0]["citizen"] == "ps-e"
 
@@ -101,7 +126,8 @@ def test_the_secretariat_runs_the_analysis_and_downloads_the_pdf(
     page = client.get(run.get_absolute_url())
     assert "7.000,00" in page.content.decode()
     assert client.get(f"/monitorering/analyser/{run.pk}/diagram.svg")["Content-Type"] == (
-        "image/svg+xml")  # fmt: skip
+        "image/svg+xml"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/dokumenter/bestil/",
@@ -118,14 +144,20 @@ def test_the_secretariat_runs_the_analysis_and_downloads_the_pdf(
         client.post(f"/monitorering/analyser/{run.pk}/koer-igen/")
     client.post(f"/monitorering/analyser/{run.pk}/endelig/")
     assert list(AnalysisRun.objects.order_by("version").values_list("version", "status")) == [
-        (1, "final"), (2, "draft")]  # fmt: skip
+        (1, "final"),
+        (2, "draft"),
+    ]
 
 
 @pytest.mark.django_db
 def test_a_reporter_sees_their_own_numbers_and_the_total_only(
-    client, secretariat, aalborg_reporter, hjorring_reporter, lists,
+    client,
+    secretariat,
+    aalborg_reporter,
+    hjorring_reporter,
+    lists,
     django_capture_on_commit_callbacks,
-):  # fmt: skip
+):
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(

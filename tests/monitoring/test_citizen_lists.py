@@ -32,9 +32,11 @@ def csv(text: str, encoding="utf-8-sig") -> bytes:
 @pytest.mark.django_db
 def test_a_clean_list_imports_with_cpr_numbers_replaced_by_a_keyed_hash(setting):
     unit, offers = setting
-    data = csv("010203-1234;Aalborg;Kvisten;2016-01;45.210,00\n"
-               "0102031234;851;Løvdal;2016-01;1200.50\n"
-               "ps-000042;Aalborg Kommune;Kvisten;2016-02;12345,5\n")  # fmt: skip
+    data = csv(
+        "010203-1234;Aalborg;Kvisten;2016-01;45.210,00\n"
+        "0102031234;851;Løvdal;2016-01;1200.50\n"
+        "ps-000042;Aalborg Kommune;Kvisten;2016-02;12345,5\n"
+    )
     upload = citizen_list_import(data=data, filename="liste.csv", unit=unit, user=None)
     assert (upload.row_count, upload.citizen_count, upload.months) == (3, 2, ["2016-01", "2016-02"])
     assert upload.total == Decimal("58756.00")
@@ -46,8 +48,12 @@ def test_a_clean_list_imports_with_cpr_numbers_replaced_by_a_keyed_hash(setting)
 @pytest.mark.django_db
 def test_no_cpr_digits_are_stored_anywhere_in_the_database(setting):
     unit, _offers = setting
-    citizen_list_import(data=csv("010203-1234;Aalborg;Kvisten;2016-01;100\n"),
-                        filename="010203-1234.csv", unit=unit, user=None)  # fmt: skip
+    citizen_list_import(
+        data=csv("010203-1234;Aalborg;Kvisten;2016-01;100\n"),
+        filename="010203-1234.csv",
+        unit=unit,
+        user=None,
+    )
     dump = io.StringIO()
     call_command("dumpdata", stdout=dump)
     assert "0102031234" not in dump.getvalue()
@@ -58,21 +64,28 @@ def test_no_cpr_digits_are_stored_anywhere_in_the_database(setting):
 def test_every_bad_row_is_reported_in_danish_and_nothing_is_imported(setting):
     unit, _offers = setting
     data = csv(
-        "0102031234;Aalborg;Kvisten;2016-01;100\n"   # 2: fine
+        "0102031234;Aalborg;Kvisten;2016-01;100\n"  # 2: fine
         "0102031234;Atlantis;Kvisten;2016-01;100\n"  # 3: unknown municipality
         "0102031234;Hjørring;Kvisten;2016-01;100\n"  # 4: another municipality
-        "0102031234;Aalborg;Ukendt;2016-01;100\n"    # 5: unknown offer
-        "0102031234;Aalborg;Løvdal;jan 2016;100\n"   # 6: bad month
-        "0102031234;Aalborg;Løvdal;2016-02;-5\n"     # 7: negative
+        "0102031234;Aalborg;Ukendt;2016-01;100\n"  # 5: unknown offer
+        "0102031234;Aalborg;Løvdal;jan 2016;100\n"  # 6: bad month
+        "0102031234;Aalborg;Løvdal;2016-02;-5\n"  # 7: negative
         "0102031234;Aalborg;Løvdal;2016-03;mange\n"  # 8: not a number
-        "010203123;Aalborg;Løvdal;2016-04;100\n"     # 9: nine digits
-        "010203-1234;Aalborg;Kvisten;2016-01;7\n"    # 10: duplicate of row 2
-    )  # fmt: skip
+        "010203123;Aalborg;Løvdal;2016-04;100\n"  # 9: nine digits
+        "010203-1234;Aalborg;Kvisten;2016-01;7\n"  # 10: duplicate of row 2
+    )
     with pytest.raises(ImportRejected) as rejected:
         citizen_list_import(data=data, filename="liste.csv", unit=unit, user=None)
     assert [(e.row, e.column) for e in rejected.value.errors] == [
-        (3, "kommune"), (4, "kommune"), (5, "tilbud"), (6, "maaned"), (7, "udgift"),
-        (8, "udgift"), (9, "borger"), (10, "borger")]  # fmt: skip
+        (3, "kommune"),
+        (4, "kommune"),
+        (5, "tilbud"),
+        (6, "maaned"),
+        (7, "udgift"),
+        (8, "udgift"),
+        (9, "borger"),
+        (10, "borger"),
+    ]
     messages = " ".join(str(e) for e in rejected.value.errors)
     assert "010203123" not in messages and "0102031234" not in messages  # no CPR in errors
     assert not CitizenMonth.objects.exists() and not CitizenListUpload.objects.exists()
@@ -82,8 +95,12 @@ def test_every_bad_row_is_reported_in_danish_and_nothing_is_imported(setting):
 def test_windows_1252_with_commas_and_xlsx_are_accepted(setting):
     unit, _offers = setting
     data = "borger,kommune,tilbud,maaned,udgift\nps-1,Aalborg,Løvdal,2016-01,100.25\n"
-    assert citizen_list_import(data=data.encode("cp1252"), filename="a.csv", unit=unit,
-                               user=None).row_count == 1  # fmt: skip
+    assert (
+        citizen_list_import(
+            data=data.encode("cp1252"), filename="a.csv", unit=unit, user=None
+        ).row_count
+        == 1
+    )
     book = openpyxl.Workbook()
     book.active.append(["Borger", "Kommune", "Tilbud", "Måned", "Udgift"])
     book.active.append(["ps-2", "851", "Kvisten", "2016-02", 99.5])
@@ -96,13 +113,20 @@ def test_windows_1252_with_commas_and_xlsx_are_accepted(setting):
 @pytest.mark.django_db
 def test_a_new_list_replaces_the_months_it_covers_and_history_is_kept(setting):
     unit, _offers = setting
-    citizen_list_import(data=csv("ps-1;Aalborg;Kvisten;2016-01;100\nps-1;Aalborg;Kvisten;2016-02;100\n"),
-                        filename="v1.csv", unit=unit, user=None)  # fmt: skip
-    second = citizen_list_import(data=csv("ps-1;Aalborg;Kvisten;2016-02;80\n"),
-                                 filename="v2.csv", unit=unit, user=None)  # fmt: skip
+    citizen_list_import(
+        data=csv("ps-1;Aalborg;Kvisten;2016-01;100\nps-1;Aalborg;Kvisten;2016-02;100\n"),
+        filename="v1.csv",
+        unit=unit,
+        user=None,
+    )
+    second = citizen_list_import(
+        data=csv("ps-1;Aalborg;Kvisten;2016-02;80\n"), filename="v2.csv", unit=unit, user=None
+    )
     assert second.replaced_rows == 1
     assert sorted(CitizenMonth.objects.values_list("month__month", "amount")) == [
-        (1, Decimal("100.00")), (2, Decimal("80.00"))]  # fmt: skip
+        (1, Decimal("100.00")),
+        (2, Decimal("80.00")),
+    ]
     assert CitizenListUpload.objects.count() == 2
     first = CitizenListUpload.objects.get(filename="v1.csv")
     assert first.row_count == 2 and len(first.checksum) == 64
@@ -144,8 +168,13 @@ def test_an_upload_hands_in_the_units_citizen_list_round(client, aalborg_reporte
 
     unit = aalborg_reporter.memberships.get().unit
     reporting_round = rounds.round_create(
-        kind="citizen_list", year=2019, title="Borgerlister januar 2019",
-        opens_on=dt.date(2019, 1, 1), deadline=dt.date(2099, 2, 1), units=[unit])  # fmt: skip
+        kind="citizen_list",
+        year=2019,
+        title="Borgerlister januar 2019",
+        opens_on=dt.date(2019, 1, 1),
+        deadline=dt.date(2099, 2, 1),
+        units=[unit],
+    )
     rounds.round_open(reporting_round=reporting_round)
     client.force_login(aalborg_reporter)
     good = SimpleUploadedFile("liste.csv", csv("ps-1;Aalborg;Kvisten;2019-01;100\n"))
@@ -161,11 +190,14 @@ def test_an_error_after_rows_were_written_rolls_everything_back(setting, monkeyp
     from monitoring import services
 
     unit, _offers = setting
-    citizen_list_import(data=csv("ps-0;Aalborg;Kvisten;2016-01;5\n"), filename="old.csv",
-                        unit=unit, user=None)  # fmt: skip
+    citizen_list_import(
+        data=csv("ps-0;Aalborg;Kvisten;2016-01;5\n"), filename="old.csv", unit=unit, user=None
+    )
     monkeypatch.setattr(services, "BATCH", 2)  # the first batches are written before the error
-    data = csv("ps-1;Aalborg;Kvisten;2016-01;1\nps-2;Aalborg;Kvisten;2016-01;2\n"
-               "ps-3;Aalborg;Kvisten;2016-01;3\nps-4;Aalborg;Kvisten;2016-01;x\n")  # fmt: skip
+    data = csv(
+        "ps-1;Aalborg;Kvisten;2016-01;1\nps-2;Aalborg;Kvisten;2016-01;2\n"
+        "ps-3;Aalborg;Kvisten;2016-01;3\nps-4;Aalborg;Kvisten;2016-01;x\n"
+    )
     with pytest.raises(ImportRejected) as rejected:
         citizen_list_import(data=data, filename="new.csv", unit=unit, user=None)
     assert [(e.row, e.column) for e in rejected.value.errors] == [(5, "udgift")]

@@ -92,11 +92,21 @@ def test_about_eight_per_cent_leave_each_year_and_newcomers_join(lists):
 def test_write_csv_writes_the_portals_csv_dialect(tmp_path):
     path = tmp_path / "851.csv"
     rows = [
-        {"borger": "ps-0000001", "kommune": "851", "tilbud": "Bøgehuset", "maaned": "2016-01",
-         "udgift": Decimal("45210.00")},
-        {"borger": "611390-0001", "kommune": "851", "tilbud": "Kvisten", "maaned": "2016-02",
-         "udgift": Decimal("1234567.5")},
-    ]  # fmt: skip
+        {
+            "borger": "ps-0000001",
+            "kommune": "851",
+            "tilbud": "Bøgehuset",
+            "maaned": "2016-01",
+            "udgift": Decimal("45210.00"),
+        },
+        {
+            "borger": "611390-0001",
+            "kommune": "851",
+            "tilbud": "Kvisten",
+            "maaned": "2016-02",
+            "udgift": Decimal("1234567.5"),
+        },
+    ]
     assert write_csv(rows, path) == 2
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

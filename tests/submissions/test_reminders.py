@@ -18,8 +18,14 @@ DEADLINE = dt.date(2026, 12, 18)
 def reporting_round(aalborg_reporter, hjorring_reporter):
     units = [m.unit for u in (aalborg_reporter, hjorring_reporter) for m in u.memberships.all()]
     reporting_round = services.round_create(
-        kind="demand_capacity", year=2027, title="Runde", opens_on=dt.date(2026, 11, 1),
-        deadline=DEADLINE, units=units, reminder_days=[-14, -3, 1])  # fmt: skip
+        kind="demand_capacity",
+        year=2027,
+        title="Runde",
+        opens_on=dt.date(2026, 11, 1),
+        deadline=DEADLINE,
+        units=units,
+        reminder_days=[-14, -3, 1],
+    )
     return services.round_open(reporting_round=reporting_round)
 
 
@@ -38,8 +44,9 @@ def test_a_step_is_sent_once_per_unit_however_often_the_job_runs(reporting_round
     assert (len(first), len(again)) == (2, 0)
     assert len(mail.outbox) == 2
     assert set(MailLog.objects.values_list("step", flat=True)) == {-3}
-    later = services.reminders_send_due(reporting_round=reporting_round,
-                                        today=DEADLINE + dt.timedelta(days=1))  # fmt: skip
+    later = services.reminders_send_due(
+        reporting_round=reporting_round, today=DEADLINE + dt.timedelta(days=1)
+    )
     assert len(later) == 2 and len(mail.outbox) == 4
 
 
@@ -47,8 +54,9 @@ def test_a_step_is_sent_once_per_unit_however_often_the_job_runs(reporting_round
 def test_units_that_have_handed_in_get_no_reminder(reporting_round, aalborg_reporter):
     unit = aalborg_reporter.memberships.get().unit
     submission = services.submission_for(reporting_round=reporting_round, unit=unit)
-    services.submission_save_step(submission=submission, step="x", answers=complete_answers(),
-                                  user=None)  # fmt: skip
+    services.submission_save_step(
+        submission=submission, step="x", answers=complete_answers(), user=None
+    )
     services.submission_submit(submission=submission, user=aalborg_reporter)
     sent = services.reminders_send_due(reporting_round=reporting_round, today=DEADLINE)
     assert [log.unit.code for log in sent] == ["860"]

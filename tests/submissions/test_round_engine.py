@@ -31,9 +31,13 @@ def complete_answers(**changes):
 def open_round(aalborg_reporter, hjorring_reporter):
     units = [m.unit for u in (aalborg_reporter, hjorring_reporter) for m in u.memberships.all()]
     reporting_round = services.round_create(
-        kind="demand_capacity", year=2027, title="Behov og kapacitet 2027",
-        opens_on=TODAY - dt.timedelta(days=5), deadline=TODAY + dt.timedelta(days=20),
-        units=units)  # fmt: skip
+        kind="demand_capacity",
+        year=2027,
+        title="Behov og kapacitet 2027",
+        opens_on=TODAY - dt.timedelta(days=5),
+        deadline=TODAY + dt.timedelta(days=20),
+        units=units,
+    )
     return services.round_open(reporting_round=reporting_round)
 
 
@@ -117,10 +121,13 @@ def test_another_units_draft_and_versions_are_404(
 ):
     submission = handed_in(client, open_round, aalborg_reporter, complete_answers())
     services.submission_submit(submission=submission, user=aalborg_reporter)
-    urls = [f"/indberetninger/{submission.pk}/", f"/indberetninger/{submission.pk}/version/1/",
-            f"/indberetninger/{submission.pk}/trin/del-a-1/",
-            f"/indberetninger/runder/{open_round.pk}/enhed/{unit_of(aalborg_reporter).code}/",
-            f"/indberetninger/runder/{open_round.pk}/opsummering/"]  # fmt: skip
+    urls = [
+        f"/indberetninger/{submission.pk}/",
+        f"/indberetninger/{submission.pk}/version/1/",
+        f"/indberetninger/{submission.pk}/trin/del-a-1/",
+        f"/indberetninger/runder/{open_round.pk}/enhed/{unit_of(aalborg_reporter).code}/",
+        f"/indberetninger/runder/{open_round.pk}/opsummering/",
+    ]
     for user in (hjorring_reporter, outsider, das_member):
         client.force_login(user)
         for url in urls:
@@ -132,16 +139,22 @@ def test_another_units_draft_and_versions_are_404(
 @pytest.mark.django_db
 def test_a_draft_round_is_invisible_to_reporters(client, aalborg_reporter):
     reporting_round = services.round_create(
-        kind="demand_capacity", year=2028, title="Kladde", opens_on=TODAY, deadline=TODAY,
-        units=[unit_of(aalborg_reporter)])  # fmt: skip
+        kind="demand_capacity",
+        year=2028,
+        title="Kladde",
+        opens_on=TODAY,
+        deadline=TODAY,
+        units=[unit_of(aalborg_reporter)],
+    )
     client.force_login(aalborg_reporter)
     assert client.get(f"/indberetninger/runder/{reporting_round.pk}/").status_code == 404
     assert "Kladde" not in client.get("/indberetninger/").content.decode()
 
 
 @pytest.mark.django_db
-def test_the_board_shows_who_has_handed_in_and_who_is_late(client, secretariat, open_round,
-                                                          aalborg_reporter):  # fmt: skip
+def test_the_board_shows_who_has_handed_in_and_who_is_late(
+    client, secretariat, open_round, aalborg_reporter
+):
     submission = handed_in(client, open_round, aalborg_reporter, complete_answers())
     services.submission_submit(submission=submission, user=aalborg_reporter)
     services.round_extend(reporting_round=open_round, deadline=TODAY + dt.timedelta(days=30))
@@ -158,11 +171,19 @@ def test_the_board_shows_who_has_handed_in_and_who_is_late(client, secretariat, 
 def test_new_and_planned_offers_become_proposals_the_secretariat_confirms_or_merges(
     client, open_round, aalborg_reporter, secretariat, aalborg
 ):
-    violen = {"name": "Violen", "target_group": "Udviklingshæmmede",
-              "places_as_written": "14 + 4 aflastningspladser", "covered": True}  # fmt: skip
-    storemosevej = {"name": "Storemosevej", "target_group": "Udviklingshæmmede",
-                    "places_as_written": "4 - 5", "covered": False,
-                    "planned_year": 2028}  # fmt: skip
+    violen = {
+        "name": "Violen",
+        "target_group": "Udviklingshæmmede",
+        "places_as_written": "14 + 4 aflastningspladser",
+        "covered": True,
+    }
+    storemosevej = {
+        "name": "Storemosevej",
+        "target_group": "Udviklingshæmmede",
+        "places_as_written": "4 - 5",
+        "covered": False,
+        "planned_year": 2028,
+    }
     rows = {"B3": [violen], "B4": [storemosevej]}
     submission = handed_in(client, open_round, aalborg_reporter, complete_answers(**rows))
     services.submission_submit(submission=submission, user=aalborg_reporter)
@@ -179,8 +200,11 @@ def test_new_and_planned_offers_become_proposals_the_secretariat_confirms_or_mer
     assert (violen.status, violen.offer) == ("merged", existing)
     assert existing.capacities.get(year=2027).total_places == 18
     new_offer = storemosevej.offer
-    assert (new_offer.name, new_offer.status, new_offer.operator) == ("Storemosevej", "planned",
-                                                                      aalborg)  # fmt: skip
+    assert (new_offer.name, new_offer.status, new_offer.operator) == (
+        "Storemosevej",
+        "planned",
+        aalborg,
+    )
     capacity = new_offer.capacities.get(year=2028)
     assert (capacity.minimum_places, capacity.maximum_places, capacity.needs_review) == (4, 5, True)
 
@@ -191,10 +215,18 @@ def test_the_secretariat_creates_opens_extends_and_closes_a_round(
 ):
     client.force_login(secretariat)
     unit = unit_of(aalborg_reporter)
-    response = client.post("/indberetninger/runder/ny/", {
-        "kind": "demand_capacity", "year": "2027", "title": "Behov 2027",
-        "opens_on": "2026-11-25", "deadline": "2026-12-18", "reminder_days": "−14, -3, 1",
-        "units": [unit.pk]})  # fmt: skip
+    response = client.post(
+        "/indberetninger/runder/ny/",
+        {
+            "kind": "demand_capacity",
+            "year": "2027",
+            "title": "Behov 2027",
+            "opens_on": "2026-11-25",
+            "deadline": "2026-12-18",
+            "reminder_days": "−14, -3, 1",
+            "units": [unit.pk],
+        },
+    )
     from submissions.models import ReportingRound
 
     reporting_round = ReportingRound.objects.get(title="Behov 2027")
@@ -215,10 +247,18 @@ def test_the_secretariat_creates_opens_extends_and_closes_a_round(
 @pytest.mark.django_db
 def test_bad_reminder_days_keep_the_form(client, secretariat, aalborg_reporter):
     client.force_login(secretariat)
-    response = client.post("/indberetninger/runder/ny/", {
-        "kind": "demand_capacity", "year": "2027", "title": "X", "opens_on": "2026-11-25",
-        "deadline": "2026-12-18", "reminder_days": "to uger før",
-        "units": [unit_of(aalborg_reporter).pk]})  # fmt: skip
+    response = client.post(
+        "/indberetninger/runder/ny/",
+        {
+            "kind": "demand_capacity",
+            "year": "2027",
+            "title": "X",
+            "opens_on": "2026-11-25",
+            "deadline": "2026-12-18",
+            "reminder_days": "to uger før",
+            "units": [unit_of(aalborg_reporter).pk],
+        },
+    )
     assert response.status_code == 200
     assert "to uger før" in response.content.decode()
 

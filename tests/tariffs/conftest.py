@@ -17,10 +17,18 @@ from tariffs.models import (
 from tests.factories import MunicipalityFactory
 
 CHILDREN_0_17 = {
-    "Silkeborg": 20555, "Brønderslev": 7913, "Frederikshavn": 10782, "Jammerbugt": 8047,
-    "Læsø": 241, "Mariagerfjord": 8477, "Morsø": 3981, "Rebild": 7040, "Thisted": 8802,
-    "Vesthimmerland": 7679, "Aalborg": 38824,
-}  # fmt: skip
+    "Silkeborg": 20555,
+    "Brønderslev": 7913,
+    "Frederikshavn": 10782,
+    "Jammerbugt": 8047,
+    "Læsø": 241,
+    "Mariagerfjord": 8477,
+    "Morsø": 3981,
+    "Rebild": 7040,
+    "Thisted": 8802,
+    "Vesthimmerland": 7679,
+    "Aalborg": 38824,
+}
 BUDGETS = [  # budget year, price basis, total, offers department, foster-family department
     (2018, 2018, "34476188", "15266431", "19209757"),
     (2018, 2019, "35024359", "15509167", "19515192"),

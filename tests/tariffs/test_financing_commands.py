@@ -225,8 +225,15 @@ def test_mixed_financing_refuses_bad_input_in_one_danish_line(args, message):
 )
 def test_expected_cases_must_be_a_whole_number_of_at_least_one(cases, message):
     with pytest.raises(CommandError, match=message):
-        run("mixed_financing", "--total-budget", "100", "--objective-share", "0.5",
-            "--expected-cases", cases)  # fmt: skip
+        run(
+            "mixed_financing",
+            "--total-budget",
+            "100",
+            "--objective-share",
+            "0.5",
+            "--expected-cases",
+            cases,
+        )
 
 
 def test_giving_both_the_budget_and_the_objective_financing_is_refused():

@@ -29,9 +29,14 @@ def test_the_secretariat_splits_a_total_by_an_uploaded_key(client, secretariat, 
 @pytest.mark.django_db
 def test_a_bad_key_file_names_its_rows_and_keeps_the_form(client, secretariat, aalborg):
     client.force_login(secretariat)
-    response = client.post("/takster/fordeling/", {
-        "key_file": upload("party,weight\nAtlantis,2\nAalborg,-1\nAalborg,x\n"),
-        "total": "1000", "decimals": "0"})  # fmt: skip
+    response = client.post(
+        "/takster/fordeling/",
+        {
+            "key_file": upload("party,weight\nAtlantis,2\nAalborg,-1\nAalborg,x\n"),
+            "total": "1000",
+            "decimals": "0",
+        },
+    )
     assert [(e.row, e.column) for e in response.context["errors"]] == [(3, "weight"), (4, "weight")]
     response = client.post(
         "/takster/fordeling/",

@@ -14,8 +14,11 @@ D = Decimal
 
 
 def test_base_plus_each_service_package_gives_one_tariff_per_package():
-    components = [("base", "", D("1500")), ("service", "Pakke 1", D("800")),
-                  ("service", "Pakke 2", D("1400"))]  # fmt: skip
+    components = [
+        ("base", "", D("1500")),
+        ("service", "Pakke 1", D("800")),
+        ("service", "Pakke 2", D("1400")),
+    ]
     assert tariff_totals(components) == [("Pakke 1", D("2300")), ("Pakke 2", D("2900"))]
     assert representative_tariff(components) == D("2300")
 
@@ -44,8 +47,9 @@ def test_an_operator_meets_the_target_when_its_tariffs_fall_by_at_least_the_targ
 
 
 def test_last_years_tariffs_are_restated_in_this_years_prices_before_comparing():
-    rows = tariff_development([TariffPair("Aalborg", D("1000"), D("1010"))],
-                              factor=D("1.0159"), target_pct=D("0.5"))  # fmt: skip
+    rows = tariff_development(
+        [TariffPair("Aalborg", D("1000"), D("1010"))], factor=D("1.0159"), target_pct=D("0.5")
+    )
     assert rows[0].old_total == D("1015.90")
     assert rows[0].change_pct == D("-0.58")  # a nominal rise is a real fall
     assert rows[0].met

@@ -7,8 +7,12 @@ from tariffs.models import ReductionTarget, SupervisionTariff, Tariff, TariffSta
 from tariffs.services import tariff_token
 from tests.factories import OfferFactory, RegionFactory, UsageFactory
 
-FORMSET = {"form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "0", "form-MIN_NUM_FORMS": "1",
-           "form-MAX_NUM_FORMS": "1000"}  # fmt: skip
+FORMSET = {
+    "form-TOTAL_FORMS": "3",
+    "form-INITIAL_FORMS": "0",
+    "form-MIN_NUM_FORMS": "1",
+    "form-MAX_NUM_FORMS": "1000",
+}
 
 
 @pytest.fixture
@@ -19,10 +23,19 @@ def covered_offer(aalborg, hjorring):
 
 
 def report(client, offer, **extra):
-    data = {**FORMSET, "unit": "day", "note": "", "form-0-kind": "base", "form-0-package": "",
-            "form-0-amount": "1.500,00", "form-1-kind": "service", "form-1-package": "Pakke 1",
-            "form-1-amount": "812,50", "edit_token": tariff_token(offer, 2019),
-            **extra}  # fmt: skip
+    data = {
+        **FORMSET,
+        "unit": "day",
+        "note": "",
+        "form-0-kind": "base",
+        "form-0-package": "",
+        "form-0-amount": "1.500,00",
+        "form-1-kind": "service",
+        "form-1-package": "Pakke 1",
+        "form-1-amount": "812,50",
+        "edit_token": tariff_token(offer, 2019),
+        **extra,
+    }
     return client.post(f"/takster/tilbud/{offer.pk}/2019/", data)
 
 
@@ -35,7 +48,9 @@ def test_an_operator_reports_a_tariff_in_danish_numbers_and_it_is_provisional(
     tariff = Tariff.objects.get(offer=covered_offer, year=2019)
     assert tariff.status == TariffStatus.PROVISIONAL and tariff.reported_by == aalborg_operator
     assert sorted(tariff.components.values_list("kind", "amount")) == [
-        ("base", Decimal("1500.00")), ("service", Decimal("812.50"))]  # fmt: skip
+        ("base", Decimal("1500.00")),
+        ("service", Decimal("812.50")),
+    ]
 
 
 @pytest.mark.django_db
@@ -115,13 +130,28 @@ def test_tariff_development_page_compares_with_the_reduction_target(client, aalb
 
 @pytest.mark.django_db
 def test_supervision_fee_command_reads_the_loaded_tariffs(capsys):
-    SupervisionTariff.objects.create(tariff_year=2019, price_basis=2019, category=2,
-                                     places_min=8, places_max=24, annual=Decimal("42409"),
-                                     intensified=Decimal("4241"))  # fmt: skip
+    SupervisionTariff.objects.create(
+        tariff_year=2019,
+        price_basis=2019,
+        category=2,
+        places_min=8,
+        places_max=24,
+        annual=Decimal("42409"),
+        intensified=Decimal("4241"),
+    )
     call_command("supervision_fee", "--places", "10", "--year", "2019", "--format", "json")
     assert capsys.readouterr().out.strip() == '{"category": 2, "fee": "42409"}'
-    call_command("supervision_fee", "--places", "24", "--year", "2019", "--kind", "intensified",
-                 "--format", "json")  # fmt: skip
+    call_command(
+        "supervision_fee",
+        "--places",
+        "24",
+        "--year",
+        "2019",
+        "--kind",
+        "intensified",
+        "--format",
+        "json",
+    )
     assert capsys.readouterr().out.strip() == '{"category": 2, "fee": "4241"}'
 
 

@@ -19,7 +19,8 @@ def page_templates():
 
 def test_page_templates_have_no_inline_styles_or_scripts():
     offenders = [
-        name for name, text in page_templates()
+        name
+        for name, text in page_templates()
         if re.search(r"\sstyle=\"|<style|<script(?![^>]*\bsrc=)|\son[a-z]+=\"", text)
-    ]  # fmt: skip
+    ]
     assert offenders == []
