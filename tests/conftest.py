@@ -7,6 +7,12 @@ from organisations.models import Role
 from tests.factories import MembershipFactory, MunicipalityFactory, UnitFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Every test's uploaded and generated files go to its own folder, never to media/."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def aalborg(db):
     return MunicipalityFactory(code="851", short_name="Aalborg", name="Aalborg Kommune")

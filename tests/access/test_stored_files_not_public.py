@@ -25,11 +25,6 @@ SERVED_BY = {
 }
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def stored_document(secretariat):
     document = GeneratedDocument.objects.create(

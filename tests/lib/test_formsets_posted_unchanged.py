@@ -18,11 +18,6 @@ from tests.factories import OfferFactory
 from tests.posted import posted
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _editable_demo_meeting(status=MeetingStatus.PLANNED):
     """The demo meeting's minutes are approved, so it is read-only (issue 11 #4); back to a
     status in which these forms may be posted."""

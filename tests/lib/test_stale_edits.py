@@ -82,11 +82,6 @@ def race(user, url, field, first, second):
     assert two.post(url, {**again, name: second}).status_code == 302
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.mark.django_db
 def test_two_sessions_saving_the_same_questionnaire_step(aalborg_reporter):
     unit = aalborg_reporter.memberships.get().unit

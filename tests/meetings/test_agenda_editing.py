@@ -16,11 +16,6 @@ def load_demo_meeting():
     return meeting
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def form_data(item, **changes):
     data = {
         "section": item.section,

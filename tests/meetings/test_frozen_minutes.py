@@ -30,11 +30,6 @@ from socialaftale.lib.pdf import render_pdf
 FROZEN = "Referatet for dette møde er godkendt, så mødet kan ikke længere ændres."
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def a_pdf(text: str) -> ContentFile:
     html = f'<html lang="da"><body><h1>{text}</h1></body></html>'
     return ContentFile(render_pdf(html), name="bilag.pdf")

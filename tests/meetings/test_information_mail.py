@@ -21,11 +21,6 @@ from tests.factories import UserFactory
 SUBJECT = "Orientering i stedet for møde i DAS den 21. maj 2019"
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def cancelled(das_member):
     """The demo DAS meeting, cancelled. Anne and Bent have users with an e-mail address,

@@ -13,11 +13,6 @@ from organisations.models import Role
 from tests.factories import MembershipFactory, UserFactory
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def kkr_member(db):
     user = UserFactory(username="kkr-medlem")

@@ -108,11 +108,6 @@ def test_the_front_page_has_the_fixed_rows_and_the_command_writes_the_file(tmp_p
         assert text in front.replace("\n", " ")
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path  # the demo meeting writes its attachment PDFs
-
-
 @pytest.mark.django_db
 def test_the_pack_puts_each_attachment_right_after_its_item_and_the_contents_count_them():
     from meetings.pdf import render_pack_pdf

@@ -64,11 +64,6 @@ _render_pdf_once = functools.lru_cache(maxsize=None)(render_pdf)
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
 def demo_attachments_rendered_once(monkeypatch):
     monkeypatch.setattr(meetings_demo, "render_pdf", _render_pdf_once)
 

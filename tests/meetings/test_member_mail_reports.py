@@ -17,7 +17,6 @@ from tests.meetings.test_meeting_workflow import post_status
 planned = test_meeting_workflow.planned  # fixtures
 empty_meeting = test_meeting_workflow.empty_meeting
 cancelled = test_information_mail.cancelled
-media_in_tmp = test_meeting_workflow.media_in_tmp
 
 NOT_REACHED = (
     "Ikke sendt: Bo Bruger (ingen brugerkonto i portalen), Carl Chef (brugeren har ingen "

@@ -21,11 +21,6 @@ from socialaftale.lib.pdf import render_pdf
 from tests.factories import MembershipFactory, UserFactory
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def panel_member(db):
     user = UserFactory(username="ekspertpanel")

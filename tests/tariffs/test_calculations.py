@@ -382,8 +382,10 @@ def test_a_split_whose_parts_miss_the_total_cannot_be_built():
         Split(total=D(6), decimals=0, rows=(part,))
 
 
-def test_calculation_errors_are_value_errors():
-    assert issubclass(CalculationError, ValueError)
+def test_a_caller_that_catches_value_errors_catches_a_calculation_error():
+    part = SplitRow("A", D(1), D(1), D("100.0"), D(5), D(5), D(5))
+    with pytest.raises(ValueError, match="summer til 5, ikke til 6"):
+        Split(total=D(6), decimals=0, rows=(part,))
 
 
 # --- Properties of split_by_key -----------------------------------------------------------
