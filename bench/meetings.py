@@ -64,7 +64,7 @@ def _weasyprint_direct(context) -> float:
 def run() -> None:
     from pypdf import PdfReader
 
-    from meetings.demo import load_demo_meeting
+    from demo.meetings import load_demo_meeting
     from meetings.models import Attachment
     from meetings.pdf import meeting_for_pdf, render_laid_out, render_pack_pdf
 

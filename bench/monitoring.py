@@ -18,9 +18,9 @@ ROWS_TARGET = int(os.environ.get("BENCH_CITIZEN_ROWS", "1000000"))
 
 
 def _load_reference() -> None:
-    from offers import demo as offers_demo
-    from organisations import demo as organisations_demo
-    from tariffs import demo as tariffs_demo
+    from demo import offers as offers_demo
+    from demo import organisations as organisations_demo
+    from demo import tariffs as tariffs_demo
 
     fixtures = Path(settings.BASE_DIR) / "fixtures" / "reference"
     for loader in (
@@ -32,8 +32,8 @@ def _load_reference() -> None:
 
 
 def _lists():
-    from monitoring.demo import demo_inputs
-    from monitoring.demo_lists import generate_citizen_lists
+    from demo.citizen_lists import generate_citizen_lists
+    from demo.monitoring import demo_inputs
 
     municipalities, offers = demo_inputs()
     # About 1.5 offers per citizen, 60 months: citizens ≈ rows / 90.
@@ -47,13 +47,13 @@ def _lists():
 
 
 def _csv_bytes(rows) -> bytes:
-    from monitoring.demo import csv_text
+    from demo.monitoring import csv_text
 
     return csv_text(rows).encode("utf-8")
 
 
 def bench_import(files) -> None:
-    from monitoring.demo import unit_for
+    from demo.monitoring import unit_for
     from monitoring.services import citizen_list_import
     from socialaftale.lib.imports import limits_for
 

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "submissions",
     "enhanced_cooperation",
     "meetings",
+    "demo",  # the demo data, above every app: no app imports it
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,7 @@ from django.db import connections
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from meetings.demo import load_bodies
+from demo.meetings import load_bodies
 from meetings.models import Attendance, Body, Meeting
 from socialaftale.lib.pdf import render_pdf
 

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db import connections
 from playwright.sync_api import expect
 
+from demo.meetings import load_bodies
 from meetings import services
-from meetings.demo import load_bodies
 from meetings.models import Body, Meeting, MeetingEvent, MeetingStatus
 
 from .support import BROWSER_MARKS, log_in

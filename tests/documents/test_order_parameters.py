@@ -9,9 +9,9 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
+from demo.meetings import load_demo_meeting
 from documents import registry
 from documents.models import GeneratedDocument
-from meetings.demo import load_demo_meeting
 from tests.fuzz import fuzz
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from monitoring.demo_lists import write_csv
+from demo.citizen_lists import write_csv
 from monitoring.models import CitizenMonth
 from monitoring.pseudonyms import citizen_key
 from offers.importers import import_offers

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meetings.demo import load_demo_meeting
+from demo.meetings import load_demo_meeting
 from meetings.models import Meeting
 from socialaftale.lib.danish import format_decimal, parse_decimal
 from socialaftale.lib.export import FORMULA_START, safe_cell

@@ -6,7 +6,7 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meetings.demo import load_demo_meeting
+from demo.meetings import load_demo_meeting
 from tests.factories import CapacityFactory, OfferFactory
 from tests.fuzz import fuzz
 

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from meetings.demo import load_demo_meeting
+from demo.meetings import load_demo_meeting
 from offers.models import PlaceStatistic
 from organisations.models import PopulationFigure
 from tariffs.models import FinancingScheme

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from meetings.demo import load_demo_meeting
+from demo.meetings import load_demo_meeting
 from meetings.models import Attendance, Meeting
 from offers.models import Capacity, Offer
 from submissions import services as submission_services

@@ -3,8 +3,8 @@ same item based on an old version is refused and overwrites nothing."""
 
 import pytest
 
+from demo.meetings import load_demo_meeting as load_approved_demo_meeting
 from meetings import services
-from meetings.demo import load_demo_meeting as load_approved_demo_meeting
 from meetings.models import MeetingStatus
 
 

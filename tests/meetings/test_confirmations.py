@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from demo.meetings import load_bodies
 from meetings import services
-from meetings.demo import load_bodies
 from meetings.models import Body, Meeting, MeetingStatus
 
 

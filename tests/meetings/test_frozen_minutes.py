@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from demo.meetings import load_bodies
 from documents.models import GeneratedDocument
 from meetings import services
 from meetings.changes import MeetingFrozen
-from meetings.demo import load_bodies
 from meetings.models import (
     AgendaItem,
     Attachment,

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.conf import settings
 
-from meetings.demo import load_demo_meeting
+from demo.meetings import load_demo_meeting
 from meetings.information_mail import (
     InformationMailRefused,
     information_mail,

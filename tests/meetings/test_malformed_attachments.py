@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
+from demo.meetings import load_bodies
 from meetings import services
 from meetings.attachment_check import MAX_PAGES
-from meetings.demo import load_bodies
 from meetings.models import Attachment, Body, Meeting
 from meetings.pdf import meeting_for_pdf, render_pack_pdf
 from tests.fuzz import fuzz

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from demo.meetings import load_demo_meeting
 from documents.models import GeneratedDocument
-from meetings.demo import load_demo_meeting
 from meetings.models import MeetingStatus
 from organisations.models import Role
 from tests.factories import MembershipFactory, UserFactory

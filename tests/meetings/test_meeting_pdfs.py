@@ -8,13 +8,13 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
+from demo.meetings import load_demo_meeting
 from meetings.calculations import (
     number_attachments,
     number_items,
     overflowing_items,
     page_groups,
 )
-from meetings.demo import load_demo_meeting
 from meetings.pdf import meeting_for_pdf, render_meeting_pdf
 
 

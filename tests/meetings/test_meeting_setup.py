@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings.demo import load_bodies
+from demo.meetings import load_bodies
 from meetings.forms_setup import MeetingForm
 from meetings.models import AgendaItem, Attendance, Body, BodyMember, Meeting
 from socialaftale.lib.edits import edit_token
@@ -288,7 +288,7 @@ def test_the_meeting_list_offers_a_new_meeting_to_the_secretariat_only(
 
 @pytest.mark.django_db
 def test_the_meeting_list_downloads_as_csv_with_the_rows_the_page_shows(client, secretariat):
-    from meetings.demo import load_demo_meeting
+    from demo.meetings import load_demo_meeting
 
     load_demo_meeting()
     client.force_login(secretariat)

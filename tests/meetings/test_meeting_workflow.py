@@ -16,19 +16,19 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
+from demo import meetings as meetings_demo
+from demo import organisations as organisations_demo
+from demo import tariffs as tariffs_demo
+from demo.meetings import load_bodies, load_demo_meeting
 from documents.models import GeneratedDocument
-from meetings import demo as meetings_demo
 from meetings import services
 from meetings.calculations import number_items
-from meetings.demo import load_bodies, load_demo_meeting
 from meetings.models import AgendaItem, Attachment, Body, Meeting, MeetingStatus
 from meetings.pdf import meeting_for_pdf, render_meeting_pdf, render_pack_pdf
 from monitoring.models import AnalysisRun
 from monitoring.services import analysis_run_create, citizen_list_import
-from organisations import demo as organisations_demo
 from socialaftale.lib.pdf import render_pdf
 from submissions import services as submission_services
-from tariffs import demo as tariffs_demo
 from tariffs.models import ReductionTarget
 from tests.factories import OfferFactory, RegionFactory, UnitFactory
 

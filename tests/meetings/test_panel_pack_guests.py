@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from PIL import Image
 from pypdf import PdfReader
 
+from demo.meetings import load_bodies
 from meetings import services
-from meetings.demo import load_bodies
 from meetings.models import Attendance, Body, Meeting, MeetingStatus
 from meetings.pdf import meeting_for_pdf, render_meeting_pdf, render_pack_pdf
 from organisations.models import Role

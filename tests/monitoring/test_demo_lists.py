@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from monitoring.demo_lists import COLUMNS, generate_citizen_lists, write_csv
+from demo.citizen_lists import COLUMNS, generate_citizen_lists, write_csv
 
 MUNICIPALITIES = [("851", "Aalborg"), ("860", "Hjørring"), ("825", "Læsø")]
 OFFERS = [(1, "Kvisten"), (2, "Bøgehuset"), (3, "Solstrålen")]

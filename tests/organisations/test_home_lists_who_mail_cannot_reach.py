@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from meetings.demo import load_bodies
+from demo.meetings import load_bodies
 from meetings.models import Body, BodyMember
 from submissions import services
 from tests.factories import MunicipalityFactory, UnitFactory, UserFactory

@@ -7,9 +7,9 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from demo.submission_answers import DEMO_VERSION, demo_answers_2013
 from submissions import questionnaire as q
 from submissions.calculations import UnitAnswers, summarise_round
-from submissions.demo_answers import DEMO_VERSION, demo_answers_2013
 from submissions.forms import StepForms
 from submissions.presentation import present_answers
 

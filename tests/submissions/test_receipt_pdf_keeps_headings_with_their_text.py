@@ -6,9 +6,9 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from demo.submission_answers import demo_answers_2013
 from socialaftale.lib.pdf import layout_pdf
 from submissions import services
-from submissions.demo_answers import demo_answers_2013
 from tests.factories import UnitFactory
 from tests.submissions.test_round_kinds_and_counts import make_round
 

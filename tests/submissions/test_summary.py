@@ -8,6 +8,12 @@ import openpyxl
 import pytest
 from django.utils import translation
 
+from demo.submission_answers import (
+    DEMO_NOT_SUBMITTED_2013,
+    DEMO_UNITS_2013,
+    DEMO_VERSION,
+    demo_answers_2013,
+)
 from socialaftale.lib.tables import tables_download
 from submissions.calculations import (
     CentreTrends,
@@ -17,12 +23,6 @@ from submissions.calculations import (
     WaitingList,
     summarise_round,
     summary_tables,
-)
-from submissions.demo_answers import (
-    DEMO_NOT_SUBMITTED_2013,
-    DEMO_UNITS_2013,
-    DEMO_VERSION,
-    demo_answers_2013,
 )
 
 NAMES = dict(DEMO_UNITS_2013)

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from demo.tariffs import load_children_key
 from organisations.models import Organisation, PopulationFigure, SupervisionArea
-from tariffs.demo import load_children_key
 from tariffs.models import (
     BpaRate,
     PriceIndex,

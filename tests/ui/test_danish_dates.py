@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core import mail
 from django.utils import dates, translation
 
-from meetings.demo import load_bodies
+from demo.meetings import load_bodies
 from meetings.models import Body, Meeting, MeetingStatus
 from meetings.notifications import notice
 from submissions import mail as round_mail

@@ -6,9 +6,16 @@ import datetime as dt
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from meetings.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Body,
+    BodyMember,
+    Meeting,
+    MeetingStatus,
+)
 from socialaftale.lib.pdf import render_pdf
-
-from .models import AgendaItem, Attachment, Attendance, Body, BodyMember, Meeting, MeetingStatus
 
 BODIES = [
     ("das", "Den Administrative Styregruppe", "DAS"),
@@ -239,9 +246,8 @@ def _attach_analysis(item: AgendaItem) -> bool:
     """With a computed monitoring run for January 2019, the item is the generated one: its text
     from the run and the analysis report as its attachment (rendered by the documents app)."""
     from documents.services import document_request
+    from meetings import generated
     from monitoring.models import AnalysisRun
-
-    from . import generated
 
     run = (
         AnalysisRun.objects.filter(measure="2019-01", result__isnull=False)
@@ -270,7 +276,7 @@ KKR_PEOPLE = [  # name, organisation, role, kind
 def load_demo_kkr_meeting() -> Meeting | None:
     """A planned KKR meeting after the DAS meeting: the Udgiftsanalyse item forwarded from DAS
     with its history and attachment, and the generated Socialtilsyn Nord budget item."""
-    from . import generated, services
+    from meetings import generated, services
 
     das = Meeting.objects.filter(reference="DAS-2019-05-21").first()
     if das is None:
@@ -353,9 +359,8 @@ def load_demo_meeting_documents() -> None:
 def link_demo_members() -> None:
     """The demo users who are members of DAS or KKR become members of the body with their
     user, so the body's e-mails (the information e-mail of a cancelled meeting) reach them."""
+    from meetings.access import EXPERT_PANEL_BODY
     from organisations.models import Membership, Role
-
-    from .access import EXPERT_PANEL_BODY
 
     memberships = Membership.objects.filter(role__in=[Role.BODY_MEMBER, Role.EXPERT_PANEL])
     for membership in memberships.select_related("user"):

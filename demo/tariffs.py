@@ -13,8 +13,7 @@ from django.utils import timezone
 from organisations.models import PopulationFigure, SupervisionArea
 from socialaftale.lib.models import upsert
 from socialaftale.lib.money import round_half_up
-
-from .models import (
+from tariffs.models import (
     BpaRate,
     ComponentKind,
     DevelopmentContributionRate,
@@ -33,7 +32,7 @@ from .models import (
     TariffStatus,
     TariffUnit,
 )
-from .services import split_compute
+from tariffs.services import split_compute
 
 # Socialtilsyn Nord restated 2018 amounts in 2019 prices with this factor (SPEC §3.1).
 PRICE_FACTOR_2018_2019 = Decimal("1.0159")

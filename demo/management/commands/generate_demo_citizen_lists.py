@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from monitoring.demo import demo_inputs
-from monitoring.demo_lists import generate_citizen_lists, write_csv
+from demo.citizen_lists import generate_citizen_lists, write_csv
+from demo.monitoring import demo_inputs
 
 
 def _years(text: str) -> range:

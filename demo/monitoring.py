@@ -7,14 +7,13 @@ import io
 from django.db import transaction
 from django.test.utils import override_settings
 
+from demo.citizen_lists import generate_citizen_lists, write_csv
+from monitoring import services
+from monitoring.models import AnalysisRun, CitizenListUpload
 from offers.models import Offer
 from offers.selectors import with_coverage
 from organisations.models import Organisation, OrganisationUnit
 from socialaftale.lib.imports import limits_for
-
-from . import services
-from .demo_lists import generate_citizen_lists, write_csv
-from .models import AnalysisRun, CitizenListUpload
 
 DEMO_SEED = 2016
 DEMO_CITIZENS = 400

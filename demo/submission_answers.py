@@ -9,7 +9,7 @@ Hjørring report falling and rising needs. New (B3) and planned (B4) offers come
 
 from __future__ import annotations
 
-from .questionnaire import CURRENT_VERSION, empty_answers
+from submissions.questionnaire import CURRENT_VERSION, empty_answers
 
 DEMO_VERSION = CURRENT_VERSION
 

@@ -7,10 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from organisations.importers import import_parties, import_population
+from organisations.models import Membership, Organisation, OrganisationUnit, Role, SupervisionArea
 from socialaftale.lib.models import upsert
-
-from .importers import import_parties, import_population
-from .models import Membership, Organisation, OrganisationUnit, Role, SupervisionArea
 
 AALBORG_UNITS = [
     ("851-FB", "Aalborg Kommune – Familie- og Beskæftigelsesforvaltningen"),

@@ -7,11 +7,10 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from demo.submission_answers import demo_answers_2013
 from organisations.models import OrganisationUnit
-
-from . import services
-from .demo_answers import demo_answers_2013
-from .models import ReportingRound, RoundKind
+from submissions import services
+from submissions.models import ReportingRound, RoundKind
 
 TITLE_2013 = "Tilbagemelding på behov og efterspørgsel 2013"
 

@@ -3,12 +3,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from meetings import demo as meetings_demo
-from monitoring import demo as monitoring_demo
-from offers import demo as offers_demo
-from organisations import demo as organisations_demo
-from submissions import demo as submissions_demo
-from tariffs import demo as tariffs_demo
+from demo import meetings as meetings_demo
+from demo import monitoring as monitoring_demo
+from demo import offers as offers_demo
+from demo import organisations as organisations_demo
+from demo import submissions as submissions_demo
+from demo import tariffs as tariffs_demo
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "reference"
 

@@ -14,11 +14,10 @@ from pathlib import Path
 
 from django.db import transaction
 
+from offers.importers import import_offers
+from offers.models import CoverageExemption, Offer, OfferStatus, PlaceStatistic, TargetGroup, Usage
+from offers.parsing import TARGET_GROUP_TAXONOMY
 from organisations.models import Organisation
-
-from .importers import import_offers
-from .models import CoverageExemption, Offer, OfferStatus, PlaceStatistic, TargetGroup, Usage
-from .parsing import TARGET_GROUP_TAXONOMY
 
 DEMO_YEAR = 2019
 # Jointly run with Frederikshavn, Jammerbugt and Læsø under bilateral agreements (offers.csv).
