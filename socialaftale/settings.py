@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "submissions",
     "enhanced_cooperation",
     "meetings",
+    "portal",  # the start page: it gathers several apps' data
     "demo",  # the demo data, above every app: no app imports it
 ]
 

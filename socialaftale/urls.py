@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
-
 handler500 = "socialaftale.views.server_error"
 
 # The admin's headings otherwise read "Django administration" (Django's Danish is the same).
@@ -13,7 +11,7 @@ admin.site.index_title = _("Administration")
 # No route serves MEDIA_ROOT, in any mode: stored files (receipts, minutes, analysis reports)
 # are only ever sent by the download views, after their access helper has said yes.
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("portal.urls")),
     path("tilbud/", include("offers.urls")),
     path("kommuner/", include("organisations.urls")),
     path("dokumenter/", include("documents.urls")),

@@ -20,8 +20,8 @@ from django.conf import settings
 from django.db import connection
 from django_celery_results.models import TaskResult
 
+from portal.tasks import database_round_trip
 from socialaftale.celery import app as celery_app
-from socialaftale.tasks import database_round_trip
 from tests.factories import OfferFactory
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
@@ -136,4 +136,4 @@ def test_a_task_travels_through_redis_a_worker_and_postgresql_and_back():
     assert outcome == {"vendor": "postgresql", "offers": ["Aslundhjemmet", "Kridtsløjfen"]}
     stored = TaskResult.objects.get(task_id=result.id)
     assert stored.status == "SUCCESS"
-    assert stored.task_name == "socialaftale.tasks.database_round_trip"
+    assert stored.task_name == "portal.tasks.database_round_trip"

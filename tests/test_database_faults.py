@@ -42,7 +42,7 @@ def test_a_database_that_is_down_gives_a_danish_503_page_not_a_500(monkeypatch):
     def down():
         raise OperationalError("terminating connection due to administrator command")
 
-    monkeypatch.setattr("socialaftale.views.default_year", down)
+    monkeypatch.setattr("portal.views.default_year", down)
     response = Client(raise_request_exception=False).get("/")
     assert response.status_code == 503 and response["Retry-After"] == "30"
     assert "Portalen kan ikke nå sin database lige nu" in response.content.decode()
@@ -50,5 +50,5 @@ def test_a_database_that_is_down_gives_a_danish_503_page_not_a_500(monkeypatch):
 
 @pytest.mark.django_db
 def test_other_errors_are_still_a_500(monkeypatch):
-    monkeypatch.setattr("socialaftale.views.default_year", lambda: 1 / 0)
+    monkeypatch.setattr("portal.views.default_year", lambda: 1 / 0)
     assert Client(raise_request_exception=False).get("/").status_code == 500

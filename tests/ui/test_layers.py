@@ -1,12 +1,12 @@
-"""The demo data stands above every app (issue 12 #1): `demo/` may import any app, and no app,
-nor the ground floor `socialaftale/`, imports `demo`."""
+"""The layers (issue 12 #1): `demo/` stands above every app and may import any of them, while no
+app imports it; the ground floor `socialaftale/` imports no app."""
 
 import ast
 from pathlib import Path
 
 from django.conf import settings
 
-ABOVE_THE_APPS = {"demo", "tests", "bench"}
+ABOVE_THE_APPS = {"demo", "portal", "tests", "bench"}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -41,3 +41,21 @@ def test_every_demo_module_is_in_the_demo_app():
         if path.parent.name not in ABOVE_THE_APPS
     ]
     assert stray == []
+
+
+def test_the_ground_floor_imports_no_app():
+    """`socialaftale/` (settings, urls, celery, lib) imports no app: the URLconf names apps only
+    as strings, and the start page lives in the top app `portal`."""
+    root = Path(settings.BASE_DIR)
+    apps = {
+        app
+        for app in settings.INSTALLED_APPS
+        if (root / app / "__init__.py").exists() and app != "socialaftale"
+    }
+    offenders = sorted(
+        f"{path.relative_to(root)}: {module}"
+        for path in (root / "socialaftale").rglob("*.py")
+        for module in imported_modules(path)
+        if module.split(".")[0] in apps
+    )
+    assert offenders == []
