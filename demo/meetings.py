@@ -126,6 +126,18 @@ PEOPLE = [  # name, organisation, role, kind
 GUEST_ITEMS = {"Frida Tilsyn": "Årsrapport Socialtilsyn Nord"}  # a guest for one item only
 
 
+def _attend(meeting: Meeting, position: int, person: tuple[str, str, str, str]) -> Attendance:
+    name, organisation, role, kind = person
+    return Attendance.objects.create(
+        meeting=meeting,
+        name=name,
+        organisation=organisation,
+        role=role,
+        kind=kind,
+        position=position,
+    )
+
+
 def load_bodies() -> None:
     for code, name, short in BODIES:
         Body.objects.update_or_create(code=code, defaults={"name": name, "short_name": short})
@@ -158,15 +170,8 @@ def load_demo_meeting() -> Meeting:
     )
     if not created:
         return meeting
-    for position, (name, organisation, role, kind) in enumerate(PEOPLE):
-        Attendance.objects.create(
-            meeting=meeting,
-            name=name,
-            organisation=organisation,
-            role=role,
-            kind=kind,
-            position=position,
-        )
+    for position, person in enumerate(PEOPLE):
+        _attend(meeting, position, person)
     for position, (section, title, verb, heading) in enumerate(ITEMS):
         item = AgendaItem.objects.create(
             meeting=meeting,
@@ -294,14 +299,7 @@ def load_demo_kkr_meeting() -> Meeting | None:
     if not created:
         return meeting
     for position, (name, organisation, role, kind) in enumerate(KKR_PEOPLE):
-        Attendance.objects.create(
-            meeting=meeting,
-            name=name,
-            organisation=organisation,
-            role=role,
-            kind=kind,
-            position=position,
-        )
+        _attend(meeting, position, (name, organisation, role, kind))
         if kind == "present" and role != "ref.":
             defaults = {"organisation": organisation, "role": role}
             BodyMember.objects.get_or_create(body=kkr, name=name, defaults=defaults)

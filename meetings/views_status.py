@@ -60,8 +60,9 @@ CONSEQUENCES = {
 
 
 def refuses_frozen(view):
-    """A write to a meeting with approved minutes, however it was posted: the meeting's page
-    with the Danish refusal, never a 500."""
+    """Around every write view of a meeting: a write to a meeting with approved minutes,
+    however it was posted, is the meeting's page with the Danish refusal, never a 500; a write
+    that told the members of a change (the agenda had gone out) says whom that notice reached."""
 
     @functools.wraps(view)
     def wrapper(request, reference, *args, **kwargs):

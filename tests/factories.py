@@ -1,10 +1,13 @@
+import datetime as dt
 from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from offers.models import Capacity, CoverageExemption, LegalBasis, Offer, TargetGroup, Usage
 from organisations.models import Membership, Organisation, OrganisationUnit, Role
+from submissions import services
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -132,3 +135,20 @@ class ExemptionFactory(factory.django.DjangoModelFactory):
     reason = "Bilaterale aftaler om takst og afregning"
     decided_by = "DAS"
     decided_on = factory.Faker("date_object")
+
+
+def open_round_submission(unit, *, year: int = 2027):
+    """An open demand-and-capacity round for the unit (opened yesterday, due in nine days) and
+    the unit's submission in it, made through the services as the secretariat would."""
+    today = timezone.localdate()
+    reporting_round = services.round_open(
+        reporting_round=services.round_create(
+            kind="demand_capacity",
+            year=year,
+            title=f"Behov {year}",
+            opens_on=today - dt.timedelta(days=1),
+            deadline=today + dt.timedelta(days=9),
+            units=[unit],
+        )
+    )
+    return services.submission_for(reporting_round=reporting_round, unit=unit)

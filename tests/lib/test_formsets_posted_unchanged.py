@@ -2,19 +2,16 @@
 without a chosen option sends its first option): the untouched extra rows are no rows and
 cause no error. The tariff form failed this with "Dette felt er påkrævet" for each extra row."""
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from demo.meetings import load_demo_meeting
 from meetings.models import Attendance, MeetingStatus
-from submissions import services as submission_services
 from tariffs.models import Tariff
 from tariffs.services import tariff_report
-from tests.factories import OfferFactory
+from tests.factories import OfferFactory, open_round_submission
 from tests.posted import posted
 
 
@@ -82,18 +79,7 @@ def test_the_minutes_form(secretariat):
 @pytest.mark.parametrize("step", ["del-a-1", "del-a-2", "del-a-3", "del-b-1", "del-b-2"])
 def test_every_questionnaire_step(aalborg_reporter, step):
     unit = aalborg_reporter.memberships.get().unit
-    today = timezone.localdate()
-    reporting_round = submission_services.round_open(
-        reporting_round=submission_services.round_create(
-            kind="demand_capacity",
-            year=2027,
-            title="Behov 2027",
-            opens_on=today - dt.timedelta(days=1),
-            deadline=today + dt.timedelta(days=9),
-            units=[unit],
-        )
-    )
-    submission = submission_services.submission_for(reporting_round=reporting_round, unit=unit)
+    submission = open_round_submission(unit)
     url = f"/indberetninger/{submission.pk}/trin/{step}/"
     html = _client(aalborg_reporter).get(url).content.decode()
     response = _client(aalborg_reporter).post(url, {**posted(html, "edit_token"), "goto": "stay"})

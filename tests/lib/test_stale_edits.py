@@ -1,19 +1,16 @@
 """Two people open the same form and both save: the first save is stored; the second gets the
 form back (409) with what they typed and a Danish message, and overwrites nothing."""
 
-import datetime as dt
 from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from demo.meetings import load_demo_meeting
 from meetings.models import Attendance, Meeting
 from offers.models import Capacity, Offer
-from submissions import services as submission_services
 from tariffs.models import Tariff
-from tests.factories import CapacityFactory, OfferFactory
+from tests.factories import CapacityFactory, OfferFactory, open_round_submission
 
 MESSAGE = "En anden har gemt her, mens du redigerede"
 
@@ -85,18 +82,7 @@ def race(user, url, field, first, second):
 @pytest.mark.django_db
 def test_two_sessions_saving_the_same_questionnaire_step(aalborg_reporter):
     unit = aalborg_reporter.memberships.get().unit
-    today = timezone.localdate()
-    reporting_round = submission_services.round_open(
-        reporting_round=submission_services.round_create(
-            kind="demand_capacity",
-            year=2027,
-            title="Behov 2027",
-            opens_on=today - dt.timedelta(days=1),
-            deadline=today + dt.timedelta(days=9),
-            units=[unit],
-        )
-    )
-    submission = submission_services.submission_for(reporting_round=reporting_round, unit=unit)
+    submission = open_round_submission(unit)
     url = f"/indberetninger/{submission.pk}/trin/del-a-3/"
     data = form_data(_client(aalborg_reporter).get(url))
     field = next(n for n in data if n.endswith("text"))
