@@ -4,8 +4,6 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from offers.models import Offer, PlaceStatistic
-from offers.selectors import default_year, with_coverage, with_places
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
 from socialaftale.lib.tables import ReportTable, tables_download
@@ -14,6 +12,7 @@ from .access import get_organisation_for_user, require_secretariat, roles_for
 from .forms import PopulationUploadForm
 from .importers import import_population
 from .models import Organisation, OrganisationUnit, PopulationFigure
+from .sections import municipality_sections
 
 
 def municipality_list(request):
@@ -51,25 +50,19 @@ def _register_table(organisations) -> ReportTable:
 
 
 def municipality_detail(request, code):
+    """The organisation's units and population here; its offers and places come from the
+    sections that higher apps register (organisations.sections)."""
     organisation = get_organisation_for_user(request.user, code)
-    year = default_year()
-    offers = with_places(with_coverage(Offer.objects.select_related("operator"), year), year)
-    return render(
-        request,
-        "organisations/municipality_detail.html",
-        {
-            "organisation": organisation,
-            "year": year,
-            "operated": offers.filter(operator=organisation),
-            "located": offers.filter(location_municipality=organisation).exclude(
-                operator=organisation
-            ),
-            "units": OrganisationUnit.objects.filter(organisation=organisation),
-            "population": PopulationFigure.objects.filter(organisation=organisation),
-            "places": PlaceStatistic.objects.filter(location_municipality=organisation),
-            "supervision_areas": organisation.supervision_areas.all(),
-        },
-    )
+    section_context, section_templates = municipality_sections(organisation)
+    context = {
+        "organisation": organisation,
+        "units": OrganisationUnit.objects.filter(organisation=organisation),
+        "population": PopulationFigure.objects.filter(organisation=organisation),
+        "supervision_areas": organisation.supervision_areas.all(),
+        **section_context,
+        "section_templates": section_templates,
+    }
+    return render(request, "organisations/municipality_detail.html", context)
 
 
 @login_required
