@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from organisations.access import roles_for
+from socialaftale.lib.staff import is_secretariat
 
 from . import registry, services
 from .access import can_request, can_retry, get_document_for_user
@@ -26,7 +26,7 @@ def document_request(request):
         registry.get(kind)
         params = services.document_params(kind=kind, params=params)
     except (KeyError, registry.UnknownObject) as error:
-        if isinstance(error, KeyError) or not roles_for(request.user).is_secretariat:
+        if isinstance(error, KeyError) or not is_secretariat(request.user):
             raise Http404 from None
         return _refused(request, error, status=400)
     except ValidationError as error:
@@ -50,7 +50,7 @@ def _refused(request, error: ValidationError, *, status: int):
 def document_status(request, pk):
     document = get_document_for_user(request.user, pk)
     versions = None
-    if roles_for(request.user).is_secretariat:
+    if is_secretariat(request.user):
         versions = services.latest_documents(document.kind, document.key).select_related(
             "created_by"
         )[:25]
