@@ -60,6 +60,50 @@ def agreement_share(agreement: int, municipal: int, private: int) -> Decimal:
     return percent(agreement, agreement + municipal + private, decimals=1)
 
 
+@dataclass(frozen=True)
+class Places:
+    """One location municipality's published places (or their total)."""
+
+    municipality: str
+    municipality_code: str
+    municipal_places: int
+    private_places: int
+    agreement_places: int
+
+
+@dataclass(frozen=True)
+class PlacesShare:
+    places: Places
+    share: Decimal
+
+
+@dataclass(frozen=True)
+class PlacesSummary:
+    rows: tuple[PlacesShare, ...]
+    totals: Places
+    share: Decimal
+
+
+def places_summary(rows: list[Places]) -> PlacesSummary:
+    """Each municipality's agreement share, and the totals with theirs."""
+    totals = Places(
+        municipality="",
+        municipality_code="",
+        municipal_places=sum(row.municipal_places for row in rows),
+        private_places=sum(row.private_places for row in rows),
+        agreement_places=sum(row.agreement_places for row in rows),
+    )
+    return PlacesSummary(
+        rows=tuple(PlacesShare(row, _share(row)) for row in rows),
+        totals=totals,
+        share=_share(totals),
+    )
+
+
+def _share(places: Places) -> Decimal:
+    return agreement_share(places.agreement_places, places.municipal_places, places.private_places)
+
+
 COVERAGE_EXPLANATIONS = {
     CoverageReason.REGIONAL: _("Covered: every regional social offer is covered by the agreement."),
     CoverageReason.USED_BY_OTHERS: _(

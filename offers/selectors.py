@@ -17,8 +17,8 @@ from django.utils.text import capfirst
 
 from socialaftale.lib.history import HistoryEntry, describe
 
-from .calculations import CoverageDecision, CoverageInput, decide_coverage
-from .models import Capacity, CoverageExemption, Offer, TargetGroup, Usage
+from .calculations import CoverageDecision, CoverageInput, Places, decide_coverage
+from .models import Capacity, CoverageExemption, Offer, PlaceStatistic, TargetGroup, Usage
 
 
 def default_year() -> int:
@@ -135,3 +135,17 @@ def _related_subject(model):
         return f"{label} {year}" if year else str(label)
 
     return subject
+
+
+def place_statistics(year: int) -> list[Places]:
+    """The year's published places by location municipality, in the register's order."""
+    return [
+        Places(
+            municipality=row.location_municipality.short_name,
+            municipality_code=row.location_municipality.code,
+            municipal_places=row.municipal_places,
+            private_places=row.private_places,
+            agreement_places=row.agreement_places,
+        )
+        for row in PlaceStatistic.objects.filter(year=year).select_related("location_municipality")
+    ]

@@ -1,8 +1,11 @@
 import django_tables2 as tables
 from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
+from socialaftale.lib.tables import ReportTable
+
+from .calculations import Places, PlacesSummary
 from .models import Offer
 
 # django-tables2 ships no Danish catalogue; its pagination words are translated in ours.
@@ -77,3 +80,26 @@ class OfferTable(tables.Table):
             return ""
         month = f"-{record.opening_month:02d}" if record.opening_month else ""
         return f"{record.opening_year}{month}"
+
+
+def _places_cells(places: Places) -> list[int]:
+    return [places.municipal_places, places.private_places, places.agreement_places]
+
+
+def places_table(year: int, summary: PlacesSummary) -> ReportTable:
+    """The places download: one row per location municipality and the total."""
+    return ReportTable(
+        id="places",
+        caption=gettext("Places in North Jutland %(year)s") % {"year": year},
+        headers=[
+            gettext("Location municipality"),
+            gettext("Municipal"),
+            gettext("Private"),
+            gettext("Agreement"),
+            gettext("Agreement share (%)"),
+        ],
+        rows=[
+            [row.places.municipality, *_places_cells(row.places), row.share] for row in summary.rows
+        ],
+        footer=[[gettext("Total"), *_places_cells(summary.totals), summary.share]],
+    )

@@ -12,7 +12,7 @@ from socialaftale.lib import plausibility
 from socialaftale.lib.edits import TOKEN_NAME, StaleEdit, keep_typed
 from socialaftale.lib.export import SafeExportMixin, requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
-from socialaftale.lib.tables import ReportTable, tables_download
+from socialaftale.lib.tables import tables_download
 
 from . import services
 from .access import (
@@ -22,13 +22,20 @@ from .access import (
     get_offer_for_maintenance,
     get_offer_for_user,
 )
-from .calculations import COVERAGE_EXPLANATIONS, agreement_share
+from .calculations import COVERAGE_EXPLANATIONS
+from .calculations import places_summary as places_summary_of
 from .filters import OfferFilter
 from .forms import CapacityForm, OfferForm, OfferImportForm
 from .importers import import_offers
-from .models import Offer, PlaceStatistic
-from .selectors import catalogue_offers, coverage_of, default_year, offer_history
-from .tables import OfferTable
+from .models import Offer
+from .selectors import (
+    catalogue_offers,
+    coverage_of,
+    default_year,
+    offer_history,
+    place_statistics,
+)
+from .tables import OfferTable, places_table
 
 
 def requested_year(request) -> int:
@@ -192,34 +199,11 @@ def offer_import(request):
 
 
 def places_summary(request, year):
-    rows = list(PlaceStatistic.objects.filter(year=year).select_related("location_municipality"))
-    keys = ("municipal_places", "private_places", "agreement_places")
-    totals = {key: sum(getattr(row, key) for row in rows) for key in keys}
-    for row in rows:
-        row.share = agreement_share(row.agreement_places, row.municipal_places, row.private_places)
-    share = agreement_share(
-        totals["agreement_places"], totals["municipal_places"], totals["private_places"]
-    )
+    summary = places_summary_of(place_statistics(year))
     if fmt := requested_format(request):
-        table = ReportTable(
-            id="places",
-            caption=_("Places in North Jutland %(year)s") % {"year": year},
-            headers=[
-                _("Location municipality"),
-                _("Municipal"),
-                _("Private"),
-                _("Agreement"),
-                _("Agreement share (%)"),
-            ],
-            rows=[
-                [r.location_municipality.short_name, *(getattr(r, k) for k in keys), r.share]
-                for r in rows
-            ],
-            footer=[[_("Total"), *totals.values(), share]],
-        )
-        return tables_download(f"pladser-{year}", fmt, [table])
+        return tables_download(f"pladser-{year}", fmt, [places_table(year, summary)])
     return render(
         request,
         "offers/places_summary.html",
-        {"year": year, "rows": rows, "totals": totals, "share": share},
+        {"year": year, "rows": summary.rows, "totals": summary.totals, "share": summary.share},
     )

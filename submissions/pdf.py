@@ -8,9 +8,9 @@ from organisations.access import roles_for
 from socialaftale.lib.pdf import render_tables_pdf, render_template_pdf
 from socialaftale.lib.tables import to_pdf_table
 
-from .calculations import summary_tables
 from .models import ReportingRound, SubmissionVersion
 from .questionnaire import get_questionnaire
+from .tables import summary_tables
 
 
 def _version(params) -> SubmissionVersion:

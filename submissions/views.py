@@ -26,13 +26,13 @@ from .access import (
     get_unit_in_round,
     visible_rounds,
 )
-from .calculations import summary_tables
 from .diff import answers_diff
 from .forms import StepForms
 from .models import MailKind, OfferProposal, ProposalStatus, SubmissionStatus
 from .questionnaire import get_questionnaire, missing_answers
 from .round_forms import ExtendForm, ProposalDecisionForm, ReopenForm, RoundForm
 from .selectors import HANDED_IN
+from .tables import summary_tables
 
 
 def _errors(request, error: ValidationError) -> None:

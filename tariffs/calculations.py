@@ -352,6 +352,33 @@ class TariffPair:
 
 
 @dataclass(frozen=True)
+class TariffFigures:
+    offer_id: int
+    year: int
+    unit: str
+    operator: str
+    components: tuple[Component, ...]
+
+
+def comparable_pairs(tariffs: Sequence[TariffFigures], year: int) -> list[TariffPair]:
+    """Each offer's tariff for `year` against its tariff the year before, where both exist and
+    are priced in the same unit; compared by their representative (lowest) tariff."""
+    by_year = {(t.offer_id, t.year): t for t in tariffs}
+    pairs = []
+    for (offer_id, tariff_year), new in by_year.items():
+        old = by_year.get((offer_id, year - 1))
+        if tariff_year == year and old and old.unit == new.unit:
+            pairs.append(
+                TariffPair(
+                    operator=new.operator,
+                    old=representative_tariff(old.components),
+                    new=representative_tariff(new.components),
+                )
+            )
+    return pairs
+
+
+@dataclass(frozen=True)
 class TariffDevelopment:
     operator: str
     offers: int

@@ -11,7 +11,7 @@ from organisations.access import roles_for
 from socialaftale.lib.pdf import render_tables_pdf
 from socialaftale.lib.tables import to_pdf_table
 
-from . import reports, selectors
+from . import reports
 from .models import FinancingScheme, FinancingSplit
 
 
@@ -75,7 +75,7 @@ PAGES = {
     "tariffs.financing_split": (
         _split_params,
         lambda p: _("Financing scheme: %(name)s") % {"name": _scheme(p)},
-        lambda p: [selectors.scheme_context(_scheme(p), str(p["version"]))["table"]],
+        lambda p: [reports.scheme_report(_scheme(p), str(p["version"]))["table"]],
         _secretariat,
     ),
 }

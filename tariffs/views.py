@@ -151,7 +151,7 @@ def scheme_detail(request, pk):
         services.split_compute(scheme=scheme, user=request.user)
         messages.success(request, _("The split has been recomputed as a new version."))
         return redirect("tariffs:scheme", pk=scheme.pk)
-    context = selectors.scheme_context(scheme, request.GET.get("version"))
+    context = reports.scheme_report(scheme, request.GET.get("version"))
     if fmt := requested_format(request):
         return tables_download(
             f"fordeling-{scheme.pk}-v{context['split'].version}", fmt, [context["table"]]

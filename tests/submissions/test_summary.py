@@ -22,8 +22,8 @@ from submissions.calculations import (
     UnitAnswers,
     WaitingList,
     summarise_round,
-    summary_tables,
 )
+from submissions.tables import summary_tables
 
 NAMES = dict(DEMO_UNITS_2013)
 AUTHORITIES_WITHOUT_WAITING = (

@@ -1,17 +1,15 @@
-"""Reads shaped for the tariff pages."""
+"""Reads shaped for the tariff pages: the index, the forms, the schemes and a financing
+split's figures."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Max, Prefetch
-from django.utils.translation import gettext as _
 
 from organisations.access import roles_for
-from socialaftale.lib.money import without_trailing_zeros
-from socialaftale.lib.tables import ReportTable
 
-from . import calculations as calc
-from .models import (
+from .. import calculations as calc
+from ..models import (
     ComponentKind,
     DevelopmentContributionRate,
     FinancingScheme,
@@ -51,51 +49,6 @@ def scheme_list_context() -> dict:
     return {"schemes": schemes}
 
 
-def _split_table(split: FinancingSplit, previous: FinancingSplit | None) -> ReportTable:
-    rows = list(split.rows.all())
-    before = {r.organisation_id: r.amount for r in previous.rows.all()} if previous else {}
-    headers = [
-        _("Party"),
-        _("Weight"),
-        _("Share (%)"),
-        _("Amount (kr.)"),
-        _("Rounded row by row (kr.)"),
-    ]
-    money = split.decimals  # shown as computed: a split to øre is not rounded to kroner
-    table = ReportTable(
-        id="split",
-        caption=str(split),
-        headers=headers,
-        decimals={2: 1, 3: money, 4: money, 5: money},
-    )
-    if previous:
-        table.headers.append(_("Change from version %(version)s") % {"version": previous.version})
-    for row in rows:
-        cells = [
-            row.organisation.short_name,
-            without_trailing_zeros(row.weight),
-            row.share_pct,
-            row.amount,
-            row.naive_amount,
-        ]
-        if previous:
-            old = before.get(row.organisation_id)
-            cells.append(row.amount - old if old is not None else None)
-        table.rows.append(cells)
-    table.footer.append(
-        [
-            _("Total"),
-            without_trailing_zeros(sum(r.weight for r in rows)),
-            sum(r.share_pct for r in rows),
-            sum(r.amount for r in rows),
-            sum(r.naive_amount for r in rows),
-        ]
-        + ([None] if previous else [])
-    )
-    table.notes.append(split.method)
-    return table
-
-
 def scheme_context(scheme: FinancingScheme, version: str | None) -> dict:
     splits = list(
         scheme.splits.select_related("created_by").prefetch_related(
@@ -108,7 +61,6 @@ def scheme_context(scheme: FinancingScheme, version: str | None) -> dict:
         "splits": splits,
         "split": chosen,
         "previous": previous,
-        "table": _split_table(chosen, previous) if chosen else None,
     }
 
 
@@ -163,3 +115,40 @@ def tariff_form_context(user, offer, year: int, tariff: Tariff | None) -> dict:
             tariff and roles_for(user).is_secretariat and tariff.status != TariffStatus.FINAL
         ),
     }
+
+
+@dataclass(frozen=True)
+class SplitRowFigures:
+    organisation_id: int
+    party: str
+    weight: Decimal
+    share_pct: Decimal
+    amount: Decimal
+    naive_amount: Decimal
+
+
+@dataclass(frozen=True)
+class SplitFigures:
+    """A stored financing split as its table shows it."""
+
+    caption: str
+    version: int
+    decimals: int
+    method: str
+    rows: tuple[SplitRowFigures, ...]
+
+
+def split_figures(split: FinancingSplit) -> SplitFigures:
+    """The split's rows (prefetched with their organisations by scheme_context)."""
+    rows = tuple(
+        SplitRowFigures(
+            organisation_id=row.organisation_id,
+            party=row.organisation.short_name,
+            weight=row.weight,
+            share_pct=row.share_pct,
+            amount=row.amount,
+            naive_amount=row.naive_amount,
+        )
+        for row in split.rows.all()
+    )
+    return SplitFigures(str(split), split.version, split.decimals, split.method, rows)

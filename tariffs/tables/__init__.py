@@ -1,0 +1,16 @@
+"""The tariffs app's published tables (a package past ~400 lines): frozen dataclasses from the
+selectors in, ReportTables out, the arithmetic in calculations.py; no ORM."""
+
+from .appendix import appendix_table, tariff_development_table
+from .financing import development_contribution_table, mixed_financing_table, split_table
+from .socialtilsyn import price_columns, socialtilsyn_tables
+
+__all__ = [
+    "appendix_table",
+    "development_contribution_table",
+    "mixed_financing_table",
+    "price_columns",
+    "socialtilsyn_tables",
+    "split_table",
+    "tariff_development_table",
+]
