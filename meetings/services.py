@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from documents import agenda_sources
+
 from .changes import check_writable, record_change, record_reopening
 from .models import AgendaItem, Attachment, Meeting, MeetingStatus
 
@@ -328,11 +330,9 @@ def item_generate(*, meeting: Meeting, choice: str, user) -> AgendaItem:
     ordered from the owning app's PDF function."""
     from documents.services import document_request
 
-    from . import generated
-
     check_writable(meeting)
     try:
-        spec = generated.build(choice)
+        spec = agenda_sources.build(choice)
     except ValueError:
         raise ValidationError(_("Choose one of the listed sources.")) from None
     item = _new_item(meeting=meeting, section=spec.section, title=spec.title)
