@@ -416,7 +416,7 @@ def register_documents() -> None:
         title=lambda p: f"{DOCUMENT_TITLES[p['document']]} {p['meeting']}",
         render=render_meeting_document,
         can_view=may_see_document,
-        key=lambda p: f"meetings.document:{p['meeting']}:{p['document']}",
+        key=registry.joined_key("meetings.document", "meeting", "document"),
         can_request=lambda user, params: False,  # the secretariat makes the documents
         latest_only=True,
     )

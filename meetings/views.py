@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from documents import registry
 from documents.models import GeneratedDocument
 from organisations.access import require_secretariat, roles_for
 from socialaftale.lib.export import SafeExportMixin
@@ -120,7 +121,9 @@ def _edit_flags(request, meeting: Meeting) -> dict:
 
 def _latest_document(meeting: Meeting, code: str) -> GeneratedDocument | None:
     """The newest finished version (one query per document kind, whatever the versions)."""
-    key = f"meetings.document:{meeting.reference}:{code}"
+    key = registry.document_key(
+        "meetings.document", {"meeting": meeting.reference, "document": code}
+    )
     documents = GeneratedDocument.objects.filter(kind="meetings.document", key=key, status="done")
     return documents.order_by("-version").first()
 
