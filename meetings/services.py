@@ -16,6 +16,7 @@ from documents import agenda_sources
 
 from .changes import check_writable, record_change, record_reopening
 from .models import AgendaItem, Attachment, Meeting, MeetingStatus
+from .selectors import forward_targets
 
 EDITABLE_FIELDS = [
     "section",
@@ -363,19 +364,6 @@ COPIED_FIELDS = [
     "recommendations",
     "is_public",
 ]
-
-
-def forward_targets(item: AgendaItem):
-    """Meetings of another body, not yet held, on or after this item's meeting."""
-    return (
-        Meeting.objects.select_related("body")
-        .exclude(body=item.meeting.body)
-        .filter(
-            date__gte=item.meeting.date,
-            status__in=[MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED],
-        )
-        .order_by("date")
-    )
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from socialaftale.lib.edits import (
     save_edited,
 )
 
+from . import selectors
 from .access import get_meeting_for_user
 from .changes import check_writable, record_change
 from .forms_setup import AttendanceFormSet, MeetingForm
@@ -117,7 +118,9 @@ def attendance(request, reference):
             with transaction.atomic():
                 Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
                 check_writable(meeting)
-                check_unchanged(request.POST.get(TOKEN_NAME, ""), _attendance_rows(meeting))
+                check_unchanged(
+                    request.POST.get(TOKEN_NAME, ""), selectors.attendance_rows(meeting)
+                )
                 for form in formset.deleted_forms:
                     if form.instance.pk is not None:
                         form.instance.delete()
@@ -157,9 +160,5 @@ def attendance(request, reference):
     return render(request, "meetings/attendance_form.html", context, status=409 if stale else 200)
 
 
-def _attendance_rows(meeting: Meeting) -> list:
-    return list(Attendance.objects.filter(meeting=meeting).order_by("pk"))
-
-
 def _attendance_token(meeting: Meeting) -> str:
-    return edit_token(_attendance_rows(meeting))
+    return edit_token(selectors.attendance_rows(meeting))
