@@ -250,8 +250,8 @@ def load_demo_panel_meeting() -> Meeting:
 def _attach_analysis(item: AgendaItem) -> bool:
     """With a computed monitoring run for January 2019, the item is the generated one: its text
     from the run and the analysis report as its attachment (rendered by the documents app)."""
+    from documents import agenda_sources
     from documents.services import document_request
-    from meetings import generated
     from monitoring.models import AnalysisRun
 
     run = (
@@ -261,7 +261,7 @@ def _attach_analysis(item: AgendaItem) -> bool:
     )
     if run is None:
         return False
-    spec = generated.build(f"analysis:{run.pk}")
+    spec = agenda_sources.build(f"analysis:{run.pk}")
     item.summary = spec.summary
     item.save(update_fields=["summary"])
     document = document_request(kind=spec.kind, params=spec.params, user=None)
@@ -281,7 +281,8 @@ KKR_PEOPLE = [  # name, organisation, role, kind
 def load_demo_kkr_meeting() -> Meeting | None:
     """A planned KKR meeting after the DAS meeting: the Udgiftsanalyse item forwarded from DAS
     with its history and attachment, and the generated Socialtilsyn Nord budget item."""
-    from meetings import generated, services
+    from documents import agenda_sources
+    from meetings import services
 
     das = Meeting.objects.filter(reference="DAS-2019-05-21").first()
     if das is None:
@@ -310,7 +311,7 @@ def load_demo_kkr_meeting() -> Meeting | None:
     welcome.recommendations = [[APPROVE, "dagsordenen"]]
     welcome.save()
     services.item_forward(item=das.items.get(title="Udgiftsanalyse 2019"), target=meeting)
-    if "2019" in dict(generated.sources()["budget"].choices()):
+    if "2019" in dict(agenda_sources.sources()["budget"].choices()):
         services.item_generate(meeting=meeting, choice="budget:2019", user=None)
     services.item_create(meeting=meeting, section="closing", title="Evt.")
     return meeting

@@ -107,6 +107,16 @@ def default_key(kind: str) -> Callable[[dict], str]:
     return key
 
 
+def joined_key(kind: str, *names: str) -> Callable[[dict], str]:
+    """ "kind:value:value" from the named params in this order (the meetings' documents:
+    "meetings.document:DAS-2019-05-21:agenda")."""
+
+    def key(params: dict) -> str:
+        return ":".join([kind, *(str(params[name]) for name in names)])
+
+    return key
+
+
 def register(
     kind: str,
     *,
@@ -144,6 +154,12 @@ def unregister(kind: str) -> None:
 def get(kind: str) -> DocumentKind:
     """The registered kind; KeyError for an unknown one."""
     return _KINDS[kind]
+
+
+def document_key(kind: str, params: dict) -> str:
+    """The key a document of this kind with these (cleaned) parameters is stored under: its
+    versions share it. The one place keys are made; nobody builds them by string."""
+    return _KINDS[kind].key(params)
 
 
 def shown_version(kind: str, params: dict, own_version: int) -> int | str:

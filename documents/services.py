@@ -61,7 +61,7 @@ def document_request(*, kind: str, params: dict, user) -> GeneratedDocument:
     The parameters are checked against the kind's schema first: junk is never queued."""
     params = document_params(kind=kind, params=params)
     entry = registry.get(kind)
-    key = entry.key(params)
+    key = registry.document_key(kind, params)
     document = _create_next_version(
         kind=kind,
         key=key,

@@ -2,7 +2,8 @@ from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from . import generated
+from documents import agenda_sources
+
 from .attachment_check import AttachmentRefused, check_attachment
 from .calculations import RECOMMENDATION_VERBS
 from .models import AgendaItem
@@ -86,7 +87,7 @@ class GeneratedItemForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["choice"].choices = [("", "—")] + generated.grouped_choices()
+        self.fields["choice"].choices = [("", "—")] + agenda_sources.grouped_choices()
 
 
 class AttachmentForm(forms.Form):

@@ -23,6 +23,7 @@ from .calculations import (
     recommendation_sentence,
 )
 from .models import AttendanceKind, Meeting, Section
+from .selectors import DOCUMENT_KIND, item_histories, meeting_for_pdf
 
 
 def _people(meeting: Meeting, kind: str) -> list[str]:
@@ -61,44 +62,6 @@ def _text_length(item, *, minutes: bool) -> int:
     if minutes:
         texts += [item.decision, item.editorial_note]
     return sum(len(text) for text in texts)
-
-
-def item_histories(items) -> dict[int, list[dict]]:
-    """For each item: the earlier meetings it was forwarded from, oldest first (meeting, number
-    there, the earlier item with its decision). Two queries per forwarding step, whatever the
-    number of items (chains are DAS -> KKR, rarely longer)."""
-    from .models import AgendaItem
-
-    chains = {item.pk: [] for item in items}
-    pending = {item.pk: item.forwarded_from_id for item in items if item.forwarded_from_id}
-    for _step in range(10):  # a guard against a cycle made by hand in the admin
-        if not pending:
-            break
-        earlier = AgendaItem.objects.select_related("meeting__body").in_bulk(set(pending.values()))
-        meeting_ids = {e.meeting_id for e in earlier.values()}
-        siblings = AgendaItem.objects.filter(meeting_id__in=meeting_ids).values_list(
-            "meeting_id", "pk", "section", "position"
-        )
-        by_meeting = {}
-        for meeting_id, *row in siblings:
-            by_meeting.setdefault(meeting_id, []).append(tuple(row))
-        numbers = {m: number_items(rows) for m, rows in by_meeting.items()}
-        following = {}
-        for item_id, earlier_id in pending.items():
-            step = earlier.get(earlier_id)
-            if step is None:
-                continue
-            chains[item_id].append(
-                {"item": step, "meeting": step.meeting, "number": numbers[step.meeting_id][step.pk]}
-            )
-            if step.forwarded_from_id:
-                following[item_id] = step.forwarded_from_id
-        pending = following
-    return {item_id: chain[::-1] for item_id, chain in chains.items()}
-
-
-def item_history(item) -> list[dict]:
-    return item_histories([item])[item.pk]
 
 
 def build_meeting_context(
@@ -169,14 +132,6 @@ def build_meeting_context(
         "pages": pages,
         "groups": groups,
     }
-
-
-def meeting_for_pdf(reference: str) -> Meeting:
-    return (
-        Meeting.objects.select_related("body")
-        .prefetch_related("attendance", "items__attachments__document")
-        .get(reference=reference)
-    )
 
 
 def anchor_pages(document) -> dict[str, int]:
@@ -408,7 +363,7 @@ def register_documents() -> None:
     from .access import may_see_document
 
     registry.register(
-        "meetings.document",
+        DOCUMENT_KIND,
         params=registry.schema(
             meeting=forms.ModelChoiceField(Meeting.objects.all(), to_field_name="reference"),
             document=forms.ChoiceField(choices=list(DOCUMENT_TITLES.items())),
@@ -416,7 +371,7 @@ def register_documents() -> None:
         title=lambda p: f"{DOCUMENT_TITLES[p['document']]} {p['meeting']}",
         render=render_meeting_document,
         can_view=may_see_document,
-        key=lambda p: f"meetings.document:{p['meeting']}:{p['document']}",
+        key=registry.joined_key(DOCUMENT_KIND, "meeting", "document"),
         can_request=lambda user, params: False,  # the secretariat makes the documents
         latest_only=True,
     )

@@ -12,8 +12,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from documents import agenda_sources
+
 from .changes import check_writable, record_change, record_reopening
 from .models import AgendaItem, Attachment, Meeting, MeetingStatus
+from .selectors import forward_targets
 
 EDITABLE_FIELDS = [
     "section",
@@ -328,11 +331,9 @@ def item_generate(*, meeting: Meeting, choice: str, user) -> AgendaItem:
     ordered from the owning app's PDF function."""
     from documents.services import document_request
 
-    from . import generated
-
     check_writable(meeting)
     try:
-        spec = generated.build(choice)
+        spec = agenda_sources.build(choice)
     except ValueError:
         raise ValidationError(_("Choose one of the listed sources.")) from None
     item = _new_item(meeting=meeting, section=spec.section, title=spec.title)
@@ -363,19 +364,6 @@ COPIED_FIELDS = [
     "recommendations",
     "is_public",
 ]
-
-
-def forward_targets(item: AgendaItem):
-    """Meetings of another body, not yet held, on or after this item's meeting."""
-    return (
-        Meeting.objects.select_related("body")
-        .exclude(body=item.meeting.body)
-        .filter(
-            date__gte=item.meeting.date,
-            status__in=[MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED],
-        )
-        .order_by("date")
-    )
 
 
 @transaction.atomic

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -13,18 +12,15 @@ from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from documents.models import GeneratedDocument
 from organisations.access import require_secretariat, roles_for
 from socialaftale.lib.export import SafeExportMixin
 
-from . import mailing, services
+from . import mailing, selectors, services
 from .access import (
     get_attachment_for_user,
     get_meeting_for_user,
     may_see_document_of,
-    visible_meetings,
 )
-from .calculations import number_items
 from .changes import MeetingFrozen, frozen_message, is_frozen
 from .filters import MeetingFilter
 from .forms import (
@@ -39,7 +35,7 @@ from .forms import (
     recommendations_from,
 )
 from .models import Meeting
-from .pdf import DOCUMENT_TITLES, build_meeting_context, item_history
+from .pdf import DOCUMENT_TITLES, build_meeting_context
 from .tables import MeetingTable
 from .views_status import ACTION_LABELS, refuses_frozen
 
@@ -55,18 +51,14 @@ class MeetingListView(LoginRequiredMixin, SafeExportMixin, SingleTableMixin, Fil
     export_name = "moeder"
 
     def get_queryset(self):
-        meetings = visible_meetings(self.request.user).annotate(item_count=Count("items"))
-        return meetings.order_by("-date", "body__short_name")
+        return selectors.meetings_for_list(self.request.user)
 
 
 meeting_list = MeetingListView.as_view()
 
 
 def _meeting_with_items(request, reference) -> Meeting:
-    meetings = visible_meetings(request.user).prefetch_related(
-        "attendance", "items__attachments__document"
-    )
-    return get_object_or_404(meetings, reference=reference)
+    return get_object_or_404(selectors.meetings_with_items(request.user), reference=reference)
 
 
 @login_required
@@ -74,7 +66,7 @@ def meeting_detail(request, reference):
     meeting = _meeting_with_items(request, reference)
     kinds = [(code, DOCUMENT_TITLES[code]) for code in ("agenda", "pack", "minutes")]
     latest = {
-        code: _latest_document(meeting, code)
+        code: selectors.latest_meeting_document(meeting, code)
         for code, _title in kinds
         if may_see_document_of(request.user, meeting, code)
     }
@@ -94,7 +86,7 @@ def meeting_detail(request, reference):
                 (action, ACTION_LABELS[action], action in {"cancel", "reopen"})
                 for action in services.available_actions(meeting)
             ],
-            "events": meeting.events.select_related("user") if secretariat else [],
+            "events": selectors.meeting_events(meeting) if secretariat else [],
             "requests": [
                 (
                     code,
@@ -116,13 +108,6 @@ def _edit_flags(request, meeting: Meeting) -> dict:
         "may_edit": secretariat and not frozen,
         "frozen_notice": frozen_message() if secretariat and frozen else "",
     }
-
-
-def _latest_document(meeting: Meeting, code: str) -> GeneratedDocument | None:
-    """The newest finished version (one query per document kind, whatever the versions)."""
-    key = f"meetings.document:{meeting.reference}:{code}"
-    documents = GeneratedDocument.objects.filter(kind="meetings.document", key=key, status="done")
-    return documents.order_by("-version").first()
 
 
 def _secretariat_meeting(request, reference) -> Meeting:
@@ -194,8 +179,6 @@ def _item_page(
     forward_form=None,
     status=200,
 ):
-    siblings = meeting.items.values_list("pk", "section", "position")
-    attachments = item.attachments.select_related("document")
     flags = _edit_flags(request, meeting)
     if not flags["may_edit"]:  # read-only: the fields show the approved text
         for field in [
@@ -212,12 +195,12 @@ def _item_page(
             "item": item,
             "form": form,
             "recommendations": recommendations,
-            "number": number_items(list(siblings)).get(item.pk),
-            "attachments": attachments,
+            "number": selectors.item_number(item),
+            "attachments": selectors.item_attachments(item),
             "attachment_form": attachment_form or AttachmentForm(),
-            "forward_form": forward_form or ForwardForm(targets=services.forward_targets(item)),
-            "history": item_history(item),
-            "forwarded_to": item.forwarded_to.select_related("meeting__body"),
+            "forward_form": forward_form or ForwardForm(targets=selectors.forward_targets(item)),
+            "history": selectors.item_history(item),
+            "forwarded_to": selectors.forwarded_copies(item),
         },
         status=status,
     )
@@ -396,7 +379,7 @@ def attachment_regenerate(request, reference, pk):
 def item_forward(request, reference, pk):
     meeting = _secretariat_meeting(request, reference)
     item = get_object_or_404(meeting.items, pk=pk)
-    forward = ForwardForm(request.POST, targets=services.forward_targets(item))
+    forward = ForwardForm(request.POST, targets=selectors.forward_targets(item))
     if forward.is_valid():
         try:
             copy = services.item_forward(

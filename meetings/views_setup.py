@@ -6,7 +6,7 @@ Everyone else gets a 404 (require_secretariat), as on the other secretariat page
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,49 +15,29 @@ from socialaftale.lib.edits import (
     STALE_MESSAGE,
     TOKEN_NAME,
     StaleEdit,
-    check_unchanged,
     edit_token,
-    save_edited,
 )
 
+from . import selectors, services_setup
 from .access import get_meeting_for_user
-from .changes import check_writable, record_change
+from .changes import check_writable
 from .forms_setup import AttendanceFormSet, MeetingForm
-from .models import Attendance, AttendanceKind, Meeting
+from .models import Meeting
 from .views_status import refuses_frozen
 
 
-def _save_meeting(form: MeetingForm, *, prefill_attendance: bool, user=None) -> Meeting | None:
-    """Save the meeting (and for a new meeting its members as present). None if the database
-    refused it because another meeting of the body got that date in the meantime. Refused
-    once the minutes are approved; logged (and the members told) once the agenda is out."""
+def _save_meeting(form: MeetingForm, *, create: bool, user=None) -> Meeting | None:
+    """Save the meeting through its service; None if the database refused it because another
+    meeting of the body got that date in the meantime (the form then says so)."""
     try:
-        with transaction.atomic():
-            if not prefill_attendance:
-                check_writable(form.instance)
-            meeting = form.save() if prefill_attendance else save_edited(form)
-            if not prefill_attendance and form.has_changed():
-                record_change(
-                    meeting=meeting, user=user, description=_("Date, time or venue changed")
-                )
-            if prefill_attendance:
-                Attendance.objects.bulk_create(
-                    Attendance(
-                        meeting=meeting,
-                        name=member.name,
-                        organisation=member.organisation,
-                        role=member.role,
-                        kind=AttendanceKind.PRESENT,
-                        position=position,
-                    )
-                    for position, member in enumerate(meeting.body.members.all())
-                )
+        if create:
+            return services_setup.meeting_create(form=form)
+        return services_setup.meeting_update(form=form, user=user)
     except IntegrityError:
         body, date = form.cleaned_data["body"], form.cleaned_data["date"]
         existing = form.existing_meeting(body, date)
         form.add_duplicate_error(body, existing.reference if existing else "?")
         return None
-    return meeting
 
 
 @login_required
@@ -65,7 +45,7 @@ def meeting_new(request):
     require_secretariat(request.user)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        meeting = _save_meeting(form, prefill_attendance=True)
+        meeting = _save_meeting(form, create=True)
         if meeting is not None:
             messages.success(
                 request,
@@ -85,7 +65,7 @@ def meeting_edit(request, reference):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            saved = _save_meeting(form, prefill_attendance=False, user=request.user)
+            saved = _save_meeting(form, create=False, user=request.user)
         except StaleEdit:  # shown again with what was typed, the message and a fresh token
             form.refuse_stale()
             saved, status = None, 409
@@ -114,25 +94,12 @@ def attendance(request, reference):
     token, stale = _attendance_token(meeting), False
     if request.method == "POST" and formset.is_valid():
         try:
-            with transaction.atomic():
-                Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-                check_writable(meeting)
-                check_unchanged(request.POST.get(TOKEN_NAME, ""), _attendance_rows(meeting))
-                for form in formset.deleted_forms:
-                    if form.instance.pk is not None:
-                        form.instance.delete()
-                for position, form in enumerate(formset.rows_to_save()):
-                    person = form.save(commit=False)
-                    person.meeting = meeting
-                    person.position = position
-                    person.save()
-                if formset.has_changed():
-                    record_change(
-                        meeting=meeting,
-                        user=request.user,
-                        minutes_once_held=True,
-                        description=_("Attendance changed"),
-                    )
+            services_setup.attendance_save(
+                meeting=meeting,
+                formset=formset,
+                token=request.POST.get(TOKEN_NAME, ""),
+                user=request.user,
+            )
         except StaleEdit:  # what was typed is shown again, with the current token
             token, stale = _attendance_token(meeting), True
         except IntegrityError:
@@ -157,9 +124,5 @@ def attendance(request, reference):
     return render(request, "meetings/attendance_form.html", context, status=409 if stale else 200)
 
 
-def _attendance_rows(meeting: Meeting) -> list:
-    return list(Attendance.objects.filter(meeting=meeting).order_by("pk"))
-
-
 def _attendance_token(meeting: Meeting) -> str:
-    return edit_token(_attendance_rows(meeting))
+    return edit_token(selectors.attendance_rows(meeting))

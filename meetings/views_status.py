@@ -10,7 +10,6 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,10 +19,9 @@ from django.views.decorators.http import require_POST
 from organisations.access import require_secretariat
 from socialaftale.lib.delivery import report_to
 
-from . import mailing, services
+from . import mailing, selectors, services
 from .access import get_meeting_for_user
 from .changes import MeetingFrozen
-from .models import Mailing, MailingKind
 
 ACTION_LABELS = {
     "publish": gettext_lazy("Publish the agenda"),
@@ -66,7 +64,9 @@ def refuses_frozen(view):
 
     @functools.wraps(view)
     def wrapper(request, reference, *args, **kwargs):
-        notices_before = _change_notices(reference) if request.method == "POST" else 0
+        notices_before = (
+            selectors.newest_change_notice_id(reference) if request.method == "POST" else 0
+        )
         try:
             response = view(request, reference, *args, **kwargs)
         except MeetingFrozen as refused:
@@ -79,20 +79,10 @@ def refuses_frozen(view):
     return wrapper
 
 
-def _change_notices(reference: str) -> int:
-    """The newest change notice's id (0 for none) before a write."""
-    notices = Mailing.objects.filter(meeting__reference=reference, kind=MailingKind.CHANGE)
-    return notices.aggregate(newest=Max("pk"))["newest"] or 0
-
-
 def _report_change_notice(request, reference: str, before: int) -> None:
     """A write to a meeting whose agenda has gone out tells the members (meetings.changes);
     the user who made it hears whom that notice reached, as after every send."""
-    newest = (
-        Mailing.objects.filter(meeting__reference=reference, kind=MailingKind.CHANGE, pk__gt=before)
-        .order_by("-pk")
-        .first()
-    )
+    newest = selectors.change_notice_after(reference, before)
     if newest is not None:
         report_to(request, mailing.mailing_report(newest), mailing.NOTICE_WHAT["change"])
 

@@ -12,11 +12,13 @@ class MonitoringConfig(AppConfig):
         from submissions.models import RoundKind
 
         from . import checks  # noqa: F401 - registers the deployment check
+        from .agenda import register_agenda_source
         from .models import AnalysisRun
         from .pdf import register_documents
         from .tasks import compute_analysis
 
         register_documents()
+        register_agenda_source()
         jobs.register(AnalysisRun, task=compute_analysis)
         # A citizen-list round is handed in by uploading the list (citizen_list_hand_in).
         register_hand_in_page(

@@ -10,8 +10,10 @@ class SubmissionsConfig(AppConfig):
         from socialaftale.lib import jobs
 
         from . import checks  # noqa: F401 - registers the deployment check
+        from .agenda import register_agenda_source
         from .mail import retry_pending
         from .pdf import register_documents
 
         register_documents()
+        register_agenda_source()
         jobs.register_sweeper("mails", retry_pending)

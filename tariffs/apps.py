@@ -7,6 +7,8 @@ class TariffsConfig(AppConfig):
     verbose_name = _("Tariffs and financing")
 
     def ready(self):
+        from .agenda import register_agenda_source
         from .pdf import register_documents
 
         register_documents()
+        register_agenda_source()

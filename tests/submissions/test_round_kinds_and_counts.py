@@ -140,7 +140,7 @@ def test_a_round_without_a_questionnaire_has_no_summary_page(client, secretariat
 
 def test_a_round_without_a_questionnaire_offers_no_summary_pdf_or_agenda_item(db):
     from documents import registry
-    from meetings.generated import _round_choices
+    from submissions.agenda import _round_choices
 
     citizen_lists = services.round_open(
         reporting_round=make_round(RoundKind.CITIZEN_LIST, [UnitFactory()])

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.models import Meeting
-from meetings.pdf import meeting_for_pdf, render_meeting_pdf, render_pack_pdf
+from meetings.pdf import render_meeting_pdf, render_pack_pdf
+from meetings.selectors import meeting_for_pdf
 
 
 class Command(BaseCommand):
