@@ -44,8 +44,8 @@ def _analysis_item(value: str) -> GeneratedItem:
     from monitoring.models import AnalysisRun
 
     run = AnalysisRun.objects.get(pk=int(value), result__isnull=False)
-    result = run.result
-    met = _("The target is met.") if result.get("target_met") else _("The target is not met.")
+    result = run.analysis_result
+    met = _("The target is met.") if result.target_met else _("The target is not met.")
     summary = _(
         "The expenditure analysis compares January %(measure)s with January %(baseline)s for "
         "the same citizens. The reduction in expenditure is %(reduction)s %% against the "
@@ -54,8 +54,8 @@ def _analysis_item(value: str) -> GeneratedItem:
     ) % {
         "measure": run.measure[:4],
         "baseline": run.baseline[:4],
-        "reduction": _pct(result["reduction_pct"]),
-        "target": _pct(result["target_pct"]),
+        "reduction": _pct(result.reduction_pct),
+        "target": _pct(result.target_pct),
         "met": met,
     }
     title = _("Expenditure analysis %(year)s") % {"year": run.year}

@@ -23,6 +23,7 @@ from tariffs.models import ReductionTarget
 from . import calculations
 from .importers import file_checksum, iter_citizen_rows
 from .models import AnalysisRun, CitizenListUpload, CitizenMonth, RunStatus
+from .results import RunResult
 
 logger = logging.getLogger(__name__)
 CALCULATION_VERSION = "analysis-1"
@@ -242,9 +243,8 @@ def _compute(run: AnalysisRun) -> tuple[dict, list[int]]:
     params = _params(run.baseline, run.measure, run.cohort, defining, run.all_offers, covered)
     frame, uploads = load_rows(calculations.months_needed(params))
     jobs.report(run, progress=40)
-    result = calculations.analyse(frame, params).to_json_dict()
-    result["notes"] = notes
-    return result, uploads
+    result = RunResult.of(calculations.analyse(frame, params), notes)
+    return result.to_json(), uploads
 
 
 @transaction.atomic

@@ -130,20 +130,17 @@ def run_create(request):
 @login_required
 def run_detail(request, pk):
     run = get_run_for_secretariat(request.user, pk)
-    if run.result and (fmt := requested_format(request)):
-        return tables_download(
-            f"udgiftsanalyse-{run.year}-v{run.version}",
-            fmt,
-            [reports.totals_table(run), reports.municipality_table(run)],
-        )
+    result = run.analysis_result
+    tables = [reports.totals_table(run), reports.municipality_table(run)] if result else []
+    if result and (fmt := requested_format(request)):
+        return tables_download(f"udgiftsanalyse-{run.year}-v{run.version}", fmt, tables)
     return render(
         request,
         "monitoring/run_detail.html",
         {
             "run": run,
-            "tables": [reports.totals_table(run), reports.municipality_table(run)]
-            if run.result
-            else [],
+            "result": result,
+            "tables": tables,
             "pdf_kind": "monitoring.analysis_report",
             "pdf_params_json": json.dumps({"run": run.pk}),
         },
