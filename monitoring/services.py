@@ -203,12 +203,6 @@ def load_rows(months: list[str]) -> tuple[pd.DataFrame, list[int]]:
     return frame, uploads
 
 
-def _save(run: AnalysisRun, **changes) -> None:
-    for name, value in changes.items():
-        setattr(run, name, value)
-    run.save(update_fields=list(changes))
-
-
 def analysis_run_compute(*, run_id: int) -> AnalysisRun:
     """Load, compute, store, if this delivery claims the queued run; any other delivery (a
     duplicate, a redelivery, a finished run) leaves it as it is."""
@@ -257,7 +251,7 @@ def analysis_run_retry(*, run: AnalysisRun) -> bool:
 def analysis_run_finalise(*, run: AnalysisRun) -> AnalysisRun:
     if run.status != RunStatus.DRAFT:
         raise ValueError(_("Only a computed draft can be made final."))
-    _save(run, status=RunStatus.FINAL)
+    jobs.job_update(run, status=RunStatus.FINAL)
     return run
 
 
