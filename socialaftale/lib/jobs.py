@@ -61,6 +61,16 @@ class Job(models.Model):
         abstract = True
 
     @property
+    def is_finished(self) -> bool:
+        """Done (a document stored, a run computed, made final) or failed: nothing more runs."""
+        return self.status not in (QUEUED, RUNNING)
+
+    @property
+    def progress_step(self) -> int:
+        """Progress rounded down to tens, for the CSS width classes (no inline styles: CSP)."""
+        return min(self.progress, 100) // 10 * 10
+
+    @property
     def is_waiting_for_queue(self) -> bool:
         """Queued, but the broker has not accepted it (yet): the sweep will send it."""
         return self.status == QUEUED and self.enqueued_at is None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.shortcuts import render
 
-from .jobs import FAILED, QUEUED, RUNNING, Job
+from .jobs import FAILED, Job
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -16,7 +16,7 @@ class JobView:
     is_finished: bool
     is_failed: bool
     progress: int
-    progress_step: int  # rounded down to tens, for the CSS width classes (CSP: no inline style)
+    progress_step: int  # Job.progress_step: a CSS width class (CSP: no inline style)
     is_waiting_for_queue: bool
     # Running: a bar with a visible label is a <progress> (a <label for> needs a labelable
     # element); without one it is Bootstrap's bar with the status line under it.
@@ -43,14 +43,13 @@ class JobView:
 
 def job_view(job: Job, *, dom_id: str, poll_url: str, **labels) -> JobView:
     """A job's progress as the partial shows it; `labels` are JobView's optional fields."""
-    finished = job.status not in (QUEUED, RUNNING)
     return JobView(
         dom_id=dom_id,
-        poll_url="" if finished else poll_url,
-        is_finished=finished,
+        poll_url="" if job.is_finished else poll_url,
+        is_finished=job.is_finished,
         is_failed=job.status == FAILED,
         progress=job.progress,
-        progress_step=min(job.progress, 100) // 10 * 10,
+        progress_step=job.progress_step,
         is_waiting_for_queue=job.is_waiting_for_queue,
         **labels,
     )
