@@ -57,12 +57,3 @@ class GeneratedDocument(Job):
         """The title and the version of what the document shows (registry.shown_version)."""
         version = registry.shown_version(self.kind, self.params, self.version)
         return f"{slugify(self.title) or 'dokument'}-v{slugify(str(version))}.pdf"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def progress_step(self) -> int:
-        """Progress rounded down to tens, for the CSS width classes (no inline styles: CSP)."""
-        return min(self.progress, 100) // 10 * 10

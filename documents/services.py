@@ -104,7 +104,7 @@ def document_render(*, document_id: int) -> GeneratedDocument:
     if document is None:
         return GeneratedDocument.objects.get(pk=document_id)
     with translation.override(settings.LANGUAGE_CODE), jobs.heartbeat(document):
-        _save(document, progress=0, status_message=_("Started"))
+        jobs.report(document, progress=0, status_message=_("Started"))
         try:
             content = registry.get(document.kind).render(document.params, _progress(document))
             document.file.save(document.filename, ContentFile(content), save=False)
@@ -141,14 +141,10 @@ def document_retry(*, document: GeneratedDocument) -> bool:
 def _progress(document: GeneratedDocument):
     def progress(percent: int, message: str = "") -> None:
         # 100 means "stored"; while rendering a document shows at most 99.
-        _save(document, progress=max(0, min(int(percent), 99)), status_message=str(message)[:200])
+        percent = max(0, min(int(percent), 99))
+        jobs.report(document, progress=percent, status_message=str(message)[:200])
 
     return progress
-
-
-def _save(document: GeneratedDocument, **changes) -> None:
-    """Progress while running: written only while this attempt still owns the document."""
-    jobs.report(document, **changes)
 
 
 def latest_documents(kind: str, key: str) -> QuerySet[GeneratedDocument]:

@@ -4,8 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from socialaftale.lib.jobs_view import JobView, job_progress_response, job_view
 from socialaftale.lib.staff import is_secretariat
 
 from . import registry, services
@@ -57,7 +60,7 @@ def document_status(request, pk):
     context = {
         "document": document,
         "versions": versions,
-        "may_retry": can_retry(request.user, document),
+        "job": _progress(request, document),
     }
     return render(request, "documents/document_status.html", context)
 
@@ -66,8 +69,39 @@ def document_status(request, pk):
 @require_GET
 def document_progress(request, pk):
     document = get_document_for_user(request.user, pk)
-    context = {"document": document, "may_retry": can_retry(request.user, document)}
-    return render(request, "documents/_progress.html", context)
+    swap = bool(request.htmx) and document.is_finished and is_secretariat(request.user)
+    return job_progress_response(
+        request,
+        _progress(request, document),
+        "documents/_progress.html",
+        document=document,
+        swap_version_status=swap,
+    )
+
+
+def _progress(request, document) -> JobView:
+    line = f"{document.progress} % · {document.get_status_display()}"
+    if document.status_message:
+        line = f"{line}: {document.status_message}"
+    may_retry = can_retry(request.user, document)
+    return job_view(
+        document,
+        dom_id="document-progress",
+        poll_url=reverse("documents:progress", args=[document.pk]),
+        status_line=line,
+        done_label=_("The document is ready."),
+        download_url=reverse("documents:download", args=[document.pk]),
+        download_label=_("Download PDF"),
+        download_title=document.title,
+        download_size=document.size,
+        failed_label=_(
+            "The document could not be generated. Try again, or contact the secretariat if it "
+            "keeps failing."
+        ),
+        retry_url=reverse("documents:retry", args=[document.pk]) if may_retry else "",
+        retry_label=_("Try again"),
+        error_details=document.error if is_secretariat(request.user) else "",
+    )
 
 
 @login_required

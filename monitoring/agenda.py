@@ -24,11 +24,11 @@ def _analysis_choices() -> list[tuple[str, str]]:
 def _figures(run: AnalysisRun) -> dict:
     """What the item's text takes from the stored result: the reduction, the target, whether
     it is met (read in this one place)."""
-    result = run.result
+    result = run.analysis_result
     return {
-        "reduction": _pct(result["reduction_pct"]),
-        "target": _pct(result["target_pct"]),
-        "met": bool(result.get("target_met")),
+        "reduction": _pct(result.reduction_pct),
+        "target": _pct(result.target_pct),
+        "met": bool(result.target_met),
     }
 
 

@@ -32,6 +32,8 @@ from django.utils.translation import gettext
 
 from socialaftale.lib.money import percent, round_half_up, to_decimal
 
+from .results import DataIssue, MunicipalityResult, RunResult
+
 __all__ = [
     "AnalysisParams",
     "AnalysisResult",
@@ -72,42 +74,6 @@ class AnalysisParams:
 
 
 @dataclass(frozen=True)
-class DataIssue:
-    kind: str  # "missing_in_measure_month" | "missing_january"
-    citizen: str  # the pseudonymous key, never anything else
-    month: str
-    message: str
-
-    def to_json_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "citizen": self.citizen,
-            "month": self.month,
-            "message": self.message,
-        }
-
-
-@dataclass(frozen=True)
-class MunicipalityResult:
-    municipality: str
-    cohort_size: int
-    baseline_total: Decimal
-    measure_total: Decimal
-    reduction_kr: Decimal
-    reduction_pct: Decimal | None
-
-    def to_json_dict(self) -> dict:
-        return {
-            "municipality": self.municipality,
-            "cohort_size": self.cohort_size,
-            "baseline_total": str(self.baseline_total),
-            "measure_total": str(self.measure_total),
-            "reduction_kr": str(self.reduction_kr),
-            "reduction_pct": _str_or_none(self.reduction_pct),
-        }
-
-
-@dataclass(frozen=True)
 class AnalysisResult:
     """Amounts in kroner with two decimals; percentages with two decimals, rounded half up."""
 
@@ -125,23 +91,11 @@ class AnalysisResult:
     limitation: str
 
     def to_json_dict(self) -> dict:
-        """Exactly the `expenditure_analysis --format json` contract (issue 5)."""
-        return {
-            "cohort_size": self.cohort_size,
-            "baseline_total": str(self.baseline_total),
-            "measure_total": str(self.measure_total),
-            "reduction_kr": str(self.reduction_kr),
-            "reduction_pct": _str_or_none(self.reduction_pct),
-            "annual_saving": str(self.annual_saving),
-            "target_pct": _str_or_none(self.target_pct),
-            "target_met": self.target_met,
-            "by_municipality": [m.to_json_dict() for m in self.by_municipality],
-            "issues": [issue.to_json_dict() for issue in self.issues],
-        }
-
-
-def _str_or_none(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
+        """Exactly the `expenditure_analysis --format json` contract (issue 5): what a run
+        stores (results.RunResult.to_json), without the run's notes."""
+        data = RunResult.of(self).to_json()
+        del data["notes"]
+        return data
 
 
 # --- Parameters ----------------------------------------------------------------------------

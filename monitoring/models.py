@@ -10,6 +10,8 @@ from offers.models import Offer
 from organisations.models import Organisation, OrganisationUnit
 from socialaftale.lib.jobs import Job
 
+from .results import RunResult
+
 
 class CitizenListUpload(models.Model):
     """One uploaded citizen list. The file itself is never stored (it may hold CPR numbers):
@@ -176,6 +178,11 @@ class AnalysisRun(Job):
         return int(self.measure[:4])
 
     @property
+    def analysis_result(self) -> RunResult | None:
+        """The stored result, typed (None until the run is computed)."""
+        return RunResult.from_json(self.result) if self.result else None
+
+    @property
     def reduction_pct(self) -> Decimal | None:
-        value = (self.result or {}).get("reduction_pct")
-        return Decimal(value) if value is not None else None
+        result = self.analysis_result
+        return result.reduction_pct if result else None

@@ -31,7 +31,7 @@ def render_analysis_report(params, progress) -> bytes:
     tables = [reports.totals_table(run), reports.municipality_table(run)]
     notes = [
         _("Annualised saving assumes that January is representative of the year."),
-        *run.result.get("notes", []),
+        *run.analysis_result.notes,
     ]
     subtitle = _(
         "January %(measure)s against January %(baseline)s, the same citizens "

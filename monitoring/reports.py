@@ -8,9 +8,7 @@ from organisations.models import Organisation
 from socialaftale.lib.tables import ReportTable
 from tariffs.models import ReductionTarget
 
-
-def _d(value) -> Decimal | None:
-    return Decimal(value) if value not in (None, "") else None
+from .results import MunicipalityResult, RunResult
 
 
 def targets_table() -> ReportTable:
@@ -51,24 +49,24 @@ def targets_table() -> ReportTable:
 
 
 def totals_table(run) -> ReportTable:
-    result = run.result
+    result = run.analysis_result
     rows = [
-        (_("Citizens in the cohort"), result["cohort_size"], 0),
+        (_("Citizens in the cohort"), result.cohort_size, 0),
         (
             _("Expenditure January %(year)s (kr.)") % {"year": run.baseline[:4]},
-            _d(result["baseline_total"]),
+            result.baseline_total,
             2,
         ),
         (
             _("Expenditure January %(year)s (kr.)") % {"year": run.measure[:4]},
-            _d(result["measure_total"]),
+            result.measure_total,
             2,
         ),
-        (_("Reduction per month (kr.)"), _d(result["reduction_kr"]), 2),
-        (_("Reduction (%)"), _d(result["reduction_pct"]), 2),
-        (_("Annualised saving (kr., January × 12)"), _d(result["annual_saving"]), 0),
-        (_("Cumulative target (%)"), _d(result["target_pct"]), 2),
-        (_("Target met"), result["target_met"], 0),
+        (_("Reduction per month (kr.)"), result.reduction_kr, 2),
+        (_("Reduction (%)"), result.reduction_pct, 2),
+        (_("Annualised saving (kr., January × 12)"), result.annual_saving, 0),
+        (_("Cumulative target (%)"), result.target_pct, 2),
+        (_("Target met"), result.target_met, 0),
     ]
     table = ReportTable(
         id="totals", caption=_("The analysis in total"), headers=[_("Figure"), _("Value")]
@@ -82,14 +80,13 @@ def totals_table(run) -> ReportTable:
 _DANISH_LETTERS = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # after z, in this order
 
 
-def by_municipality(run) -> list[tuple[str, dict]]:
+def by_municipality(run, result: RunResult | None = None) -> list[tuple[str, MunicipalityResult]]:
     """(municipality name, result row) in the order of the names (Danish alphabet), so the
     table, the chart and the PDF list the municipalities alike, whatever order the result
-    was stored in."""
+    was stored in. `result` is the run's, when the caller has it already."""
     names = dict(Organisation.objects.municipalities().values_list("code", "short_name"))
-    rows = [
-        (names.get(r["municipality"], r["municipality"]), r) for r in run.result["by_municipality"]
-    ]
+    result = result or run.analysis_result
+    rows = [(names.get(r.municipality, r.municipality), r) for r in result.by_municipality]
     return sorted(rows, key=lambda pair: (pair[0].lower().translate(_DANISH_LETTERS), pair[0]))
 
 
@@ -108,31 +105,23 @@ def municipality_table(run, codes: list[str] | None = None) -> ReportTable:
         ],
         decimals={2: 2, 3: 2, 4: 2, 5: 2},
     )
-    for name, row in by_municipality(run):
-        if codes is None or row["municipality"] in codes:
-            table.rows.append(
-                [
-                    name,
-                    row["cohort_size"],
-                    _d(row["baseline_total"]),
-                    _d(row["measure_total"]),
-                    _d(row["reduction_kr"]),
-                    _d(row["reduction_pct"]),
-                ]
-            )
-    result = run.result
-    table.footer.append(
-        [
-            _("All municipalities"),
-            result["cohort_size"],
-            _d(result["baseline_total"]),
-            _d(result["measure_total"]),
-            _d(result["reduction_kr"]),
-            _d(result["reduction_pct"]),
-        ]
-    )
+    result = run.analysis_result
+    for name, row in by_municipality(run, result):
+        if codes is None or row.municipality in codes:
+            table.rows.append([name, *_figures(row)])
+    table.footer.append([_("All municipalities"), *_figures(result)])
     table.notes.append(limitation())
     return table
+
+
+def _figures(row: MunicipalityResult | RunResult) -> list:
+    return [
+        row.cohort_size,
+        row.baseline_total,
+        row.measure_total,
+        row.reduction_kr,
+        row.reduction_pct,
+    ]
 
 
 def limitation() -> str:

@@ -8,10 +8,6 @@ from . import charts, reports
 from .models import AnalysisRun, RunStatus
 
 
-def _pct(value) -> Decimal | None:
-    return Decimal(value) if value not in (None, "") else None
-
-
 def latest_runs_per_year() -> list[AnalysisRun]:
     """Per measurement year the final run, or else the newest computed draft."""
     chosen: dict[str, AnalysisRun] = {}
@@ -24,17 +20,19 @@ def latest_runs_per_year() -> list[AnalysisRun]:
 
 
 def trend_points() -> list[tuple[int, Decimal | None, Decimal | None]]:
-    return [
-        (run.year, _pct(run.result.get("reduction_pct")), _pct(run.result.get("target_pct")))
-        for run in latest_runs_per_year()
-    ]
+    points = []
+    for run in latest_runs_per_year():
+        result = run.analysis_result
+        points.append((run.year, result.reduction_pct, result.target_pct))
+    return points
 
 
 def municipality_chart_svg(run: AnalysisRun) -> bytes:
-    rows = [(name, _pct(row["reduction_pct"])) for name, row in reports.by_municipality(run)]
-    rows.append((_("All"), _pct(run.result["reduction_pct"])))
+    result = run.analysis_result
+    rows = [(name, row.reduction_pct) for name, row in reports.by_municipality(run, result)]
+    rows.append((_("All"), result.reduction_pct))
     labels = {"target": _("Target %(year)s") % {"year": run.year}, "x": _("Reduction (%)")}
-    return charts.municipality_chart(rows, _pct(run.result.get("target_pct")), labels)
+    return charts.municipality_chart(rows, result.target_pct, labels)
 
 
 def trend_chart_svg() -> bytes:

@@ -23,6 +23,7 @@ from tariffs.models import ReductionTarget
 from . import calculations
 from .importers import file_checksum, iter_citizen_rows
 from .models import AnalysisRun, CitizenListUpload, CitizenMonth, RunStatus
+from .results import RunResult
 
 logger = logging.getLogger(__name__)
 CALCULATION_VERSION = "analysis-1"
@@ -202,12 +203,6 @@ def load_rows(months: list[str]) -> tuple[pd.DataFrame, list[int]]:
     return frame, uploads
 
 
-def _save(run: AnalysisRun, **changes) -> None:
-    for name, value in changes.items():
-        setattr(run, name, value)
-    run.save(update_fields=list(changes))
-
-
 def analysis_run_compute(*, run_id: int) -> AnalysisRun:
     """Load, compute, store, if this delivery claims the queued run; any other delivery (a
     duplicate, a redelivery, a finished run) leaves it as it is."""
@@ -242,9 +237,8 @@ def _compute(run: AnalysisRun) -> tuple[dict, list[int]]:
     params = _params(run.baseline, run.measure, run.cohort, defining, run.all_offers, covered)
     frame, uploads = load_rows(calculations.months_needed(params))
     jobs.report(run, progress=40)
-    result = calculations.analyse(frame, params).to_json_dict()
-    result["notes"] = notes
-    return result, uploads
+    result = RunResult.of(calculations.analyse(frame, params), notes)
+    return result.to_json(), uploads
 
 
 @transaction.atomic
@@ -257,7 +251,7 @@ def analysis_run_retry(*, run: AnalysisRun) -> bool:
 def analysis_run_finalise(*, run: AnalysisRun) -> AnalysisRun:
     if run.status != RunStatus.DRAFT:
         raise ValueError(_("Only a computed draft can be made final."))
-    _save(run, status=RunStatus.FINAL)
+    jobs.job_update(run, status=RunStatus.FINAL)
     return run
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from organisations.access import require_secretariat, roles_for
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload, too_large
+from socialaftale.lib.jobs_view import JobView, job_progress_response, job_view
 from socialaftale.lib.tables import tables_download
 
 from . import reports, selectors, services
@@ -130,20 +132,18 @@ def run_create(request):
 @login_required
 def run_detail(request, pk):
     run = get_run_for_secretariat(request.user, pk)
-    if run.result and (fmt := requested_format(request)):
-        return tables_download(
-            f"udgiftsanalyse-{run.year}-v{run.version}",
-            fmt,
-            [reports.totals_table(run), reports.municipality_table(run)],
-        )
+    result = run.analysis_result
+    tables = [reports.totals_table(run), reports.municipality_table(run)] if result else []
+    if result and (fmt := requested_format(request)):
+        return tables_download(f"udgiftsanalyse-{run.year}-v{run.version}", fmt, tables)
     return render(
         request,
         "monitoring/run_detail.html",
         {
             "run": run,
-            "tables": [reports.totals_table(run), reports.municipality_table(run)]
-            if run.result
-            else [],
+            "result": result,
+            "job": None if result else _progress(run),
+            "tables": tables,
             "pdf_kind": "monitoring.analysis_report",
             "pdf_params_json": json.dumps({"run": run.pk}),
         },
@@ -153,7 +153,23 @@ def run_detail(request, pk):
 @login_required
 def run_progress(request, pk):
     run = get_run_for_secretariat(request.user, pk)
-    return render(request, "monitoring/_run_progress.html", {"run": run})
+    return job_progress_response(request, _progress(run))
+
+
+def _progress(run: AnalysisRun) -> JobView:
+    """Only the secretariat sees a run: it may always try a failed one again."""
+    return job_view(
+        run,
+        dom_id="run-progress",
+        poll_url=reverse("monitoring:run_progress", args=[run.pk]),
+        bar_label=_("Computing the analysis…"),
+        done_label=_("The analysis is computed."),
+        result_url=run.get_absolute_url(),
+        result_label=_("Show the result"),
+        failed_label=f"{_('The analysis failed:')} {run.error}",
+        retry_url=reverse("monitoring:run_retry", args=[run.pk]),
+        retry_label=_("Run again"),
+    )
 
 
 @login_required

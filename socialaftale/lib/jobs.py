@@ -7,6 +7,8 @@ finish exactly once or fail visibly, whatever the broker or the workers do.
   UPDATE; a second delivery of the same message (or a duplicate sent by the sweep) is a no-op.
   The claim's attempt number is a token: a worker that lost its job to the sweep cannot
   overwrite the result of the attempt that took over.
+- update: every write to a job row goes through job_update() (finish() and report() for a
+  running attempt), which stores nothing if another attempt owns the job by now.
 - heartbeat: a running job's `heartbeat_at` is renewed by a small thread while it works.
 - sweep (every minute, beat): queued jobs the broker never got, or got over a minute ago, are
   sent again; running jobs whose heartbeat is stale (worker killed) are queued again, or
@@ -57,6 +59,16 @@ class Job(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def is_finished(self) -> bool:
+        """Done (a document stored, a run computed, made final) or failed: nothing more runs."""
+        return self.status not in (QUEUED, RUNNING)
+
+    @property
+    def progress_step(self) -> int:
+        """Progress rounded down to tens, for the CSS width classes (no inline styles: CSP)."""
+        return min(self.progress, 100) // 10 * 10
 
     @property
     def is_waiting_for_queue(self) -> bool:
@@ -148,22 +160,33 @@ def _mine(job: Job) -> models.QuerySet:
     return type(job).objects.filter(pk=job.pk, status=RUNNING, attempts=job.attempts)
 
 
-def finish(job: Job, **changes) -> bool:
-    """Store the outcome, if this attempt still owns the job (the sweep may have re-queued it
-    after a stale heartbeat). The instance is updated either way; returns whether it counted."""
+def job_update(job: Job, **changes) -> bool:
+    """The one write to a job's row: store `changes` if the row is still as this instance read
+    it, the same status and the same attempt. While the job runs, the attempt number is the
+    claim's token: a worker that lost its job to the sweep (stale heartbeat) cannot overwrite
+    the attempt that took over. Later (a draft made final) it is the same compare-and-set on
+    the status. The instance is updated either way; returns whether the row was."""
+    seen = type(job).objects.filter(pk=job.pk, status=job.status, attempts=job.attempts)
     for name, value in changes.items():
         setattr(job, name, value)
-    stored = _mine(job).update(**changes)
+    stored = seen.update(**changes)
     if not stored:
         logger.warning(
-            "%s %s was taken over; this attempt's result is dropped", job._meta.label, job.pk
+            "%s %s changed meanwhile (another attempt took it over); this write is dropped",
+            job._meta.label,
+            job.pk,
         )
     return bool(stored)
 
 
+def finish(job: Job, **changes) -> bool:
+    """Store the outcome of a running attempt (job_update), if the attempt still owns the job."""
+    return job_update(job, **changes)
+
+
 def report(job: Job, **changes) -> bool:
     """Progress of a running job (it is also a heartbeat); written only if the job is ours."""
-    return finish(job, **changes, heartbeat_at=timezone.now())
+    return job_update(job, **changes, heartbeat_at=timezone.now())
 
 
 @contextmanager
