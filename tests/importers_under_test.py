@@ -12,8 +12,9 @@ from django.core.management import call_command
 
 from monitoring.models import CitizenMonth
 from monitoring.services import citizen_list_import
-from offers.importers import import_offers
+from offers.importers import parse_offers
 from offers.models import Offer
+from offers.services import offer_import
 from organisations.importers import import_population
 from organisations.models import PopulationFigure
 from tariffs.importers import match_parties, read_key_rows
@@ -73,7 +74,9 @@ RUNNERS = {
     "citizen_list": lambda data, filename, world: citizen_list_import(
         data=data, filename=filename, unit=world.unit, user=None
     ),
-    "offers": lambda data, filename, world: import_offers(data, year=2019, filename=filename),
+    "offers": lambda data, filename, world: offer_import(
+        rows=parse_offers(data, filename=filename), year=2019
+    ),
     "population": lambda data, filename, world: import_population(
         data, reference_date=dt.date(2019, 1, 1), age_band="all", source="DST", filename=filename
     ),
