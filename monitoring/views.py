@@ -78,7 +78,7 @@ def _import(request, cleaned):
     """The file is read in this request with IMPORT_LIMITS["citizen_list"]'s deadline: it may
     hold CPR numbers, so it is never written anywhere (not even to a queue) in clear."""
     file = cleaned["file"]
-    created = services.citizen_list_import(
+    created, versions = services.citizen_list_upload(
         data=read_upload(file, limits_for("citizen_list")),
         filename=file.name,
         unit=cleaned["unit"],
@@ -89,7 +89,7 @@ def _import(request, cleaned):
         _("%(rows)s rows for %(citizens)s citizens imported.")
         % {"rows": created.row_count, "citizens": created.citizen_count},
     )
-    for version in services.citizen_list_hand_in(upload=created, user=request.user):
+    for version in versions:
         message = _("Handed in. Receipt number %(code)s.") % {"code": version.receipt_code}
         messages.success(request, message)
     return created
