@@ -59,6 +59,10 @@ class GeneratedDocument(Job):
         return f"{slugify(self.title) or 'dokument'}-v{slugify(str(version))}.pdf"
 
     @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
 

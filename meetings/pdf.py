@@ -22,7 +22,7 @@ from .calculations import (
     page_groups,
     recommendation_sentence,
 )
-from .models import AttendanceKind, Meeting, Section
+from .models import AttendanceKind, Meeting, MeetingStatus, Section
 
 
 def _people(meeting: Meeting, kind: str) -> list[str]:
@@ -63,6 +63,11 @@ def _text_length(item, *, minutes: bool) -> int:
     return sum(len(text) for text in texts)
 
 
+def _approved_decision(item) -> str:
+    """An earlier meeting's decision is shown once its minutes are approved."""
+    return item.decision if item.meeting.status == MeetingStatus.MINUTES_APPROVED else ""
+
+
 def item_histories(items) -> dict[int, list[dict]]:
     """For each item: the earlier meetings it was forwarded from, oldest first (meeting, number
     there, the earlier item with its decision). Two queries per forwarding step, whatever the
@@ -89,7 +94,12 @@ def item_histories(items) -> dict[int, list[dict]]:
             if step is None:
                 continue
             chains[item_id].append(
-                {"item": step, "meeting": step.meeting, "number": numbers[step.meeting_id][step.pk]}
+                {
+                    "item": step,
+                    "meeting": step.meeting,
+                    "number": numbers[step.meeting_id][step.pk],
+                    "decision": _approved_decision(step),
+                }
             )
             if step.forwarded_from_id:
                 following[item_id] = step.forwarded_from_id

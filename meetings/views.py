@@ -38,7 +38,7 @@ from .forms import (
     recommendation_initial,
     recommendations_from,
 )
-from .models import Meeting
+from .models import Meeting, MeetingStatus
 from .pdf import DOCUMENT_TITLES, build_meeting_context, item_history
 from .tables import MeetingTable
 from .views_status import ACTION_LABELS, refuses_frozen
@@ -57,6 +57,10 @@ class MeetingListView(LoginRequiredMixin, SafeExportMixin, SingleTableMixin, Fil
     def get_queryset(self):
         meetings = visible_meetings(self.request.user).annotate(item_count=Count("items"))
         return meetings.order_by("-date", "body__short_name")
+
+    def get_context_data(self, **kwargs):
+        can_create = roles_for(self.request.user).is_secretariat
+        return super().get_context_data(can_create_meeting=can_create, **kwargs)
 
 
 meeting_list = MeetingListView.as_view()
@@ -86,6 +90,8 @@ def meeting_detail(request, reference):
         {
             **context,
             **_edit_flags(request, meeting),
+            "can_manage": secretariat,
+            "offers_information_email": secretariat and meeting.status == MeetingStatus.CANCELLED,
             "documents": [(code, title, latest.get(code)) for code, title in kinds],
             "new_item_form": NewItemForm(),
             "generated_form": GeneratedItemForm(),

@@ -21,7 +21,7 @@ from .access import (
     visible_uploads,
 )
 from .forms import RunForm, UploadForm
-from .models import AnalysisRun
+from .models import AnalysisRun, RunStatus
 from .uploads import InMemoryOnlyUploadHandler, upload_fits
 
 
@@ -41,6 +41,7 @@ def index(request):
         {
             "targets": reports.targets_table(),
             "runs": runs.select_related("created_by"),
+            "sees_whole_runs": roles.is_secretariat,  # a reporter sees their own numbers
             "run_form": RunForm(initial={"measure_year": 2019}) if roles.is_secretariat else None,
             "trend": selectors.trend_points() if roles.is_secretariat else [],
         },
@@ -141,6 +142,7 @@ def run_detail(request, pk):
         "monitoring/run_detail.html",
         {
             "run": run,
+            "can_finalise": run.status == RunStatus.DRAFT,
             "tables": [reports.totals_table(run), reports.municipality_table(run)]
             if run.result
             else [],

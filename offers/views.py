@@ -53,7 +53,8 @@ class CatalogueView(SafeExportMixin, SingleTableMixin, FilterView):
         return f"tilbud-{self.year}.{export_format}"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(year=self.year, **kwargs)
+        can_edit = can_edit_offer(self.request.user)
+        return super().get_context_data(year=self.year, can_edit=can_edit, **kwargs)
 
 
 def offer_detail(request, pk):
