@@ -15,9 +15,22 @@ from monitoring.services import citizen_list_import
 from offers.importers import parse_offers
 from offers.models import Offer
 from offers.services import offer_import
-from organisations.importers import import_population
+from organisations.importers import parse_parties, parse_population
 from organisations.models import PopulationFigure
+from organisations.services import parties_import, population_import
 from tariffs.importers import match_parties, read_key_rows
+
+
+def import_population(data: bytes, *, reference_date, age_band: str, source: str, filename=""):
+    """The population file checked and saved, as the page and the command do."""
+    rows = parse_population(data, age_band=age_band, source=source, filename=filename)
+    return population_import(
+        rows=rows, reference_date=reference_date, age_band=age_band, source=source
+    )
+
+
+def import_parties(data: bytes) -> int:
+    return parties_import(rows=parse_parties(data))
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from monitoring.pseudonyms import citizen_key
 from offers.importers import parse_offers
 from offers.models import Offer
 from offers.services import offer_import
-from organisations.importers import import_parties, import_population
 from organisations.models import Organisation, PopulationFigure
 from tariffs.models import FinancingScheme
 from tests.factories import MunicipalityFactory, OfferFactory, RegionFactory
+from tests.importers_under_test import import_parties, import_population
 
 FORMATS = ["csv", "xlsx"]
 OFFERS = (
