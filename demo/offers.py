@@ -14,9 +14,10 @@ from pathlib import Path
 
 from django.db import transaction
 
-from offers.importers import import_offers
+from offers.importers import parse_offers
 from offers.models import CoverageExemption, Offer, OfferStatus, PlaceStatistic, TargetGroup, Usage
 from offers.parsing import TARGET_GROUP_TAXONOMY
+from offers.services import offer_import
 from organisations.models import Organisation
 
 DEMO_YEAR = 2019
@@ -56,7 +57,7 @@ def load_place_statistics(path: Path, year: int) -> None:
 @transaction.atomic
 def load_reference(fixtures: Path) -> None:
     load_target_groups()
-    import_offers((fixtures / "offers.csv").read_bytes(), year=DEMO_YEAR)
+    offer_import(rows=parse_offers((fixtures / "offers.csv").read_bytes()), year=DEMO_YEAR)
     merged = Offer.objects.get(name="Rehabiliteringscenter Strandgården")
     Offer.objects.filter(name="Neurocenter Østerskoven").update(replaces=merged)
     load_place_statistics(fixtures / "places_2018.csv", 2018)

@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from organisations.importers import import_parties, import_population
+from organisations.importers import parse_parties, parse_population
 from organisations.models import Membership, Organisation, OrganisationUnit, Role, SupervisionArea
+from organisations.services import parties_import, population_import
 from socialaftale.lib.models import upsert
 
 AALBORG_UNITS = [
@@ -36,7 +37,7 @@ DEMO_USERS = [
 
 @transaction.atomic
 def load_reference(fixtures: Path) -> None:
-    import_parties((fixtures / "parties.csv").read_bytes())
+    parties_import(rows=parse_parties((fixtures / "parties.csv").read_bytes()))
     aalborg = Organisation.objects.get(code="851")
     for code, name in AALBORG_UNITS:
         upsert(
@@ -57,7 +58,7 @@ def load_reference(fixtures: Path) -> None:
         code__in=SOCIALTILSYN_NORD_EXCLUDES
     ) | Organisation.objects.filter(code=SILKEBORG)
     area.members.set(members)
-    import_population(
+    _population(
         (fixtures / "socialtilsyn_nord_children_0_17.csv").read_bytes(),
         reference_date=date(2017, 4, 1),
         age_band="0-17",
@@ -67,12 +68,17 @@ def load_reference(fixtures: Path) -> None:
     only_inhabitants = "\n".join(
         ",".join(line.split(",")[:2]) for line in inhabitants.splitlines() if line
     )
-    import_population(
+    _population(
         only_inhabitants.encode(),
         reference_date=date(2012, 1, 1),
         age_band="all",
         source="Danmarks Statistik, indbyggere 1. januar 2012",
     )
+
+
+def _population(data: bytes, *, reference_date, age_band: str, source: str) -> None:
+    rows = parse_population(data, age_band=age_band, source=source)
+    population_import(rows=rows, reference_date=reference_date, age_band=age_band, source=source)
 
 
 def _secretariat_group() -> Group:

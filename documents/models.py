@@ -57,3 +57,7 @@ class GeneratedDocument(Job):
         """The title and the version of what the document shows (registry.shown_version)."""
         version = registry.shown_version(self.kind, self.params, self.version)
         return f"{slugify(self.title) or 'dokument'}-v{slugify(str(version))}.pdf"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE

@@ -113,6 +113,11 @@ def _forwarding_step(pending: dict[int, int]) -> tuple[dict, dict]:
     return earlier, {m: number_items(rows) for m, rows in by_meeting.items()}
 
 
+def _approved_decision(item) -> str:
+    """An earlier meeting's decision is shown once its minutes are approved."""
+    return item.decision if item.meeting.status == MeetingStatus.MINUTES_APPROVED else ""
+
+
 def item_histories(items) -> dict[int, list[dict]]:
     """For each item: the earlier meetings it was forwarded from, oldest first (meeting, number
     there, the earlier item with its decision). Two queries per forwarding step, whatever the
@@ -129,7 +134,12 @@ def item_histories(items) -> dict[int, list[dict]]:
             if step is None:
                 continue
             chains[item_id].append(
-                {"item": step, "meeting": step.meeting, "number": numbers[step.meeting_id][step.pk]}
+                {
+                    "item": step,
+                    "meeting": step.meeting,
+                    "number": numbers[step.meeting_id][step.pk],
+                    "decision": _approved_decision(step),
+                }
             )
             if step.forwarded_from_id:
                 following[item_id] = step.forwarded_from_id

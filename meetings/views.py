@@ -34,7 +34,7 @@ from .forms import (
     recommendation_initial,
     recommendations_from,
 )
-from .models import Meeting
+from .models import Meeting, MeetingStatus
 from .pdf import DOCUMENT_TITLES, build_meeting_context
 from .tables import MeetingTable
 from .views_status import ACTION_LABELS, refuses_frozen
@@ -52,6 +52,10 @@ class MeetingListView(LoginRequiredMixin, SafeExportMixin, SingleTableMixin, Fil
 
     def get_queryset(self):
         return selectors.meetings_for_list(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        can_create = roles_for(self.request.user).is_secretariat
+        return super().get_context_data(can_create_meeting=can_create, **kwargs)
 
 
 meeting_list = MeetingListView.as_view()
@@ -78,6 +82,8 @@ def meeting_detail(request, reference):
         {
             **context,
             **_edit_flags(request, meeting),
+            "can_manage": secretariat,
+            "offers_information_email": secretariat and meeting.status == MeetingStatus.CANCELLED,
             "documents": [(code, title, latest.get(code)) for code, title in kinds],
             "new_item_form": NewItemForm(),
             "generated_form": GeneratedItemForm(),

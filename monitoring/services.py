@@ -255,6 +255,17 @@ def analysis_run_finalise(*, run: AnalysisRun) -> AnalysisRun:
     return run
 
 
+@transaction.atomic
+def citizen_list_upload(
+    *, data: bytes, filename: str, unit, user
+) -> tuple[CitizenListUpload, list]:
+    """A reporter's upload on the page: the list imported and, if clean, handed in to the
+    unit's open citizen-list rounds, in one transaction (an import is never kept without its
+    hand-in). Returns the upload and the submission versions handed in."""
+    upload = citizen_list_import(data=data, filename=filename, unit=unit, user=user)
+    return upload, citizen_list_hand_in(upload=upload, user=user)
+
+
 def citizen_list_hand_in(*, upload: CitizenListUpload, user) -> list:
     """A clean upload also hands in the unit's submission in any open citizen-list round, so
     the secretariat's board and receipts work as for every other round."""

@@ -23,7 +23,7 @@ from .access import (
     visible_uploads,
 )
 from .forms import RunForm, UploadForm
-from .models import AnalysisRun
+from .models import AnalysisRun, RunStatus
 from .uploads import InMemoryOnlyUploadHandler, upload_fits
 
 
@@ -43,6 +43,7 @@ def index(request):
         {
             "targets": reports.targets_table(),
             "runs": runs.select_related("created_by"),
+            "sees_whole_runs": roles.is_secretariat,  # a reporter sees their own numbers
             "run_form": RunForm(initial={"measure_year": 2019}) if roles.is_secretariat else None,
             "trend": selectors.trend_points() if roles.is_secretariat else [],
         },
@@ -80,7 +81,7 @@ def _import(request, cleaned):
     """The file is read in this request with IMPORT_LIMITS["citizen_list"]'s deadline: it may
     hold CPR numbers, so it is never written anywhere (not even to a queue) in clear."""
     file = cleaned["file"]
-    created = services.citizen_list_import(
+    created, versions = services.citizen_list_upload(
         data=read_upload(file, limits_for("citizen_list")),
         filename=file.name,
         unit=cleaned["unit"],
@@ -91,7 +92,7 @@ def _import(request, cleaned):
         _("%(rows)s rows for %(citizens)s citizens imported.")
         % {"rows": created.row_count, "citizens": created.citizen_count},
     )
-    for version in services.citizen_list_hand_in(upload=created, user=request.user):
+    for version in versions:
         message = _("Handed in. Receipt number %(code)s.") % {"code": version.receipt_code}
         messages.success(request, message)
     return created
@@ -143,6 +144,7 @@ def run_detail(request, pk):
             "run": run,
             "result": result,
             "job": None if result else _progress(run),
+            "can_finalise": run.status == RunStatus.DRAFT,
             "tables": tables,
             "pdf_kind": "monitoring.analysis_report",
             "pdf_params_json": json.dumps({"run": run.pk}),

@@ -1,25 +1,22 @@
 """Import of offers from a CSV (or XLSX) in the format of the published offer list
 (offers.csv), read by socialaftale.lib.tablefile within IMPORT_LIMITS["offers"].
 
-All or nothing: every row is checked first; one error and nothing is saved. Values echoed in a
+All or nothing: every row is checked here and returned as plain rows; one error and nothing is
+returned. offers.services.offer_import saves the rows in one transaction. Values echoed in a
 message are masked (no CPR-like digits) and shortened.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
-from socialaftale.lib.cpr import shown
 from socialaftale.lib.imports import ImportRejected, RowError, check_length, echo, read_rows
-from socialaftale.lib.models import upsert
 
-from .models import Offer, OfferStatus
-from .parsing import classify_target_group
-from .services import capacity_set, legal_bases_for, target_groups_for
+from .models import OfferStatus
+from .parsing import classify_target_group, parse_legal_basis
 
 COLUMNS = ["name", "operator", "target_group", "legal_basis", "places_as_written", "status"]
 # The catalogue download's headers (offers/tables.py) -> the columns above; the English names
@@ -40,11 +37,16 @@ _OPENS = re.compile(r"^(?P<year>\d{4})(-(?P<month>\d{2}))?$", re.ASCII)
 MAX_LENGTHS = {"name": 200, "legal_basis": 200, "places_as_written": 200}
 
 
-@dataclass
-class OfferImportResult:
-    created: int = 0
-    updated: int = 0
-    flagged_places: list[str] = field(default_factory=list)
+@dataclass(frozen=True)
+class OfferRow:
+    """One checked row of the file: the offer's fields by name (only the columns the file
+    has), its target groups and legal bases, and its places as written."""
+
+    name: str
+    values: dict
+    target_group_slugs: tuple[str, ...]
+    legal_basis_codes: tuple[str, ...]
+    places_as_written: str
 
 
 def find_organisation(value: str, organisations: list[Organisation]) -> Organisation | None:
@@ -107,30 +109,24 @@ def _year_ok(match) -> bool:
     return 1900 <= int(match["year"]) <= 2100
 
 
-def _save_row(row: dict, organisations, year: int, result: OfferImportResult) -> None:
+def _offer_row(row: dict, organisations) -> OfferRow:
     operator = find_organisation(row["operator"], organisations)
     slugs, age_group = classify_target_group(row["target_group"])
-    offer, created, _changed = upsert(
-        Offer,
-        {"name": row["name"]},
-        {
-            "operator": operator,
-            "location_municipality": operator if operator.is_municipality else None,
+    return OfferRow(
+        name=row["name"],
+        values={
+            "operator_id": operator.pk,
+            "location_municipality_id": operator.pk if operator.is_municipality else None,
             "status": status_of(row["status"]),
             "target_group_text": row["target_group"],
             "age_group": age_group or "",
             "legal_basis_text": row["legal_basis"],
             **_optional(row),
         },
+        target_group_slugs=tuple(slugs),
+        legal_basis_codes=tuple(parse_legal_basis(row["legal_basis"])),
+        places_as_written=row["places_as_written"],
     )
-    offer.legal_bases.set(legal_bases_for(row["legal_basis"]))
-    offer.target_groups.set(target_groups_for(slugs))
-    if not row["places_as_written"]:
-        return _count(result, created)  # no answer given: nothing to record or review
-    capacity = capacity_set(offer=offer, year=year, as_written=row["places_as_written"])
-    if capacity.needs_review:
-        result.flagged_places.append(f"{shown(offer.name)}: »{shown(capacity.as_written)}«")
-    _count(result, created)
 
 
 def _optional(row: dict) -> dict:
@@ -146,14 +142,9 @@ def _optional(row: dict) -> dict:
     return values
 
 
-def _count(result: OfferImportResult, created: bool) -> None:
-    result.created += created
-    result.updated += not created
-
-
-def import_offers(
-    data: bytes, *, year: int, filename: str = "", command: bool = False
-) -> OfferImportResult:
+def parse_offers(data: bytes, *, filename: str = "", command: bool = False) -> list[OfferRow]:
+    """Every row checked, nothing written: the rows to save (offers.services.offer_import), or
+    ImportRejected naming every bad row."""
     rows = read_rows(
         data, COLUMNS, kind="offers", filename=filename, command=command, names=HEADERS
     )
@@ -164,8 +155,4 @@ def import_offers(
         errors.append(RowError(2, "name", _("the file has no rows")))
     if errors:
         raise ImportRejected(errors)
-    result = OfferImportResult()
-    with transaction.atomic():
-        for _line, row in rows:
-            _save_row(row, organisations, year, result)
-    return result
+    return [_offer_row(row, organisations) for _line, row in rows]

@@ -1,19 +1,22 @@
 """Writes to the offer register. Views, commands, importers and admin go through these."""
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.utils import timezone
 
-from socialaftale.lib.edits import check_token, edit_token, fields_token, save_edited
+from socialaftale.lib.cpr import shown
+from socialaftale.lib.edits import check_token, edit_token, fields_token
 from socialaftale.lib.models import upsert
 from socialaftale.lib.plausibility import enforce
 
+from .importers import OfferRow
 from .models import Capacity, ExtraPlaces, LegalBasis, Offer, TargetGroup
-from .parsing import REASON_LARGE, UNSPECIFIED, parse_legal_basis, parse_places
+from .parsing import REASON_LARGE, UNSPECIFIED, parse_places
 from .plausibility import check_capacity
 
 CONFIRMATION_FIELDS = ["last_confirmed_at", "last_confirmed_by"]
+RELATIONS = ("target_groups", "legal_bases", "service_types")
 
 
 @transaction.atomic
@@ -70,8 +73,8 @@ def _merge_extras(extras):
     return merged.items()
 
 
-def legal_bases_for(text: str) -> list[LegalBasis]:
-    return [LegalBasis.objects.get_or_create(code=code)[0] for code in parse_legal_basis(text)]
+def legal_bases_for(codes) -> list[LegalBasis]:
+    return [LegalBasis.objects.get_or_create(code=code)[0] for code in codes]
 
 
 def target_groups_for(slugs) -> list[TargetGroup]:
@@ -79,10 +82,60 @@ def target_groups_for(slugs) -> list[TargetGroup]:
 
 
 @transaction.atomic
-def offer_update(*, form) -> Offer:
-    """The secretariat's edit form (an OfferForm bound to the offer): saved under the row
-    lock, refused (StaleEdit) if someone else saved the offer since the form was shown."""
-    return save_edited(form)
+def offer_create(*, target_groups=(), legal_bases=(), service_types=(), **fields) -> Offer:
+    """A new register entry (the secretariat's form): the offer's fields by name, then its
+    target groups, legal bases and service types."""
+    offer = Offer.objects.create(**fields)
+    offer.target_groups.set(target_groups)
+    offer.legal_bases.set(legal_bases)
+    offer.service_types.set(service_types)
+    return offer
+
+
+@transaction.atomic
+def offer_update(*, offer: Offer, expected_token: str | None = None, **values) -> Offer:
+    """The secretariat's edit (the form's fields by name, many-to-many as lists): saved under
+    the row lock, refused (StaleEdit) if someone else saved those fields since the form was
+    shown (expected_token; None from a caller that is not a form). Only changed fields are
+    written."""
+    stored = Offer.objects.select_for_update().get(pk=offer.pk)
+    check_token(expected_token, fields_token(stored, list(values)))
+    relations = {name: values.pop(name) for name in RELATIONS if name in values}
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    for name in changed:
+        setattr(stored, name, values[name])
+    if changed:
+        stored.save(update_fields=changed)
+    for name, items in relations.items():
+        getattr(stored, name).set(items)
+    return stored
+
+
+@dataclass
+class OfferImportResult:
+    created: int = 0
+    updated: int = 0
+    flagged_places: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def offer_import(*, rows: list[OfferRow], year: int) -> OfferImportResult:
+    """The checked rows of an offer file (offers.importers.parse_offers), all in one
+    transaction: an offer is matched by name and updated, or created; its places as written
+    are stored for `year`."""
+    result = OfferImportResult()
+    for row in rows:
+        offer, created, _changed = upsert(Offer, {"name": row.name}, row.values)
+        offer.legal_bases.set(legal_bases_for(row.legal_basis_codes))
+        offer.target_groups.set(target_groups_for(row.target_group_slugs))
+        result.created += created
+        result.updated += not created
+        if not row.places_as_written:
+            continue  # no answer given: nothing to record or review
+        capacity = capacity_set(offer=offer, year=year, as_written=row.places_as_written)
+        if capacity.needs_review:
+            result.flagged_places.append(f"{shown(offer.name)}: »{shown(capacity.as_written)}«")
+    return result
 
 
 def confirm_token(offer: Offer) -> str:

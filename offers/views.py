@@ -26,7 +26,7 @@ from .calculations import COVERAGE_EXPLANATIONS
 from .calculations import places_summary as places_summary_of
 from .filters import OfferFilter
 from .forms import CapacityForm, OfferForm, OfferImportForm
-from .importers import import_offers
+from .importers import parse_offers
 from .models import Offer
 from .selectors import (
     catalogue_offers,
@@ -60,7 +60,8 @@ class CatalogueView(SafeExportMixin, SingleTableMixin, FilterView):
         return f"tilbud-{self.year}.{export_format}"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(year=self.year, **kwargs)
+        can_edit = can_edit_offer(self.request.user)
+        return super().get_context_data(year=self.year, can_edit=can_edit, **kwargs)
 
 
 def offer_detail(request, pk):
@@ -96,6 +97,12 @@ class OfferCreateView(LoginRequiredMixin, CreateView):
         require_secretariat(self.request.user)
         return super().get_form(form_class)
 
+    def form_valid(self, form):
+        values = dict(form.cleaned_data)
+        del values[TOKEN_NAME]  # a new offer: nobody else can have saved it
+        self.object = services.offer_create(**values)
+        return redirect(self.object)
+
 
 class OfferUpdateView(LoginRequiredMixin, UpdateView):
     model = Offer
@@ -106,8 +113,10 @@ class OfferUpdateView(LoginRequiredMixin, UpdateView):
         return get_offer_for_edit(self.request.user, self.kwargs["pk"])
 
     def form_valid(self, form):
+        values = dict(form.cleaned_data)
+        token = values.pop(TOKEN_NAME, "")
         try:
-            self.object = services.offer_update(form=form)
+            self.object = services.offer_update(offer=self.object, expected_token=token, **values)
         except StaleEdit:  # shown again with what was typed, the message and a fresh token
             form.refuse_stale()
             return self.render_to_response(self.get_context_data(form=form), status=409)
@@ -184,8 +193,8 @@ def offer_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             file = form.cleaned_data["file"]
-            data = read_upload(file, limits_for("offers"))
-            result = import_offers(data, year=form.cleaned_data["year"], filename=file.name)
+            rows = parse_offers(read_upload(file, limits_for("offers")), filename=file.name)
+            result = services.offer_import(rows=rows, year=form.cleaned_data["year"])
         except ImportRejected as rejected:
             errors = rejected.report
         else:

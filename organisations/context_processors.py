@@ -1,5 +1,29 @@
+from dataclasses import dataclass
+
 from .access import roles_for
 
 
+@dataclass(frozen=True)
+class Menu:
+    """Which of the main menu's entries the user gets (base.html)."""
+
+    rounds_and_monitoring: bool = False
+    meetings: bool = False
+    administration: bool = False
+
+
+def menu(request):
+    roles = roles_for(request.user)
+    return {
+        "menu": Menu(
+            rounds_and_monitoring=roles.is_secretariat or roles.is_reporter,
+            meetings=roles.sees_meetings,
+            administration=roles.is_secretariat,
+        )
+    }
+
+
 def roles(request):
+    """Only for documents/_progress.html until the shared jobs partial replaces it; pages get
+    booleans from their view (or `menu`), never roles."""
     return {"roles": roles_for(request.user)}

@@ -1,19 +1,16 @@
 """Imports of reference data about organisations (CSV or XLSX, read by
-socialaftale.lib.tablefile within IMPORT_LIMITS). All or nothing, errors by row; values echoed
-in a message are masked (no CPR-like digits) and shortened."""
+socialaftale.lib.tablefile within IMPORT_LIMITS): every row is checked here and returned as
+plain rows, or refused with the errors by row (values echoed in a message are masked, no
+CPR-like digits, and shortened); organisations.services saves the rows in one transaction."""
 
 import re
-from datetime import date
 
-from django.db import transaction
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from socialaftale.lib.imports import ImportRejected, RowError, check_length, echo, read_rows, refuse
-from socialaftale.lib.models import upsert
 
-from .models import Organisation, OrganisationKind, OrganisationUnit, PopulationFigure
+from .models import Organisation, OrganisationKind
 
 
 def short_name_of(name: str) -> str:
@@ -48,10 +45,10 @@ def kind_of(text: str) -> str | None:
     return None
 
 
-@transaction.atomic
-def import_parties(data: bytes) -> int:
-    """Regions first, so municipalities can point at their region. Every region and
-    municipality gets its default reporting unit (code = DST code)."""
+def parse_parties(data: bytes) -> list[dict]:
+    """The checked rows of a parties file, regions first (so municipalities can point at their
+    region): the organisations' fields by name and the region as written; nothing written
+    (organisations.services.parties_import saves them)."""
     required = ["code", "name", "kind", "party_to_agreement"]
     rows = read_rows(data, required, kind="parties", names=PARTY_HEADERS)
     errors = [
@@ -67,35 +64,20 @@ def import_parties(data: bytes) -> int:
     ]
     if errors:
         raise ImportRejected(errors)
-    for _line, row in rows:
-        row["kind"] = kind_of(row["kind"])
-    ordered = sorted(rows, key=lambda pair: pair[1]["kind"] != OrganisationKind.REGION)
-    for _line, row in ordered:
-        organisation, _created, _changed = upsert(
-            Organisation,
-            {"code": row["code"]},
-            {
-                "name": row["name"],
-                "short_name": short_name_of(row["name"]),
-                "kind": row["kind"],
-                "party_to_agreement": row["party_to_agreement"].lower() in YES,
-                "region": _region(row.get("region_code", "")),
-                **({"notes": row["notes"]} if "notes" in row else {}),  # kept if not in the file
-            },
-        )
-        upsert(
-            OrganisationUnit,
-            {"code": organisation.code},
-            {"organisation": organisation, "name": organisation.name, "is_default": True},
-        )
-    return len(rows)
+    parties = [_party(row) for _line, row in rows]
+    return sorted(parties, key=lambda party: party["kind"] != OrganisationKind.REGION)
 
 
-def _region(text: str) -> Organisation | None:
-    """By DST code (parties.csv) or by name (the register's download)."""
-    if not text:
-        return None
-    return Organisation.objects.filter(Q(code=text) | Q(name__iexact=text)).first()
+def _party(row: dict) -> dict:
+    return {
+        "code": row["code"],
+        "name": row["name"],
+        "short_name": short_name_of(row["name"]),
+        "kind": kind_of(row["kind"]),
+        "party_to_agreement": row["party_to_agreement"].lower() in YES,
+        "region": row.get("region_code", ""),
+        **({"notes": row["notes"]} if "notes" in row else {}),  # kept if not in the file
+    }
 
 
 _COUNT = re.compile(r"[0-9]{1,10}")
@@ -112,19 +94,14 @@ def _parse_count(line: int, value: str, column: str) -> tuple[int | None, RowErr
     return int(digits), None
 
 
-def import_population(
-    data: bytes,
-    *,
-    reference_date: date,
-    age_band: str,
-    source: str,
-    filename: str = "",
-    command: bool = False,
-) -> list[PopulationFigure]:
+def parse_population(
+    data: bytes, *, age_band: str, source: str, filename: str = "", command: bool = False
+) -> list[tuple[Organisation, int]]:
     """A CSV (or XLSX) with a header and two columns: municipality (name or DST code; "Kommune"
     as the downloads write it) and count (the second column may carry a descriptive name, as
     Danmarks Statistik extracts and the development-contribution download do). A municipality
-    whose count is empty, as a download writes one without a figure, is left out."""
+    whose count is empty, as a download writes one without a figure, is left out. Returns the
+    checked (municipality, count) pairs; organisations.services.population_import saves them."""
     if len(age_band) > 20 or len(source) > 300:
         raise refuse(_("The age band may have 20 characters and the source 300."))
     rows = read_rows(
@@ -152,13 +129,4 @@ def import_population(
         parsed.append((organisation, count))
     if errors or not parsed:
         raise ImportRejected(errors or [RowError(2, "municipality", _("the file has no rows"))])
-    with transaction.atomic():
-        return [
-            PopulationFigure.objects.update_or_create(
-                organisation=organisation,
-                reference_date=reference_date,
-                age_band=age_band,
-                defaults={"count": count, "source": source},
-            )[0]
-            for organisation, count in parsed
-        ]
+    return parsed

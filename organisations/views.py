@@ -8,9 +8,10 @@ from socialaftale.lib.export import requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
 from socialaftale.lib.tables import ReportTable, tables_download
 
+from . import services
 from .access import get_organisation_for_user, require_secretariat, roles_for
 from .forms import PopulationUploadForm
-from .importers import import_population
+from .importers import parse_population
 from .models import Organisation, OrganisationUnit, PopulationFigure
 from .sections import municipality_sections
 
@@ -36,7 +37,7 @@ def municipality_list(request):
 
 
 def _register_table(organisations) -> ReportTable:
-    """The register as import_parties reads it back (organisations/importers.py)."""
+    """The register as parse_parties reads it back (organisations/importers.py)."""
     return ReportTable(
         id="parties",
         caption=_("Parties to the agreement and other organisations in the register"),
@@ -75,12 +76,17 @@ def population_upload(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            figures = import_population(
+            rows = parse_population(
                 read_upload(data["file"], limits_for("population")),
-                reference_date=data["reference_date"],
                 age_band=data["age_band"],
                 source=data["source"],
                 filename=data["file"].name,
+            )
+            figures = services.population_import(
+                rows=rows,
+                reference_date=data["reference_date"],
+                age_band=data["age_band"],
+                source=data["source"],
             )
         except ImportRejected as rejected:
             errors = rejected.report

@@ -18,6 +18,9 @@ def home(request):
     year = default_year()
     show_meeting_card = roles.sees_meetings and not roles.is_secretariat
     context = {
+        "show_secretariat_card": roles.is_secretariat,
+        "show_reporter_card": roles.is_reporter,
+        "show_operator_card": roles.is_operator,
         "show_meeting_card": show_meeting_card,
         "meeting_count": visible_meetings(request.user).count() if show_meeting_card else 0,
         "year": year,

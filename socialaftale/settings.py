@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "organisations.context_processors.menu",
                 "organisations.context_processors.roles",
             ],
             "builtins": ["socialaftale.lib.templatetags"],

@@ -28,7 +28,7 @@ from .access import (
 )
 from .diff import answers_diff
 from .forms import StepForms
-from .models import MailKind, OfferProposal, ProposalStatus, SubmissionStatus
+from .models import MailKind, OfferProposal, ProposalStatus, RoundStatus, SubmissionStatus
 from .questionnaire import get_questionnaire, missing_answers
 from .round_forms import ExtendForm, ProposalDecisionForm, ReopenForm, RoundForm
 from .selectors import HANDED_IN
@@ -51,7 +51,12 @@ def round_list(request):
             for unit in reporting_round.units.all()
             if unit.pk in roles.reporter_unit_ids
         ]
-    return render(request, "submissions/round_list.html", {"rounds": rounds})
+    context = {
+        "rounds": rounds,
+        "can_create_rounds": roles.is_secretariat,
+        "shows_own_submissions": roles.is_reporter,
+    }
+    return render(request, "submissions/round_list.html", context)
 
 
 @login_required
@@ -96,6 +101,7 @@ def round_detail(request, pk):
         "submissions/round_board.html",
         {
             "round": reporting_round,
+            "round_is_open": reporting_round.status == RoundStatus.OPEN,
             "rows": rows,
             "counts": selectors.board_counts(rows),
             "mails": selectors.mail_log(reporting_round),
@@ -175,8 +181,21 @@ def submission_detail(request, pk):
             "versions": submission.versions.select_related("submitted_by"),
             "reopen_form": ReopenForm(),
             "is_secretariat": roles_for(request.user).is_secretariat,
+            **_status_flags(submission),
         },
     )
+
+
+def _status_flags(submission) -> dict:
+    """What the page shows for the status: why it was reopened, and the secretariat's accept
+    and reopen buttons."""
+    status = submission.status
+    return {
+        "show_reopen_reason": status == SubmissionStatus.REOPENED
+        and bool(submission.reopen_reason),
+        "can_accept": status == SubmissionStatus.SUBMITTED,
+        "can_reopen": status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED),
+    }
 
 
 @login_required
@@ -370,13 +389,16 @@ def round_summary(request, pk):
 def proposal_list(request):
     require_secretariat(request.user)
     form = ProposalDecisionForm()
+    proposals = list(
+        OfferProposal.objects.select_related("version__submission__unit__organisation", "offer")
+    )
+    for proposal in proposals:
+        proposal.awaits_decision = proposal.status == ProposalStatus.PENDING
     return render(
         request,
         "submissions/proposal_list.html",
         {
-            "proposals": OfferProposal.objects.select_related(
-                "version__submission__unit__organisation", "offer"
-            ),
+            "proposals": proposals,
             "form": form,
             "offers": list(Offer.objects.only("pk", "name")),
         },

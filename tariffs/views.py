@@ -28,7 +28,9 @@ def _tables_page(request, template, kind, params, tables, **context):
 
 
 def index(request):
-    return render(request, "tariffs/index.html", selectors.index_context(request.user))
+    context = selectors.index_context(request.user)
+    context["show_secretariat_tools"] = roles_for(request.user).is_secretariat
+    return render(request, "tariffs/index.html", context)
 
 
 def socialtilsyn_budget(request, year):

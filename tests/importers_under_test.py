@@ -12,11 +12,25 @@ from django.core.management import call_command
 
 from monitoring.models import CitizenMonth
 from monitoring.services import citizen_list_import
-from offers.importers import import_offers
+from offers.importers import parse_offers
 from offers.models import Offer
-from organisations.importers import import_population
+from offers.services import offer_import
+from organisations.importers import parse_parties, parse_population
 from organisations.models import PopulationFigure
+from organisations.services import parties_import, population_import
 from tariffs.importers import match_parties, read_key_rows
+
+
+def import_population(data: bytes, *, reference_date, age_band: str, source: str, filename=""):
+    """The population file checked and saved, as the page and the command do."""
+    rows = parse_population(data, age_band=age_band, source=source, filename=filename)
+    return population_import(
+        rows=rows, reference_date=reference_date, age_band=age_band, source=source
+    )
+
+
+def import_parties(data: bytes) -> int:
+    return parties_import(rows=parse_parties(data))
 
 
 @dataclass(frozen=True)
@@ -73,7 +87,9 @@ RUNNERS = {
     "citizen_list": lambda data, filename, world: citizen_list_import(
         data=data, filename=filename, unit=world.unit, user=None
     ),
-    "offers": lambda data, filename, world: import_offers(data, year=2019, filename=filename),
+    "offers": lambda data, filename, world: offer_import(
+        rows=parse_offers(data, filename=filename), year=2019
+    ),
     "population": lambda data, filename, world: import_population(
         data, reference_date=dt.date(2019, 1, 1), age_band="all", source="DST", filename=filename
     ),

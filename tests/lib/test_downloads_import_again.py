@@ -12,12 +12,13 @@ from django.core.management import call_command
 from demo.citizen_lists import write_csv
 from monitoring.models import CitizenMonth
 from monitoring.pseudonyms import citizen_key
-from offers.importers import import_offers
+from offers.importers import parse_offers
 from offers.models import Offer
-from organisations.importers import import_parties, import_population
+from offers.services import offer_import
 from organisations.models import Organisation, PopulationFigure
 from tariffs.models import FinancingScheme
 from tests.factories import MunicipalityFactory, OfferFactory, RegionFactory
+from tests.importers_under_test import import_parties, import_population
 
 FORMATS = ["csv", "xlsx"]
 OFFERS = (
@@ -60,7 +61,7 @@ def _upload(response, fmt: str) -> SimpleUploadedFile:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_catalogue_download_imports_again_as_the_same_offers(client, secretariat, aalborg, fmt):
     RegionFactory()
-    import_offers(OFFERS.encode(), year=2019)
+    offer_import(rows=parse_offers(OFFERS.encode()), year=2019)
     before = _offers()
     client.force_login(secretariat)
     download = client.get("/tilbud/", {"aar": 2019, "_export": fmt})

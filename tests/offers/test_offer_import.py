@@ -1,8 +1,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from offers.importers import import_offers
+from offers.importers import parse_offers
 from offers.models import Offer
+from offers.services import offer_import
 from socialaftale.lib.imports import ImportRejected
 from tests.factories import RegionFactory
 
@@ -26,7 +27,7 @@ def parties(aalborg):
 
 @pytest.mark.django_db
 def test_a_clean_file_creates_offers_with_parsed_places_and_legal_bases(parties):
-    result = import_offers((HEADER + GOOD).encode(), year=2019)
+    result = offer_import(rows=parse_offers((HEADER + GOOD).encode()), year=2019)
     assert (result.created, result.updated) == (3, 0)
     violen = Offer.objects.get(name="Violen")
     capacity = violen.capacities.get(year=2019)
@@ -39,8 +40,8 @@ def test_a_clean_file_creates_offers_with_parsed_places_and_legal_bases(parties)
 
 @pytest.mark.django_db
 def test_importing_the_same_file_twice_updates_instead_of_duplicating(parties):
-    import_offers((HEADER + GOOD).encode(), year=2019)
-    result = import_offers((HEADER + GOOD).encode(), year=2019)
+    offer_import(rows=parse_offers((HEADER + GOOD).encode()), year=2019)
+    result = offer_import(rows=parse_offers((HEADER + GOOD).encode()), year=2019)
     assert (result.created, result.updated) == (0, 3)
     assert Offer.objects.count() == 3
 
@@ -56,7 +57,7 @@ def test_a_file_with_errors_imports_nothing_and_names_every_bad_row(parties):
         + "Violen,Aalborg Kommune,Voksne,,5,no,active,,\n"
     )
     with pytest.raises(ImportRejected) as rejected:
-        import_offers(bad.encode(), year=2019)
+        offer_import(rows=parse_offers(bad.encode()), year=2019)
     found = {(e.row, e.column) for e in rejected.value.errors}
     assert found == {(5, "operator"), (6, "status"), (7, "opens"), (8, "name")}
     assert "Privat ApS" in str(rejected.value.errors[0])
@@ -66,7 +67,7 @@ def test_a_file_with_errors_imports_nothing_and_names_every_bad_row(parties):
 @pytest.mark.django_db
 def test_a_file_without_required_columns_is_refused(parties):
     with pytest.raises(ImportRejected) as rejected:
-        import_offers(b"name,operator\nViolen,Aalborg Kommune\n", year=2019)
+        offer_import(rows=parse_offers(b"name,operator\nViolen,Aalborg Kommune\n"), year=2019)
     # named as the catalogue download writes them
     assert {e.column for e in rejected.value.errors} == {
         "målgruppe",
@@ -79,7 +80,7 @@ def test_a_file_without_required_columns_is_refused(parties):
 @pytest.mark.django_db
 def test_windows_1252_and_semicolons_are_accepted(parties):
     text = (HEADER + GOOD).replace(",", ";").replace("Violen", "Æblehaven")
-    result = import_offers(text.encode("cp1252"), year=2019)
+    result = offer_import(rows=parse_offers(text.encode("cp1252")), year=2019)
     assert result.created == 3
     assert Offer.objects.filter(name="Æblehaven").exists()
 

@@ -3,10 +3,10 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from organisations.importers import import_population
 from organisations.models import PopulationFigure
 from socialaftale.lib.imports import ImportRejected
 from tests.factories import MunicipalityFactory
+from tests.importers_under_test import import_population
 
 CHILDREN = "municipality,children_0_17_2017q2\nLæsø,241\nAalborg,38824\nSilkeborg,20555\n"
 

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from offers.importers import import_offers
+from offers.importers import parse_offers
+from offers.services import offer_import
 from socialaftale.lib.imports import ImportRejected, limits_for, read_file
 
 
@@ -18,9 +19,10 @@ class Command(BaseCommand):
     def handle(self, *args, file, year, **options):
         try:
             data = read_file(file, limits_for("offers", command=True))
-            result = import_offers(data, year=year, filename=file.name, command=True)
+            rows = parse_offers(data, filename=file.name, command=True)
         except ImportRejected as rejected:
             raise CommandError(rejected.report.as_text()) from None
+        result = offer_import(rows=rows, year=year)
         self.stdout.write(
             self.style.SUCCESS(f"{result.created} oprettet, {result.updated} opdateret.")
         )

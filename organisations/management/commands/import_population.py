@@ -3,7 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from organisations.importers import import_population
+from organisations.importers import parse_population
+from organisations.services import population_import
 from socialaftale.lib.cpr import shown
 from socialaftale.lib.imports import ImportRejected, limits_for, read_file
 
@@ -20,9 +21,8 @@ class Command(BaseCommand):
     def handle(self, *args, file, date: str, age_band, source, **options):
         try:
             reference_date = _parse_date(date)
-            figures = import_population(
+            rows = parse_population(
                 read_file(file, limits_for("population", command=True)),
-                reference_date=reference_date,
                 age_band=age_band,
                 source=source,
                 filename=file.name,
@@ -32,6 +32,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         except ImportRejected as rejected:
             raise CommandError(rejected.report.as_text()) from None
+        figures = population_import(
+            rows=rows, reference_date=reference_date, age_band=age_band, source=source
+        )
         self.stdout.write(self.style.SUCCESS(f"{len(figures)} befolkningstal indlæst."))
 
 

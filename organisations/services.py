@@ -1,0 +1,51 @@
+"""Writes to the organisations register. Views, commands and the demo data go through these."""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+
+from socialaftale.lib.models import upsert
+
+from .models import Organisation, OrganisationUnit, PopulationFigure
+
+
+@transaction.atomic
+def parties_import(*, rows: list[dict]) -> int:
+    """The checked rows of a parties file (organisations.importers.parse_parties), regions
+    first. Every region and municipality gets its default reporting unit (code = DST code)."""
+    for row in rows:
+        values = {name: value for name, value in row.items() if name != "code"}
+        values["region"] = _region(values["region"])
+        organisation, _created, _changed = upsert(Organisation, {"code": row["code"]}, values)
+        upsert(
+            OrganisationUnit,
+            {"code": organisation.code},
+            {"organisation": organisation, "name": organisation.name, "is_default": True},
+        )
+    return len(rows)
+
+
+def _region(text: str) -> Organisation | None:
+    """By DST code (parties.csv) or by name (the register's download)."""
+    if not text:
+        return None
+    return Organisation.objects.filter(Q(code=text) | Q(name__iexact=text)).first()
+
+
+@transaction.atomic
+def population_import(
+    *, rows: list[tuple[Organisation, int]], reference_date: date, age_band: str, source: str
+) -> list[PopulationFigure]:
+    """The checked (municipality, count) pairs of a population file
+    (organisations.importers.parse_population); a figure for the same municipality, date and
+    age band is replaced."""
+    return [
+        PopulationFigure.objects.update_or_create(
+            organisation=organisation,
+            reference_date=reference_date,
+            age_band=age_band,
+            defaults={"count": count, "source": source},
+        )[0]
+        for organisation, count in rows
+    ]
