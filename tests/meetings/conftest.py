@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from meetings import services
-from meetings.models import MeetingStatus
+from meetings.models import BodyMember, MeetingStatus
+from tests.factories import UserFactory
 from tests.factories.meetings import das_meeting_of_21_may_2019
 from tests.meetings.support import new_meeting
 
@@ -39,3 +40,22 @@ def planned(empty_meeting):
 def kkr_meeting(das_meeting):
     """A planned KKR meeting after the DAS meeting: where its items go on to."""
     return new_meeting("KKR", dt.date(2019, 6, 13))
+
+
+@pytest.fixture
+def cancelled(das_member):
+    """The DAS meeting of 21 May 2019, cancelled. Anne and Bent have users with an e-mail address,
+    Camilla has no user, Dorte's user has no e-mail address."""
+    meeting = das_meeting_of_21_may_2019(status=MeetingStatus.CANCELLED)
+    members = {m.name: m for m in meeting.body.members.all()}
+    members["Anne Formand"].user = das_member
+    members["Anne Formand"].save()
+    members["Bent Direktør"].user = UserFactory(username="bent", email="bent@hjoerring.dk")
+    members["Bent Direktør"].save()
+    BodyMember.objects.create(
+        body=meeting.body,
+        name="Dorte Direktør",
+        organisation="Thisted Kommune",
+        user=UserFactory(username="dorte", email=""),
+    )
+    return meeting
