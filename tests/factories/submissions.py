@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from submissions import services
 from submissions.models import ReportingRound, Submission
+from submissions.questionnaire import CURRENT_VERSION, empty_answers
 from tests.factories.organisations import UnitFactory
 
 
@@ -46,3 +47,29 @@ def open_round_submission(unit, *, year: int = 2027):
         )
     )
     return services.submission_for(reporting_round=reporting_round, unit=unit)
+
+
+def make_round(kind, units, **extra):
+    """A draft round of the kind for the units, opened two days ago and due in twenty."""
+    today = timezone.localdate()
+    return services.round_create(
+        kind=kind,
+        year=2027,
+        title=f"Runde {kind}",
+        opens_on=today - dt.timedelta(days=2),
+        deadline=today + dt.timedelta(days=20),
+        units=units,
+        **extra,
+    )
+
+
+def complete_answers(**changes):
+    """Answers of the current questionnaire that can be handed in: no changes, no waiting
+    lists, no empty places."""
+    answers = empty_answers(CURRENT_VERSION)
+    answers["A2"]["no_changes"] = True
+    answers["A8"].update(waiting_lists=False, empty_places=False)
+    answers["A10"].update(ddh="unchanged", ish="rising")
+    answers["B1"].update(empty_places=False, waiting_lists=False)
+    answers.update(changes)
+    return answers
