@@ -1,8 +1,9 @@
 """The demo data, tested once, by the demo's own tests: `load_demo_data` builds the register
 from the published reference files (so these tests read fixtures/ on purpose), the 2013 round
 summarises like the real annex, the meetings are built from the portal's data (run with real
-commits, as `make run` does), and the demo-user list names each role once. Every other test
-builds its own data with tests/factories."""
+commits, as `make run` does), and the demo-user list names each role once. Besides these and
+the browser tests, tests build their own rows with tests/factories (the summary, questionnaire
+and receipt tests of submissions still read the demo's 2013 answer sets as plain data)."""
 
 import csv
 import io
