@@ -2,6 +2,7 @@
 fixtures/ is demo data and never a test's input."""
 
 import pytest
+from django.utils import translation
 
 from organisations.models import Role
 from tests.factories import MembershipFactory, MunicipalityFactory, UnitFactory, UserFactory
@@ -11,6 +12,13 @@ from tests.factories import MembershipFactory, MunicipalityFactory, UnitFactory,
 def media_in_tmp(settings, tmp_path):
     """Every test's uploaded and generated files go to its own folder, never to media/."""
     settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def english():
+    """The messages in English (LANGUAGE_CODE is "da"), for tests that assert the msgids."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
-"""The objects the access matrix fills URL parameters with: the demo data (two rounds, two
-meetings of DAS and KKR, analysis runs, documents, tariffs) plus a draft submission of two
-units in the open round."""
+"""The objects the access matrix fills URL parameters with: the world of matrix_world.py (two
+rounds, meetings of DAS, KKR and the expert panel, an analysis run, documents, tariffs) plus a
+draft submission of two units in the open round."""
 
 from types import SimpleNamespace
 

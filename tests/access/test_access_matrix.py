@@ -3,19 +3,13 @@ units, operators and bodies (GET), and POSTed to by every persona that may not (
 POST changes no row in any table). A new URL without a rule in matrix_rules.py fails."""
 
 import hashlib
-import io
 import logging
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
-from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access.matrix_data import build_data
-from tests.access.matrix_rules import ADMIN_REASON, ANON, PERSONAS, RULES, SEC
-from tests.factories import UserFactory
+from tests.access.matrix_rules import ADMIN_REASON, ANON, RULES, SEC
 
 logger = logging.getLogger(__name__)
 # Tables that change on every request by design: sessions, login throttling's access log.
@@ -51,21 +45,6 @@ def snapshot() -> dict[str, str]:
             rows = sorted(repr(row) for row in cursor.fetchall())
             sums[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
     return sums
-
-
-@pytest.fixture
-def world(db, settings, tmp_path, django_capture_on_commit_callbacks):
-    settings.MEDIA_ROOT = tmp_path
-    with django_capture_on_commit_callbacks(execute=True):  # documents rendered, runs computed
-        call_command("load_demo_data", stdout=io.StringIO())
-    UserFactory(username="udenfor")
-    data = build_data()
-    clients = {ANON: Client()}
-    for user in get_user_model().objects.filter(username__in=PERSONAS):
-        clients[user.username] = Client()
-        clients[user.username].force_login(user)  # before any snapshot: sets last_login
-    assert set(clients) == set(PERSONAS)
-    return data, clients
 
 
 def expected_denial(response, persona: str, post_only: bool) -> bool:

@@ -9,9 +9,9 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from demo.meetings import load_demo_meeting
 from documents import registry
 from documents.models import GeneratedDocument
+from tests.factories.meetings import das_meeting_of_21_may_2019
 from tests.fuzz import fuzz
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def _order(client, kind, params):
 def clients(secretariat, aalborg_reporter, das_member, outsider, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.DOCUMENT_ORDERS_PER_MINUTE = 10**6
-    load_demo_meeting()
+    das_meeting_of_21_may_2019()
     result = []
     for user in (secretariat, aalborg_reporter, das_member, outsider):
         client = Client()

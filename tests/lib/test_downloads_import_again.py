@@ -9,15 +9,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from demo.citizen_lists import write_csv
-from monitoring.models import CitizenMonth
-from monitoring.pseudonyms import citizen_key
 from offers.importers import parse_offers
 from offers.models import Offer
 from offers.services import offer_import
 from organisations.models import Organisation, PopulationFigure
 from tariffs.models import FinancingScheme
-from tests.factories import MunicipalityFactory, OfferFactory, RegionFactory
+from tests.factories import MunicipalityFactory, RegionFactory
 from tests.importers_under_test import import_parties, import_population
 
 FORMATS = ["csv", "xlsx"]
@@ -161,36 +158,3 @@ def test_the_split_commands_csv_is_read_back_as_its_key(tmp_path):
         outputs.append(out.getvalue())
     assert outputs[0] == outputs[1]  # its own output, sum row and all, read back as the key
     assert outputs[0].startswith("\ufeffparty;weight")
-
-
-@pytest.mark.django_db
-def test_a_generated_citizen_list_uploads_through_the_page(client, aalborg_reporter, aalborg):
-    unit = aalborg_reporter.memberships.get().unit
-    OfferFactory(name="Kvisten")
-    rows = [
-        {
-            "borger": "ps-0000001",
-            "kommune": "851",
-            "tilbud": "Kvisten",
-            "maaned": "2016-01",
-            "udgift": Decimal("45210.00"),
-        },
-        {
-            "borger": "ps-0000002",
-            "kommune": "851",
-            "tilbud": "Kvisten",
-            "maaned": "2016-02",
-            "udgift": Decimal("1234567.50"),
-        },
-    ]
-    target = io.StringIO()
-    write_csv(rows, target)
-    upload = SimpleUploadedFile("liste.csv", target.getvalue().encode("utf-8"))
-    client.force_login(aalborg_reporter)
-    response = client.post("/monitorering/borgerlister/upload/", {"unit": unit.pk, "file": upload})
-    assert response.status_code == 302, response.context and response.context["errors"]
-    stored = sorted(CitizenMonth.objects.values_list("citizen", "month", "amount"))
-    assert stored == [
-        (citizen_key("ps-0000001"), date(2016, 1, 1), Decimal("45210.00")),
-        (citizen_key("ps-0000002"), date(2016, 2, 1), Decimal("1234567.50")),
-    ]

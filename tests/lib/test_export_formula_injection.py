@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from demo.meetings import load_demo_meeting
 from meetings.models import Meeting
 from socialaftale.lib.danish import format_decimal, parse_decimal
 from socialaftale.lib.export import FORMULA_START, safe_cell
 from socialaftale.lib.tables import ReportTable, tables_download
 from tests.factories import OfferFactory
+from tests.factories.meetings import das_meeting_of_21_may_2019
 from tests.fuzz import fuzz
 
 ATTACK = "=cmd|' /C calc'!A0"
@@ -122,7 +122,7 @@ def test_a_meeting_venue_written_as_a_formula_is_text_in_the_meetings_export(
     client, secretariat, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    load_demo_meeting()
+    das_meeting_of_21_may_2019()
     Meeting.objects.update(venue='=HYPERLINK("http://x")')
     client.force_login(secretariat)
     cells = _xlsx_cells(client.get("/moeder/", {"_export": "xlsx"}).content)

@@ -7,21 +7,18 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from demo.meetings import load_demo_meeting
 from meetings.models import Attendance, MeetingStatus
 from tariffs.models import Tariff
 from tariffs.services import tariff_report
 from tests.factories import OfferFactory, open_round_submission
+from tests.factories.meetings import das_meeting_of_21_may_2019
 from tests.posted import posted
 
 
-def _editable_demo_meeting(status=MeetingStatus.PLANNED):
-    """The demo meeting's minutes are approved, so it is read-only (issue 11 #4); back to a
-    status in which these forms may be posted."""
-    meeting = load_demo_meeting()
-    meeting.status = status
-    meeting.save(update_fields=["status"])
-    return meeting
+def _editable_meeting(status=MeetingStatus.PLANNED):
+    """The DAS meeting of 21 May 2019 in a status in which these forms may be posted (approved
+    minutes are read-only, issue 11 #4)."""
+    return das_meeting_of_21_may_2019(status=status)
 
 
 def _client(user) -> Client:
@@ -53,7 +50,7 @@ def test_the_tariff_form(secretariat):
 
 @pytest.mark.django_db
 def test_the_attendance_form(secretariat):
-    meeting = _editable_demo_meeting()
+    meeting = _editable_meeting()
     before = Attendance.objects.filter(meeting=meeting).count()
     post_unchanged(_client(secretariat), f"/moeder/{meeting.reference}/deltagere/", "-name")
     assert Attendance.objects.filter(meeting=meeting).count() == before
@@ -61,7 +58,7 @@ def test_the_attendance_form(secretariat):
 
 @pytest.mark.django_db
 def test_the_agenda_items_recommendations(secretariat):
-    meeting = _editable_demo_meeting()
+    meeting = _editable_meeting()
     item = meeting.items.order_by("pk").first()
     before = item.recommendations
     post_unchanged(_client(secretariat), f"/moeder/{meeting.reference}/punkter/{item.pk}/", "-verb")
@@ -71,7 +68,7 @@ def test_the_agenda_items_recommendations(secretariat):
 
 @pytest.mark.django_db
 def test_the_minutes_form(secretariat):
-    meeting = _editable_demo_meeting(MeetingStatus.HELD)
+    meeting = _editable_meeting(MeetingStatus.HELD)
     post_unchanged(_client(secretariat), f"/moeder/{meeting.reference}/referat/", "-decision")
 
 

@@ -6,8 +6,8 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from demo.meetings import load_demo_meeting
 from tests.factories import CapacityFactory, OfferFactory
+from tests.factories.meetings import das_meeting_of_21_may_2019
 from tests.fuzz import fuzz
 
 JUNK = st.one_of(
@@ -81,7 +81,7 @@ def clients(secretariat, aalborg_reporter, aalborg_operator, das_member, outside
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_junk_filter_parameters_never_give_a_server_error(page, clients, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    meeting = load_demo_meeting()
+    meeting = das_meeting_of_21_may_2019()
     offer = OfferFactory()
     CapacityFactory(offer=offer)
     names = {"offer": offer.pk, "meeting": meeting.reference}
@@ -104,7 +104,7 @@ def test_junk_filter_parameters_never_give_a_server_error(page, clients, setting
 def test_an_impossible_year_on_the_meetings_list_shows_the_page_with_a_message(
     client, secretariat, year
 ):
-    load_demo_meeting()
+    das_meeting_of_21_may_2019()
     client.force_login(secretariat)
     response = client.get("/moeder/", {"aar": year})
     assert response.status_code == 200

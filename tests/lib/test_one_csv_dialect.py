@@ -12,11 +12,11 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from demo.meetings import load_demo_meeting
 from offers.models import PlaceStatistic
 from organisations.models import PopulationFigure
 from tariffs.models import FinancingScheme
 from tests.factories import CapacityFactory, OfferFactory
+from tests.factories.meetings import das_meeting_of_21_may_2019
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = "socialaftale documents organisations offers tariffs submissions monitoring"
@@ -41,7 +41,7 @@ def downloads(client, secretariat, aalborg, hjorring, settings, tmp_path):
     PopulationFigure.objects.create(
         organisation=hjorring, reference_date=dt.date(2019, 1, 1), age_band="all", count=64816
     )
-    load_demo_meeting()
+    das_meeting_of_21_may_2019()
     client.force_login(secretariat)
     key = SimpleUploadedFile("noegle.csv", "party;weight\nAalborg;3\nHjørring;1\n".encode())
     client.post(

@@ -6,11 +6,11 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from demo.meetings import load_demo_meeting
 from meetings.models import Attendance, Meeting
 from offers.models import Capacity, Offer
 from tariffs.models import Tariff
 from tests.factories import CapacityFactory, OfferFactory, open_round_submission
+from tests.factories.meetings import das_meeting_of_21_may_2019
 
 MESSAGE = "En anden har gemt her, mens du redigerede"
 
@@ -137,17 +137,14 @@ def test_confirming_an_offer_that_changed_meanwhile_is_refused(secretariat, clie
     assert Offer.objects.get(pk=offer.pk).last_confirmed_at is not None
 
 
-def draft_demo_meeting():
-    """The demo DAS meeting as a draft agenda: its approved minutes would freeze it."""
-    meeting = load_demo_meeting()
-    meeting.status = "planned"
-    meeting.save(update_fields=["status"])
-    return meeting
+def draft_das_meeting():
+    """The DAS meeting of 21 May 2019 as a draft agenda: approved minutes would freeze it."""
+    return das_meeting_of_21_may_2019(status="planned")
 
 
 @pytest.mark.django_db
 def test_two_secretaries_editing_the_same_meeting(secretariat):
-    meeting = draft_demo_meeting()
+    meeting = draft_das_meeting()
     one, two = _client(secretariat), _client(secretariat)
     url = f"/moeder/{meeting.reference}/rediger/"
     data_one, data_two = form_data(one.get(url)), form_data(two.get(url))
@@ -160,7 +157,7 @@ def test_two_secretaries_editing_the_same_meeting(secretariat):
 
 @pytest.mark.django_db
 def test_two_secretaries_editing_the_same_attendance(secretariat):
-    meeting = draft_demo_meeting()
+    meeting = draft_das_meeting()
     first = Attendance.objects.filter(meeting=meeting).order_by("position", "pk").first()
     one, two = _client(secretariat), _client(secretariat)
     url = f"/moeder/{meeting.reference}/deltagere/"

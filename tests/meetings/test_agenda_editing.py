@@ -3,17 +3,14 @@ same item based on an old version is refused and overwrites nothing."""
 
 import pytest
 
-from demo.meetings import load_demo_meeting as load_approved_demo_meeting
 from meetings import services
 from meetings.models import MeetingStatus
+from tests.factories.meetings import das_meeting_of_21_may_2019
 
 
-def load_demo_meeting():
-    """The demo DAS meeting as a draft agenda: its approved minutes would freeze it."""
-    meeting = load_approved_demo_meeting()
-    meeting.status = MeetingStatus.PLANNED
-    meeting.save(update_fields=["status"])
-    return meeting
+def draft_das_meeting():
+    """The DAS meeting of 21 May 2019 as a draft agenda: approved minutes would freeze it."""
+    return das_meeting_of_21_may_2019(status=MeetingStatus.PLANNED)
 
 
 def form_data(item, **changes):
@@ -39,7 +36,7 @@ def form_data(item, **changes):
 def test_the_second_of_two_concurrent_saves_is_refused_and_nothing_is_overwritten(
     client, secretariat
 ):
-    meeting = load_demo_meeting()
+    meeting = draft_das_meeting()
     item = meeting.items.get(title="Udgiftsanalyse 2019")
     url = f"/moeder/{meeting.reference}/punkter/{item.pk}/"
     client.force_login(secretariat)
@@ -61,7 +58,7 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_nothing_is_overwritte
 
 @pytest.mark.django_db
 def test_items_are_added_at_the_end_of_their_section_and_move_up_and_down(client, secretariat):
-    meeting = load_demo_meeting()
+    meeting = draft_das_meeting()
     client.force_login(secretariat)
     client.post(
         f"/moeder/{meeting.reference}/punkter/ny/",
@@ -88,7 +85,7 @@ def test_items_are_added_at_the_end_of_their_section_and_move_up_and_down(client
 
 @pytest.mark.django_db
 def test_only_the_secretariat_edits_the_agenda(client, das_member):
-    meeting = load_demo_meeting()
+    meeting = draft_das_meeting()
     item = meeting.items.first()
     client.force_login(das_member)
     assert client.get(f"/moeder/{meeting.reference}/punkter/{item.pk}/").status_code == 404
@@ -106,7 +103,7 @@ def test_the_secretariat_removes_an_item_after_confirming_and_the_numbers_follow
 ):
     from meetings.calculations import number_items
 
-    meeting = load_demo_meeting()
+    meeting = draft_das_meeting()
     item = meeting.items.get(title="Årsrapport Socialtilsyn Nord")  # item 4, with an attachment
     url = f"/moeder/{meeting.reference}/punkter/{item.pk}/slet/"
     client.force_login(secretariat)
@@ -148,7 +145,7 @@ def minutes_data(meeting, changes: dict) -> dict:
 
 @pytest.mark.django_db
 def test_the_minutes_page_saves_every_items_decision_together(client, secretariat, das_member):
-    meeting = load_demo_meeting()
+    meeting = draft_das_meeting()
     url = f"/moeder/{meeting.reference}/referat/"
     client.force_login(das_member)
     assert client.get(url).status_code == 404  # members read the minutes, they don't write them
@@ -174,7 +171,7 @@ def test_the_minutes_page_saves_every_items_decision_together(client, secretaria
 def test_the_minutes_page_saves_nothing_when_someone_else_saved_an_item_meanwhile(
     client, secretariat
 ):
-    meeting = load_demo_meeting()
+    meeting = draft_das_meeting()
     url = f"/moeder/{meeting.reference}/referat/"
     data = minutes_data(
         meeting,

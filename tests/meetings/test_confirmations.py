@@ -8,13 +8,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from demo.meetings import load_bodies
 from meetings import services
 from meetings.models import Body, Meeting, MeetingStatus
+from tests.factories.meetings import bodies
 
 
 def meeting_on(date: dt.date, status=MeetingStatus.PLANNED, starts=dt.time(13)) -> Meeting:
-    load_bodies()
+    bodies()
     meeting = Meeting.objects.create(
         body=Body.objects.get(code="das"),
         date=date,

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from demo.meetings import load_bodies
 from documents.models import GeneratedDocument
 from meetings import services
 from meetings.changes import MeetingFrozen
@@ -26,6 +25,7 @@ from meetings.models import (
     MeetingStatus,
 )
 from socialaftale.lib.pdf import render_pdf
+from tests.factories.meetings import bodies
 
 FROZEN = "Referatet for dette møde er godkendt, så mødet kan ikke længere ændres."
 
@@ -37,7 +37,7 @@ def a_pdf(text: str) -> ContentFile:
 
 def meeting_with(status: str) -> Meeting:
     """A DAS meeting (10 September 2019) with one item with an attachment, in `status`."""
-    load_bodies()
+    bodies()
     meeting = Meeting.objects.create(
         body=Body.objects.get(code="das"),
         date=dt.date(2019, 9, 10),
@@ -341,7 +341,7 @@ def test_a_change_after_the_agenda_went_out_is_marked_logged_versioned_and_told(
 @pytest.mark.django_db
 def test_the_agenda_pdf_marks_an_item_changed_after_it_went_out(secretariat, published):
     from meetings.pdf import meeting_for_pdf, render_meeting_pdf
-    from tests.meetings.test_meeting_workflow import pages_of
+    from tests.meetings.support import pages_of
 
     item = published.items.get()
     services.item_save(

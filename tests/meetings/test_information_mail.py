@@ -7,39 +7,16 @@ import re
 import pytest
 from django.conf import settings
 
-from demo.meetings import load_demo_meeting
 from meetings.information_mail import (
     InformationMailRefused,
     information_mail,
     meeting_for_information,
     send_information_mail,
 )
-from meetings.models import Attachment, BodyMember, MeetingStatus
+from meetings.models import Attachment, MeetingStatus
 from meetings.tasks import send_information
-from tests.factories import UserFactory
 
 SUBJECT = "Orientering i stedet for møde i DAS den 21. maj 2019"
-
-
-@pytest.fixture
-def cancelled(das_member):
-    """The demo DAS meeting, cancelled. Anne and Bent have users with an e-mail address,
-    Camilla has no user, Dorte's user has no e-mail address."""
-    meeting = load_demo_meeting()
-    meeting.status = MeetingStatus.CANCELLED
-    meeting.save()
-    members = {m.name: m for m in meeting.body.members.all()}
-    members["Anne Formand"].user = das_member
-    members["Anne Formand"].save()
-    members["Bent Direktør"].user = UserFactory(username="bent", email="bent@hjoerring.dk")
-    members["Bent Direktør"].save()
-    BodyMember.objects.create(
-        body=meeting.body,
-        name="Dorte Direktør",
-        organisation="Thisted Kommune",
-        user=UserFactory(username="dorte", email=""),
-    )
-    return meeting
 
 
 def url(meeting):

@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from demo.meetings import load_bodies
 from meetings import services
 from meetings.attachment_check import MAX_PAGES
 from meetings.models import Attachment, Body, Meeting
 from meetings.pdf import meeting_for_pdf, render_pack_pdf
+from tests.factories.meetings import bodies
 from tests.fuzz import fuzz
 
 BOXES = [
@@ -127,7 +127,7 @@ FILES = st.one_of(
 @pytest.fixture
 def planned(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    load_bodies()
+    bodies()
     meeting = Meeting.objects.create(
         body=Body.objects.get(code="das"),
         date=dt.date(2019, 9, 10),

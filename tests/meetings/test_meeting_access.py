@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from demo.meetings import load_demo_meeting
 from documents.models import GeneratedDocument
 from meetings.models import MeetingStatus
 from organisations.models import Role
 from tests.factories import MembershipFactory, UserFactory
+from tests.factories.meetings import das_meeting_of_21_may_2019
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def kkr_member(db):
 def test_das_members_see_the_published_das_meeting_and_others_get_404(
     client, das_member, kkr_member, aalborg_reporter, outsider
 ):
-    meeting = load_demo_meeting()
+    meeting = das_meeting_of_21_may_2019()
     url = f"/moeder/{meeting.reference}/"
     client.force_login(das_member)
     assert client.get(url).status_code == 200
@@ -42,7 +42,7 @@ def test_das_members_see_the_published_das_meeting_and_others_get_404(
 def test_the_secretariat_makes_the_pack_and_a_member_downloads_it(
     client, secretariat, das_member, kkr_member, django_capture_on_commit_callbacks
 ):
-    meeting = load_demo_meeting()
+    meeting = das_meeting_of_21_may_2019()
     client.force_login(secretariat)
     params = {"meeting": meeting.reference, "document": "pack"}
     with django_capture_on_commit_callbacks(execute=True):
@@ -63,7 +63,7 @@ def test_the_secretariat_makes_the_pack_and_a_member_downloads_it(
 def test_members_get_the_minutes_only_once_they_are_approved(client, das_member, secretariat):
     from meetings.access import may_see_document
 
-    meeting = load_demo_meeting()
+    meeting = das_meeting_of_21_may_2019()
     params = {"meeting": meeting.reference, "document": "minutes"}
     assert may_see_document(das_member, params)
     meeting.status = MeetingStatus.HELD
@@ -77,7 +77,7 @@ def test_members_get_the_minutes_only_once_they_are_approved(client, das_member,
 def test_a_new_version_replaces_the_old_for_members_and_only_the_secretariat_orders(
     client, secretariat, das_member, django_capture_on_commit_callbacks
 ):
-    meeting = load_demo_meeting()
+    meeting = das_meeting_of_21_may_2019()
     params = json.dumps({"meeting": meeting.reference, "document": "agenda"})
     request = {"kind": "meetings.document", "params": params}
     client.force_login(secretariat)
@@ -106,7 +106,7 @@ def test_the_meeting_page_takes_the_same_queries_however_many_versions_exist(
 ):
     from documents.services import document_request
 
-    meeting = load_demo_meeting()
+    meeting = das_meeting_of_21_may_2019()
     client.force_login(secretariat)
 
     params = {"meeting": meeting.reference, "document": "agenda"}

@@ -8,7 +8,6 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from demo.meetings import load_demo_meeting
 from meetings.calculations import (
     number_attachments,
     number_items,
@@ -16,6 +15,7 @@ from meetings.calculations import (
     page_groups,
 )
 from meetings.pdf import meeting_for_pdf, render_meeting_pdf
+from tests.factories.meetings import das_meeting_of_21_may_2019
 
 
 def pages_of(pdf: bytes) -> list[str]:
@@ -63,7 +63,7 @@ def test_items_are_numbered_in_section_order_and_attachments_consecutively():
 @pytest.mark.django_db
 @pytest.mark.parametrize("minutes", [False, True])
 def test_every_contents_entry_points_at_the_page_where_its_item_starts(minutes):
-    meeting = load_demo_meeting()
+    meeting = das_meeting_of_21_may_2019()
     pages = pages_of(render_meeting_pdf(meeting_for_pdf(meeting.reference), minutes=minutes))
     entries = re.findall(r"^(\d+)\. .*?\((?:side|page) (\d+)\)$", pages[0], re.MULTILINE)
     assert [int(number) for number, _page in entries] == list(range(1, 16))
@@ -85,7 +85,7 @@ def test_every_contents_entry_points_at_the_page_where_its_item_starts(minutes):
 
 @pytest.mark.django_db
 def test_the_front_page_has_the_fixed_rows_and_the_command_writes_the_file(tmp_path):
-    load_demo_meeting()
+    das_meeting_of_21_may_2019()
     out = tmp_path / "dagsorden.pdf"
     call_command(
         "render_meeting_pdf",
@@ -112,7 +112,7 @@ def test_the_front_page_has_the_fixed_rows_and_the_command_writes_the_file(tmp_p
 def test_the_pack_puts_each_attachment_right_after_its_item_and_the_contents_count_them():
     from meetings.pdf import render_pack_pdf
 
-    meeting = load_demo_meeting()  # attachments: item 4 two pages, 5 three, 15 one
+    meeting = das_meeting_of_21_may_2019()  # attachments: item 4 two pages, 5 three, 15 one
     reader = PdfReader(io.BytesIO(render_pack_pdf(meeting_for_pdf(meeting.reference))))
     pages = [page.extract_text() for page in reader.pages]
     agenda_pages = len(pages) - (2 + 3 + 1)

@@ -7,15 +7,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from demo.meetings import load_bodies
 from meetings.forms_setup import MeetingForm
 from meetings.models import AgendaItem, Attendance, Body, BodyMember, Meeting
 from socialaftale.lib.edits import edit_token
+from tests.factories.meetings import bodies, das_meeting_of_21_may_2019
 
 
 @pytest.fixture
 def das(db):
-    load_bodies()
+    bodies()
     body = Body.objects.get(short_name="DAS")
     for name, organisation, role in [
         ("Anne Formand", "Aalborg Kommune", "formand"),
@@ -288,9 +288,7 @@ def test_the_meeting_list_offers_a_new_meeting_to_the_secretariat_only(
 
 @pytest.mark.django_db
 def test_the_meeting_list_downloads_as_csv_with_the_rows_the_page_shows(client, secretariat):
-    from demo.meetings import load_demo_meeting
-
-    load_demo_meeting()
+    das_meeting_of_21_may_2019()
     client.force_login(secretariat)
     page = client.get("/moeder/").content.decode()
     assert "_export=xlsx" in page and "Den Administrative Styregruppe" in page
@@ -306,7 +304,7 @@ def test_the_meeting_list_downloads_as_csv_with_the_rows_the_page_shows(client, 
 def test_the_meeting_list_filters_by_body_and_pages_with_constant_queries(
     client, secretariat, django_assert_max_num_queries
 ):
-    load_bodies()
+    bodies()
     das, kkr = Body.objects.get(code="das"), Body.objects.get(code="kkr")
 
     def meetings(body, count, year):

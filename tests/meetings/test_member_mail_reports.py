@@ -11,12 +11,7 @@ from meetings.mailing import mailing_deliver
 from meetings.models import BodyMember, Mailing
 from socialaftale.lib import jobs
 from tests.factories import UserFactory
-from tests.meetings import test_information_mail, test_meeting_workflow
-from tests.meetings.test_meeting_workflow import post_status
-
-planned = test_meeting_workflow.planned  # fixtures
-empty_meeting = test_meeting_workflow.empty_meeting
-cancelled = test_information_mail.cancelled
+from tests.meetings.support import post_status
 
 NOT_REACHED = (
     "Ikke sendt: Bo Bruger (ingen brugerkonto i portalen), Carl Chef (brugeren har ingen "

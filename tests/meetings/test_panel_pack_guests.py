@@ -12,13 +12,13 @@ from django.core.files.base import ContentFile
 from PIL import Image
 from pypdf import PdfReader
 
-from demo.meetings import load_bodies
 from meetings import services
 from meetings.models import Attendance, Body, Meeting, MeetingStatus
 from meetings.pdf import meeting_for_pdf, render_meeting_pdf, render_pack_pdf
 from organisations.models import Role
 from socialaftale.lib.pdf import render_pdf
 from tests.factories import MembershipFactory, UserFactory
+from tests.factories.meetings import bodies
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def panel_member(db):
 
 
 def meeting_of(code: str, date: dt.date, status: str) -> Meeting:
-    load_bodies()
+    bodies()
     meeting = Meeting.objects.create(
         body=Body.objects.get(code=code),
         date=date,

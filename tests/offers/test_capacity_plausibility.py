@@ -7,7 +7,6 @@ import pytest
 
 from offers.plausibility import check_capacity
 from offers.services import capacity_token
-from tests.factories import OfferFactory
 
 
 def findings(pct, places):
@@ -21,11 +20,6 @@ def test_occupancy_rules():
     assert findings("140", 20) == [False]  # implausible: a warning to confirm
     assert findings("-1", 20) == [True]
     assert findings("50", 0) == [True]  # "0" places cannot be half full
-
-
-@pytest.fixture
-def offer(aalborg):
-    return OfferFactory(name="Kastanjebo", operator=aalborg)
 
 
 def post(client, offer, **extra):

@@ -7,13 +7,7 @@ import pytest
 from offers.models import Offer, TargetGroup
 from tariffs.models import Tariff
 from tariffs.services import tariff_approve, tariff_token
-from tests.factories import OfferFactory
 from tests.posted import posted
-
-
-@pytest.fixture
-def offer(aalborg):
-    return OfferFactory(name="Kastanjebo", operator=aalborg)
 
 
 def history(client, offer):

@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from demo.meetings import load_bodies
 from meetings.models import Body, BodyMember
 from submissions import services
 from tests.factories import MunicipalityFactory, UnitFactory, UserFactory
+from tests.factories.meetings import bodies
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def gaps(hjorring_reporter):
         deadline=dt.date(2026, 12, 18),
         units=[rebild, hjorring],
     )
-    load_bodies()
+    bodies()
     das = Body.objects.get(code="das")
     BodyMember.objects.create(body=das, name="Anne Formand", organisation="Aalborg")
     bent = UserFactory(username="bent", email="")

@@ -13,7 +13,7 @@ from submissions import services
 from submissions.models import MailLog
 from submissions.tasks import send_due_reminders
 from tests.factories import MembershipFactory, MunicipalityFactory, UnitFactory, UserFactory
-from tests.submissions.test_round_engine import complete_answers
+from tests.factories.submissions import complete_answers
 
 pytestmark = pytest.mark.django_db
 DEADLINE = dt.date(2026, 12, 18)

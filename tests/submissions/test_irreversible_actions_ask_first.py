@@ -8,8 +8,7 @@ import pytest
 
 from submissions import services
 from submissions.models import ReportingRound, SubmissionVersion
-from tests.submissions.test_round_engine import complete_answers
-from tests.submissions.test_round_kinds_and_counts import make_round
+from tests.factories.submissions import make_round
 
 
 def confirmation(response) -> dict:
@@ -17,18 +16,6 @@ def confirmation(response) -> dict:
     assert response.status_code == 200
     form = response.content.decode().split('id="confirm-form"', 1)[1].split("</form>")[0]
     return dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form))
-
-
-@pytest.fixture
-def draft(aalborg_reporter):
-    unit = aalborg_reporter.memberships.get().unit
-    reporting_round = services.round_open(reporting_round=make_round("demand_capacity", [unit]))
-    submission = services.submission_for(reporting_round=reporting_round, unit=unit)
-    services.submission_save_step(
-        submission=submission, step="x", user=None, answers=complete_answers()
-    )
-    submission.refresh_from_db()
-    return submission
 
 
 def test_hand_in_asks_first_and_the_confirmation_hands_in(client, draft, aalborg_reporter):

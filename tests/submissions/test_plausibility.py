@@ -3,21 +3,15 @@ the field named; implausible ones are saved only once the reporter confirms the 
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
 
 from submissions import services
 from submissions.plausibility import check_answers
 from submissions.questionnaire import CURRENT_VERSION
-from tests.submissions.test_round_engine import complete_answers
-from tests.submissions.test_round_kinds_and_counts import make_round
+from tests.factories.submissions import complete_answers
+
+pytestmark = pytest.mark.usefixtures("english")  # messages asserted in English
 
 WAITING = {"offer": "Kvisten", "target_group": "", "count": 3}
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 def findings(**answers):
@@ -75,18 +69,6 @@ def test_no_changes_expected_with_a_description_is_implausible():
     assert findings(A4={"none": True, "text": "Flere til Kofoedsminde"}) == [
         ("A4 No changes expected", False)
     ]
-
-
-@pytest.fixture
-def draft(aalborg_reporter):
-    unit = aalborg_reporter.memberships.get().unit
-    reporting_round = services.round_open(reporting_round=make_round("demand_capacity", [unit]))
-    submission = services.submission_for(reporting_round=reporting_round, unit=unit)
-    services.submission_save_step(
-        submission=submission, step="x", user=None, answers=complete_answers()
-    )
-    submission.refresh_from_db()
-    return submission
 
 
 def step_post(**fields):

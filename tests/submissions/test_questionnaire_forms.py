@@ -5,7 +5,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils import translation
 
 from demo.submission_answers import DEMO_VERSION, demo_answers_2013
 from submissions import questionnaire as q
@@ -13,14 +12,10 @@ from submissions.calculations import UnitAnswers, summarise_round
 from submissions.forms import StepForms
 from submissions.presentation import present_answers
 
+pytestmark = pytest.mark.usefixtures("english")  # messages asserted in English
+
 V1 = q.CURRENT_VERSION
 STEP_SLUGS = ["del-a-1", "del-a-2", "del-a-3", "del-b-1", "del-b-2"]
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 class _FormFields(HTMLParser):

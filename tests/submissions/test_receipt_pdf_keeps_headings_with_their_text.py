@@ -10,7 +10,7 @@ from demo.submission_answers import demo_answers_2013
 from socialaftale.lib.pdf import layout_pdf
 from submissions import services
 from tests.factories import UnitFactory
-from tests.submissions.test_round_kinds_and_counts import make_round
+from tests.factories.submissions import make_round
 
 # An element that introduces what follows: left last on a page, its text is on the next one.
 INTRODUCING = {"h1", "h2", "h3", "h4", "dt", "caption", "thead"}

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from socialaftale.lib import jobs
 from submissions.models import MailLog, SubmissionVersion
+from tests.factories.submissions import complete_answers
 from tests.submissions import test_round_engine
-from tests.submissions.test_round_engine import complete_answers, handed_in
+from tests.submissions.test_round_engine import handed_in
 
 CONFIRMED = {"confirmed": "1"}  # the second POST, from the confirmation page
 

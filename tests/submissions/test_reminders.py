@@ -9,7 +9,7 @@ from django.utils import timezone
 from submissions import services
 from submissions.models import MailLog
 from submissions.tasks import send_due_reminders
-from tests.submissions.test_round_engine import complete_answers
+from tests.factories.submissions import complete_answers
 
 DEADLINE = dt.date(2026, 12, 18)
 

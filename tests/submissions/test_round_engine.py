@@ -11,20 +11,11 @@ from submissions import services
 from submissions.models import OfferProposal, SubmissionStatus, SubmissionVersion
 from submissions.questionnaire import CURRENT_VERSION, empty_answers
 from tests.factories import OfferFactory, UnitFactory
+from tests.factories.submissions import complete_answers
 
 CONFIRMED = {"confirmed": "1"}  # the second POST, from the confirmation page
 
 TODAY = timezone.localdate()
-
-
-def complete_answers(**changes):
-    answers = empty_answers(CURRENT_VERSION)
-    answers["A2"]["no_changes"] = True
-    answers["A8"].update(waiting_lists=False, empty_places=False)
-    answers["A10"].update(ddh="unchanged", ish="rising")
-    answers["B1"].update(empty_places=False, waiting_lists=False)
-    answers.update(changes)
-    return answers
 
 
 @pytest.fixture

@@ -11,21 +11,9 @@ from submissions import selectors, services
 from submissions.models import ReportingRound, RoundKind, SubmissionVersion
 from submissions.round_forms import RoundForm
 from tests.factories import MunicipalityFactory, RegionFactory, UnitFactory
-from tests.submissions.test_round_engine import complete_answers
+from tests.factories.submissions import complete_answers, make_round
 
 TODAY = timezone.localdate()
-
-
-def make_round(kind, units, **extra):
-    return services.round_create(
-        kind=kind,
-        year=2027,
-        title=f"Runde {kind}",
-        opens_on=TODAY - dt.timedelta(days=2),
-        deadline=TODAY + dt.timedelta(days=20),
-        units=units,
-        **extra,
-    )
 
 
 def test_the_round_form_offers_only_kinds_that_can_be_handed_in(db):

@@ -6,7 +6,6 @@ import io
 
 import openpyxl
 import pytest
-from django.utils import translation
 
 from demo.submission_answers import (
     DEMO_NOT_SUBMITTED_2013,
@@ -25,6 +24,8 @@ from submissions.calculations import (
 )
 from submissions.tables import summary_tables
 
+pytestmark = pytest.mark.usefixtures("english")  # messages asserted in English
+
 NAMES = dict(DEMO_UNITS_2013)
 AUTHORITIES_WITHOUT_WAITING = (
     "Aalborg FB, Brønderslev, Frederikshavn, Jammerbugt, Læsø, Mariagerfjord, Morsø, Thisted, "
@@ -35,12 +36,6 @@ KASTANJEBO = (
     "Udviklingsforstyrrelse (ADHD, autisme)), while 9 units as acting authority report no "
     f"waiting lists: {AUTHORITIES_WITHOUT_WAITING}."
 )
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 def units(answers: dict[str, dict]) -> list[UnitAnswers]:

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from submissions.diff import answers_diff
 from submissions.questionnaire import CURRENT_VERSION
-from tests.submissions.test_round_engine import complete_answers
+from tests.factories.submissions import complete_answers
 
 INTERNAL_KEYS = re.compile(r"\b(waiting_lists|empty_places|empty_offers|waiting|text|no_changes)\b")
 
@@ -49,7 +49,7 @@ def test_repeating_rows_are_shown_with_their_column_names():
 
 def test_the_version_page_shows_no_internal_keys(client, aalborg_reporter, secretariat):
     from submissions import services
-    from tests.submissions.test_round_kinds_and_counts import make_round
+    from tests.factories.submissions import make_round
 
     unit = aalborg_reporter.memberships.get().unit
     reporting_round = services.round_open(reporting_round=make_round("demand_capacity", [unit]))
@@ -72,7 +72,7 @@ def test_the_version_page_shows_no_internal_keys(client, aalborg_reporter, secre
 
 def test_a_citizen_list_hand_in_is_shown_with_labels_not_keys(client, aalborg_reporter):
     from submissions import services
-    from tests.submissions.test_round_kinds_and_counts import make_round
+    from tests.factories.submissions import make_round
 
     unit = aalborg_reporter.memberships.get().unit
     reporting_round = services.round_open(reporting_round=make_round("citizen_list", [unit]))

@@ -13,13 +13,13 @@ from django.conf import settings
 from django.core import mail
 from django.utils import dates, translation
 
-from demo.meetings import load_bodies
 from meetings.models import Body, Meeting, MeetingStatus
 from meetings.notifications import notice
 from submissions import mail as round_mail
 from submissions import services
 from submissions.models import MailKind
 from tests.danish_dates import non_danish_dates
+from tests.factories.meetings import bodies
 
 BASE = Path(settings.BASE_DIR)
 MO = BASE / "locale" / "da" / "LC_MESSAGES" / "django.mo"
@@ -85,7 +85,7 @@ def test_a_reminder_writes_a_january_deadline_in_danish(aalborg_reporter):
 
 @pytest.mark.django_db
 def test_a_meeting_notice_writes_a_january_meeting_in_danish():
-    load_bodies()
+    bodies()
     meeting = Meeting.objects.create(
         body=Body.objects.get(code="das"),
         date=dt.date(2027, 1, 20),

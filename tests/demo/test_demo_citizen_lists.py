@@ -1,12 +1,19 @@
-"""Demo citizen lists: deterministic, the SPEC §4.1 columns, keys that are nobody's CPR."""
+"""Demo citizen lists: deterministic, the SPEC §4.1 columns, keys that are nobody's CPR, written
+in the portal's CSV dialect and uploaded through the page."""
 
 import csv
+import io
 import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from demo.citizen_lists import COLUMNS, generate_citizen_lists, write_csv
+from monitoring.models import CitizenMonth
+from monitoring.pseudonyms import citizen_key
+from tests.factories import OfferFactory
 
 MUNICIPALITIES = [("851", "Aalborg"), ("860", "Hjørring"), ("825", "Læsø")]
 OFFERS = [(1, "Kvisten"), (2, "Bøgehuset"), (3, "Solstrålen")]
@@ -116,3 +123,36 @@ def test_write_csv_writes_the_portals_csv_dialect(tmp_path):
             ["ps-0000001", "851", "Bøgehuset", "2016-01", "45210,00"],
             ["611390-0001", "851", "Kvisten", "2016-02", "1234567,5"],
         ]
+
+
+@pytest.mark.django_db
+def test_a_generated_citizen_list_uploads_through_the_page(client, aalborg_reporter, aalborg):
+    unit = aalborg_reporter.memberships.get().unit
+    OfferFactory(name="Kvisten")
+    rows = [
+        {
+            "borger": "ps-0000001",
+            "kommune": "851",
+            "tilbud": "Kvisten",
+            "maaned": "2016-01",
+            "udgift": Decimal("45210.00"),
+        },
+        {
+            "borger": "ps-0000002",
+            "kommune": "851",
+            "tilbud": "Kvisten",
+            "maaned": "2016-02",
+            "udgift": Decimal("1234567.50"),
+        },
+    ]
+    target = io.StringIO()
+    write_csv(rows, target)
+    upload = SimpleUploadedFile("liste.csv", target.getvalue().encode("utf-8"))
+    client.force_login(aalborg_reporter)
+    response = client.post("/monitorering/borgerlister/upload/", {"unit": unit.pk, "file": upload})
+    assert response.status_code == 302, response.context and response.context["errors"]
+    stored = sorted(CitizenMonth.objects.values_list("citizen", "month", "amount"))
+    assert stored == [
+        (citizen_key("ps-0000001"), date(2016, 1, 1), Decimal("45210.00")),
+        (citizen_key("ps-0000002"), date(2016, 2, 1), Decimal("1234567.50")),
+    ]
