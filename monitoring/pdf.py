@@ -10,8 +10,9 @@ from organisations.access import roles_for
 from socialaftale.lib.pdf import render_tables_pdf
 from socialaftale.lib.tables import to_pdf_table
 
-from . import reports, selectors
+from . import selectors
 from .models import AnalysisRun
+from .tables import municipality_table, totals_table
 
 
 def _run(params) -> AnalysisRun:
@@ -28,7 +29,10 @@ def render_analysis_report(params, progress) -> bytes:
         _("Reduction by acting municipality and the target"),
     )
     progress(50, _("Typesetting the PDF"))
-    tables = [reports.totals_table(run), reports.municipality_table(run)]
+    tables = [
+        totals_table(run),
+        municipality_table(run, selectors.by_municipality(run)),
+    ]
     notes = [
         _("Annualised saving assumes that January is representative of the year."),
         *run.analysis_result.notes,

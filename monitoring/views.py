@@ -15,7 +15,7 @@ from socialaftale.lib.imports import ImportRejected, limits_for, read_upload, to
 from socialaftale.lib.jobs_view import JobView, job_progress_response, job_view
 from socialaftale.lib.tables import tables_download
 
-from . import reports, selectors, services
+from . import selectors, services
 from .access import (
     get_run_for_municipality,
     get_run_for_secretariat,
@@ -24,6 +24,7 @@ from .access import (
 )
 from .forms import RunForm, UploadForm
 from .models import AnalysisRun, RunStatus
+from .tables import municipality_table, targets_table, totals_table
 from .uploads import InMemoryOnlyUploadHandler, upload_fits
 
 
@@ -41,7 +42,7 @@ def index(request):
         request,
         "monitoring/index.html",
         {
-            "targets": reports.targets_table(),
+            "targets": targets_table(selectors.reduction_targets()),
             "runs": runs.select_related("created_by"),
             "sees_whole_runs": roles.is_secretariat,  # a reporter sees their own numbers
             "run_form": RunForm(initial={"measure_year": 2019}) if roles.is_secretariat else None,
@@ -134,7 +135,11 @@ def run_create(request):
 def run_detail(request, pk):
     run = get_run_for_secretariat(request.user, pk)
     result = run.analysis_result
-    tables = [reports.totals_table(run), reports.municipality_table(run)] if result else []
+    tables = (
+        [totals_table(run), municipality_table(run, selectors.by_municipality(run))]
+        if result
+        else []
+    )
     if result and (fmt := requested_format(request)):
         return tables_download(f"udgiftsanalyse-{run.year}-v{run.version}", fmt, tables)
     return render(
@@ -228,7 +233,10 @@ def trend_chart(request):
 def own_view(request, pk):
     """A reporter's view: their municipality's numbers and the total, nobody else's."""
     run, codes = get_run_for_municipality(request.user, pk)
-    tables = [reports.totals_table(run), reports.municipality_table(run, codes)]
+    tables = [
+        totals_table(run),
+        municipality_table(run, selectors.by_municipality(run), codes),
+    ]
     if fmt := requested_format(request):
         return tables_download(f"udgiftsanalyse-{run.year}-v{run.version}-egen", fmt, tables)
     return render(request, "monitoring/own_view.html", {"run": run, "tables": tables})

@@ -1,17 +1,17 @@
-"""The analysis as tables (page, CSV/XLSX, PDF) built from a run's stored result."""
+"""The analysis as tables (page, CSV/XLSX, PDF), built from a run's stored result and the rows
+monitoring/selectors.py reads (the targets, the municipalities' names)."""
 
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from organisations.models import Organisation
 from socialaftale.lib.tables import ReportTable
-from tariffs.models import ReductionTarget
 
 from .results import MunicipalityResult, RunResult
+from .selectors import TargetRow
 
 
-def targets_table() -> ReportTable:
+def targets_table(targets: list[TargetRow]) -> ReportTable:
     """Tabel 1: the yearly components and the cumulative target (they add up)."""
     table = ReportTable(
         id="targets",
@@ -33,7 +33,7 @@ def targets_table() -> ReportTable:
         ],
     )
     cumulative = Decimal(0)
-    for target in ReductionTarget.objects.order_by("year"):
+    for target in targets:
         year_total = target.tariff_reduction_pct + target.dialogue_reduction_pct
         cumulative += year_total
         table.rows.append(
@@ -77,21 +77,11 @@ def totals_table(run) -> ReportTable:
     return table
 
 
-_DANISH_LETTERS = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # after z, in this order
-
-
-def by_municipality(run, result: RunResult | None = None) -> list[tuple[str, MunicipalityResult]]:
-    """(municipality name, result row) in the order of the names (Danish alphabet), so the
-    table, the chart and the PDF list the municipalities alike, whatever order the result
-    was stored in. `result` is the run's, when the caller has it already."""
-    names = dict(Organisation.objects.municipalities().values_list("code", "short_name"))
-    result = result or run.analysis_result
-    rows = [(names.get(r.municipality, r.municipality), r) for r in result.by_municipality]
-    return sorted(rows, key=lambda pair: (pair[0].lower().translate(_DANISH_LETTERS), pair[0]))
-
-
-def municipality_table(run, codes: list[str] | None = None) -> ReportTable:
-    """Per acting municipality; with `codes`, only those municipalities plus the total."""
+def municipality_table(
+    run, named_rows: list[tuple[str, MunicipalityResult]], codes: list[str] | None = None
+) -> ReportTable:
+    """Per acting municipality (selectors.by_municipality's named rows); with `codes`, only
+    those municipalities plus the total."""
     table = ReportTable(
         id="municipalities",
         caption=_("By acting municipality"),
@@ -106,7 +96,7 @@ def municipality_table(run, codes: list[str] | None = None) -> ReportTable:
         decimals={2: 2, 3: 2, 4: 2, 5: 2},
     )
     result = run.analysis_result
-    for name, row in by_municipality(run, result):
+    for name, row in named_rows:
         if codes is None or row.municipality in codes:
             table.rows.append([name, *_figures(row)])
     table.footer.append([_("All municipalities"), *_figures(result)])
