@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.imports import ImportRejected, limits_for, read_upload
-from socialaftale.lib.tables import ReportTable, tables_download
+from socialaftale.lib.tables import tables_download
 
 from . import services
 from .access import get_organisation_for_user, require_secretariat, roles_for
@@ -14,6 +14,7 @@ from .forms import PopulationUploadForm
 from .importers import parse_population
 from .models import Organisation, OrganisationUnit, PopulationFigure
 from .sections import municipality_sections
+from .tables import register_table
 
 
 def municipality_list(request):
@@ -28,26 +29,12 @@ def municipality_list(request):
         .order_by("kind", "name")
     )
     if fmt := requested_format(request):
-        return tables_download("parter", fmt, [_register_table(organisations)])
+        return tables_download("parter", fmt, [register_table(organisations)])
     context = {
         "organisations": organisations,
         "may_add_population": roles_for(request.user).is_secretariat,
     }
     return render(request, "organisations/municipality_list.html", context)
-
-
-def _register_table(organisations) -> ReportTable:
-    """The register as parse_parties reads it back (organisations/importers.py)."""
-    return ReportTable(
-        id="parties",
-        caption=_("Parties to the agreement and other organisations in the register"),
-        headers=[_("DST code"), _("Name"), _("Kind"), _("Region"), _("Party to the agreement")],
-        rows=[
-            [o.code, o.name, o.get_kind_display(), o.region.name if o.region else ""]
-            + [o.party_to_agreement]
-            for o in organisations
-        ],
-    )
 
 
 def municipality_detail(request, code):

@@ -13,7 +13,7 @@ LAYERS = ("selectors", "calculations", "tables")
 LONGEST_FUNCTION = 40  # lines, end_lineno - lineno + 1, as the house rules count them
 NOT_PYTHON_PACKAGES = {"tests", "bench"}
 # Tables still built outside a tables module, to move the same way; the list may only shrink.
-NOT_YET_ON_THE_PIPELINE = {"monitoring/reports.py", "organisations/views.py"}
+NOT_YET_ON_THE_PIPELINE: set[str] = set()
 
 
 def project_modules() -> list[Path]:
