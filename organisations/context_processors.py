@@ -21,9 +21,3 @@ def menu(request):
             administration=roles.is_secretariat,
         )
     }
-
-
-def roles(request):
-    """Only for documents/_progress.html until the shared jobs partial replaces it; pages get
-    booleans from their view (or `menu`), never roles."""
-    return {"roles": roles_for(request.user)}

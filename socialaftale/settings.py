@@ -111,7 +111,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "organisations.context_processors.menu",
-                "organisations.context_processors.roles",
             ],
             "builtins": ["socialaftale.lib.templatetags"],
         },
