@@ -4,17 +4,16 @@ new date and new attendance with nothing changed."""
 
 import pytest
 
-from demo.meetings import load_bodies
 from meetings import services_setup
 from meetings.changes import MeetingFrozen
 from meetings.forms_setup import AttendanceFormSet, MeetingForm
-from meetings.models import Attendance, Body, BodyMember, Meeting, MeetingStatus
+from meetings.models import Attendance, BodyMember, Meeting, MeetingStatus
+from tests.factories.meetings import body as make_body
 
 
 @pytest.fixture
 def das(db):
-    load_bodies()
-    body = Body.objects.get(short_name="DAS")
+    body = make_body("DAS")
     BodyMember.objects.create(body=body, name="Anne Formand", organisation="Aalborg Kommune")
     BodyMember.objects.create(body=body, name="Bent Direktør", organisation="Hjørring Kommune")
     return body
