@@ -6,7 +6,7 @@ The JSON keeps the shape the runs have always stored: amounts and percentages as
 ("7.14", None when there is none), the rows as lists of objects, and "notes" (missing in a
 result computed outside a run, such as `expenditure_analysis --format json`)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 
@@ -88,20 +88,12 @@ class RunResult:
 
     @classmethod
     def of(cls, analysis, notes=()) -> "RunResult":
-        """From a calculations.AnalysisResult (duck-typed: calculations imports this module)."""
-        return cls(
-            cohort_size=analysis.cohort_size,
-            baseline_total=analysis.baseline_total,
-            measure_total=analysis.measure_total,
-            reduction_kr=analysis.reduction_kr,
-            reduction_pct=analysis.reduction_pct,
-            annual_saving=analysis.annual_saving,
-            target_pct=analysis.target_pct,
-            target_met=analysis.target_met,
-            by_municipality=tuple(analysis.by_municipality),
-            issues=tuple(analysis.issues),
-            notes=tuple(str(note) for note in notes),
-        )
+        """From a calculations.AnalysisResult (duck-typed: calculations imports this module),
+        which has the same fields but the notes."""
+        values = {f.name: getattr(analysis, f.name) for f in fields(cls) if f.name != "notes"}
+        values["by_municipality"] = tuple(values["by_municipality"])
+        values["issues"] = tuple(values["issues"])
+        return cls(**values, notes=tuple(str(note) for note in notes))
 
     def to_json(self) -> dict:
         return {
