@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "axes",
     "csp",
+    "audit",  # the one audit log: just above socialaftale/lib, every app writes to it
     "organisations",
     "documents",
     "offers",

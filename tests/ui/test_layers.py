@@ -65,6 +65,7 @@ def test_the_ground_floor_imports_no_app():
 # Apps on the same floor (monitoring, enhanced_cooperation) do not import each other.
 FLOORS = [
     {"socialaftale"},
+    {"audit"},
     {"documents"},
     {"organisations"},
     {"offers"},
