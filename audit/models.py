@@ -28,6 +28,18 @@ class Action(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class ReadOnlyLog(Exception):
+    """An entry of the audit log was to be changed or deleted: nothing may do that."""
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ReadOnlyLog("audit log entries cannot be changed")
+
+    def delete(self):
+        raise ReadOnlyLog("audit log entries cannot be deleted")
+
+
 class AuditEntry(models.Model):
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -55,6 +67,8 @@ class AuditEntry(models.Model):
     organisation_id = models.IntegerField(_("organisation"), null=True, blank=True, db_index=True)
     unit_id = models.IntegerField(_("unit"), null=True, blank=True, db_index=True)
 
+    objects = AuditEntryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("audit log entry")
@@ -63,3 +77,11 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ReadOnlyLog("audit log entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ReadOnlyLog("audit log entries cannot be deleted")

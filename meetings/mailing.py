@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit import services as audit
+from audit.models import Action
 from socialaftale.lib import jobs
 from socialaftale.lib.delivery import (
     FAILED,
@@ -112,9 +114,15 @@ def mailing_create(*, meeting: Meeting, kind: str, user=None) -> Mailing:
         {"name": u.member.name, "email": "", "state": NO_ADDRESS, "reason": u.reason}
         for u in unreachable
     ]
-    return Mailing.objects.create(
+    mailing = Mailing.objects.create(
         meeting=meeting, kind=kind, created_by=user, deliveries=deliveries, pending=bool(reached)
     )
+    summary = _("%(kind)s sent to %(count)s recipients") % {
+        "kind": mailing.get_kind_display(),
+        "count": len(reached),
+    }
+    audit.record(Action.SENT, actor=user, obj=meeting, summary=summary)
+    return mailing
 
 
 def mailing_deliver(mailing_id: int) -> DeliveryReport:

@@ -12,6 +12,8 @@ from django.db.models.functions import Cast, Round
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import services as audit
+from audit.models import Action
 from offers.models import Offer, Usage
 from offers.selectors import with_coverage
 from socialaftale.lib import jobs
@@ -146,6 +148,8 @@ def analysis_run_create(
         created_by=user,
         calculation_version=CALCULATION_VERSION,
     )
+    summary = _("Expenditure analysis calculated (version %(version)s)") % {"version": run.version}
+    audit.record(Action.CALCULATED, actor=user, obj=run, summary=summary)
     jobs.enqueue_on_commit(run)
     return run
 
@@ -252,6 +256,7 @@ def analysis_run_finalise(*, run: AnalysisRun) -> AnalysisRun:
     if run.status != RunStatus.DRAFT:
         raise ValueError(_("Only a computed draft can be made final."))
     jobs.job_update(run, status=RunStatus.FINAL)
+    audit.record(Action.PUBLISHED, obj=run, summary=_("Expenditure analysis made final"))
     return run
 
 
@@ -263,6 +268,15 @@ def citizen_list_upload(
     unit's open citizen-list rounds, in one transaction (an import is never kept without its
     hand-in). Returns the upload and the submission versions handed in."""
     upload = citizen_list_import(data=data, filename=filename, unit=unit, user=user)
+    summary = _("Citizen list imported (%(rows)s rows)") % {"rows": upload.row_count}
+    audit.record(
+        Action.IMPORTED,
+        actor=user,
+        obj=upload,
+        summary=summary,
+        organisation_id=unit.organisation_id,
+        unit_id=unit.pk,
+    )
     return upload, citizen_list_hand_in(upload=upload, user=user)
 
 

@@ -10,3 +10,15 @@ class OffersConfig(AppConfig):
         from . import municipality
 
         municipality.register()
+        register_audit_scopes()
+
+
+def register_audit_scopes():
+    """An offer's changes concern its operator; a usage row the municipality that bought."""
+    from audit import scopes
+
+    from .models import Capacity, Offer, Usage
+
+    scopes.register(Offer, lambda offer: (offer.operator_id, None))
+    scopes.register(Capacity, lambda capacity: (capacity.offer.operator_id, None))
+    scopes.register(Usage, lambda usage: (usage.acting_municipality_id, None))

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from audit import services as audit
+from audit.models import Action
 from socialaftale.lib.edits import check_unchanged, edit_token
 from socialaftale.lib.plausibility import enforce
 
@@ -165,6 +167,12 @@ def submission_submit(*, submission: Submission, user, submitted_at=None) -> Sub
     submission.last_activity_at, submission.last_activity_by = now, user
     submission.save(update_fields=["status", "last_activity_at", "last_activity_by"])
     _propose_offers(version)
+    _log(
+        Action.SENT,
+        submission,
+        user,
+        _("Handed in, receipt %(code)s") % {"code": version.receipt_code},
+    )
     transaction.on_commit(lambda: mail.send_receipt(version.pk))
     return version
 
@@ -221,6 +229,7 @@ def submission_reopen(*, submission: Submission, reason: str, user) -> Submissio
     submission.save(
         update_fields=["status", "reopen_reason", "last_activity_at", "last_activity_by"]
     )
+    _log(Action.OTHER, submission, user, _("Reopened"), reason=submission.reopen_reason)
     transaction.on_commit(lambda: mail.send_reopened(submission.pk))
     return submission
 
@@ -232,7 +241,22 @@ def submission_accept(*, submission: Submission, user) -> Submission:
     submission.status = SubmissionStatus.ACCEPTED
     submission.last_activity_at, submission.last_activity_by = timezone.now(), user
     submission.save(update_fields=["status", "last_activity_at", "last_activity_by"])
+    _log(Action.APPROVED, submission, user, _("Accepted"))
     return submission
+
+
+def _log(action, submission, user, summary, reason=""):
+    """The audit log's entry for a hand-in, acceptance or reopening of the unit's submission."""
+    unit = submission.unit
+    audit.record(
+        action,
+        actor=user,
+        obj=submission,
+        summary=summary,
+        reason=reason,
+        organisation_id=unit.organisation_id,
+        unit_id=unit.pk,
+    )
 
 
 def _handed_in_unit_ids(reporting_round: ReportingRound) -> set[int]:

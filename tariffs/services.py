@@ -7,6 +7,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import services as audit
+from audit.models import Action
 from socialaftale.lib.danish import format_decimal
 from socialaftale.lib.edits import check_token, edit_token
 
@@ -127,6 +129,13 @@ def tariff_approve(*, tariff: Tariff, user) -> Tariff:
     tariff.status = TariffStatus.FINAL
     tariff.approved_by, tariff.approved_at = user, timezone.now()
     tariff.save(update_fields=["status", "approved_by", "approved_at"])
+    audit.record(
+        Action.APPROVED,
+        actor=user,
+        obj=tariff,
+        summary=_("Tariff approved"),
+        organisation_id=tariff.offer.operator_id,
+    )
     return tariff
 
 

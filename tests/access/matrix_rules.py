@@ -110,6 +110,7 @@ def documents(d):
 
 RULES = {
     "home": public(),
+    "audit_log": fixed("scoped", {SEC, FB, AEH, HJ, REGION_OP, AALBORG_OP}),
     "offers:catalogue": public(),
     "offers:create": secretariat(),
     "offers:import": secretariat(),
