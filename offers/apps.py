@@ -10,3 +10,8 @@ class OffersConfig(AppConfig):
         from . import municipality
 
         municipality.register()
+
+        # The start page's work list (issue 13).
+        from .worklist import register_work_items
+
+        register_work_items()
