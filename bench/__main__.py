@@ -13,13 +13,18 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from bench import catalogue, meetings, monitoring
+    from bench import catalogue, meetings, monitoring, startpage
 
     setup_test_environment(debug=False)  # a full query log would hide the counts
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        chosen = sys.argv[1:] or ["catalogue", "meetings", "monitoring"]  # python -m bench meetings
-        for benchmark in (catalogue, meetings, monitoring):
+        chosen = sys.argv[1:] or [
+            "catalogue",
+            "meetings",
+            "monitoring",
+            "startpage",
+        ]  # python -m bench meetings
+        for benchmark in (catalogue, meetings, monitoring, startpage):
             if benchmark.__name__.rsplit(".", 1)[-1] in chosen:
                 benchmark.run()
     finally:

@@ -14,3 +14,8 @@ class MeetingsConfig(AppConfig):
 
         register_documents()
         jobs.register_sweeper("meeting-mails", retry_pending)
+
+        # The start page's work list (issue 13).
+        from .worklist import register_work_items
+
+        register_work_items()

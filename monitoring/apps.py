@@ -24,3 +24,8 @@ class MonitoringConfig(AppConfig):
         register_hand_in_page(
             RoundKind.CITIZEN_LIST, "monitoring:upload", _("Hand in by uploading the citizen list")
         )
+
+        # The start page's work list (issue 13).
+        from .worklist import register_work_items
+
+        register_work_items()

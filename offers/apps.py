@@ -12,6 +12,11 @@ class OffersConfig(AppConfig):
         municipality.register()
         register_audit_scopes()
 
+        # The start page's work list (issue 13).
+        from .worklist import register_work_items
+
+        register_work_items()
+
 
 def register_audit_scopes():
     """An offer's changes concern its operator; a usage row the municipality that bought."""

@@ -1,4 +1,4 @@
-"""The start page: what each role can do, first."""
+"""The start page: what needs doing (the work list), then what each role can do."""
 
 from django.shortcuts import render
 
@@ -6,11 +6,13 @@ from meetings.access import visible_meetings
 from meetings.mailing import fix_url as member_fix_url
 from meetings.mailing import members_without_address
 from offers.models import Offer
-from offers.selectors import default_year, with_coverage, with_places
+from offers.selectors import default_year, with_coverage
 from organisations.access import roles_for
 from organisations.models import OrganisationUnit
 from submissions.access import visible_rounds
 from submissions.mail import unit_fix_url, units_without_address
+
+from .worklist import work_list_context
 
 
 def home(request):
@@ -37,12 +39,8 @@ def home(request):
         "open_rounds": visible_rounds(request.user).filter(status="open")
         if roles.is_reporter
         else [],
-        "review_count": with_places(Offer.objects.all(), year)
-        .filter(places_need_review=True)
-        .count()
-        if roles.is_secretariat
-        else 0,
         "address_gaps": _address_gaps() if roles.is_secretariat else None,
+        **work_list_context(request.user, show_quiet=roles.is_secretariat),
     }
     return render(request, "home.html", context)
 

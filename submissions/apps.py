@@ -17,3 +17,8 @@ class SubmissionsConfig(AppConfig):
         register_documents()
         register_agenda_source()
         jobs.register_sweeper("mails", retry_pending)
+
+        # The start page's work list (issue 13).
+        from .worklist import register_work_items
+
+        register_work_items()

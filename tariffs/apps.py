@@ -12,3 +12,8 @@ class TariffsConfig(AppConfig):
 
         register_documents()
         register_agenda_source()
+
+        # The start page's work list (issue 13).
+        from .worklist import register_work_items
+
+        register_work_items()

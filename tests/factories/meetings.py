@@ -15,6 +15,7 @@ from meetings.models import (
     Attendance,
     Body,
     BodyMember,
+    Mailing,
     Meeting,
     MeetingStatus,
 )
@@ -71,6 +72,20 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     ends_at = dt.time(15)
     venue = "Regionshuset, mødelokale 2"
     status = MeetingStatus.PLANNED
+
+
+class MailingFactory(factory.django.DjangoModelFactory):
+    """A notice of the agenda that reached its one member."""
+
+    class Meta:
+        model = Mailing
+
+    meeting = factory.SubFactory(MeetingFactory)
+    kind = "publish"
+    deliveries = factory.LazyFunction(
+        lambda: [{"name": "Medlem", "email": "medlem@example.dk", "state": "sent", "reason": ""}]
+    )
+    pending = False
 
 
 class AttendanceFactory(factory.django.DjangoModelFactory):

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from submissions import services
-from submissions.models import ReportingRound, Submission
+from submissions.models import MailDelivery, MailKind, MailLog, ReportingRound, Submission
 from submissions.questionnaire import CURRENT_VERSION, empty_answers
 from tests.factories.organisations import UnitFactory
 
@@ -30,6 +30,20 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
 
     round = factory.SubFactory(ReportingRoundFactory)
     unit = factory.SubFactory(UnitFactory)
+
+
+class MailLogFactory(factory.django.DjangoModelFactory):
+    """A reminder the secretariat sent by hand, delivered; give `delivery` for a failed one."""
+
+    class Meta:
+        model = MailLog
+
+    round = factory.SubFactory(ReportingRoundFactory)
+    unit = factory.SubFactory(UnitFactory)
+    kind = MailKind.MANUAL
+    recipients = "indberetter@example.dk"
+    subject = "Påmindelse"
+    delivery = MailDelivery.SENT
 
 
 def open_round_submission(unit, *, year: int = 2027):

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from organisations.models import Organisation, PopulationFigure
 from tariffs.models import (
@@ -18,7 +19,9 @@ from tariffs.models import (
     SupervisionBudget,
     SupervisionTariff,
     SupervisionVolume,
+    Tariff,
 )
+from tests.factories.offers import OfferFactory
 from tests.factories.organisations import (
     MunicipalityFactory,
     PopulationFigureFactory,
@@ -207,3 +210,15 @@ def socialtilsyn_nord_2019() -> DistributionKey:
     BpaRateFactory()
     PriceIndexFactory(from_year=2018, to_year=2019, factor=Decimal("1.0159"))
     return children_key(area)
+
+
+class TariffFactory(factory.django.DjangoModelFactory):
+    """A provisional tariff the operator has reported, awaiting the secretariat's approval."""
+
+    class Meta:
+        model = Tariff
+
+    offer = factory.SubFactory(OfferFactory)
+    year = 2019
+    unit = "day"
+    reported_at = factory.LazyFunction(timezone.now)

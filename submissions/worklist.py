@@ -1,0 +1,97 @@
+"""The round engine's items on the start page's work list (socialaftale.lib.worklist): each
+count is one query (roles_for is read once per request and cached on the user)."""
+
+import datetime as dt
+import functools
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.access import roles_for
+from socialaftale.lib import worklist
+
+from .models import (
+    MailDelivery,
+    MailLog,
+    ReportingRound,
+    RoundStatus,
+    Submission,
+    SubmissionStatus,
+)
+from .selectors import HANDED_IN
+
+# How far back a mail that reached nobody is still worth fixing (resending, adding a reporter).
+MAIL_PROBLEM_DAYS = 30
+
+
+def late_unit_rounds() -> QuerySet:
+    """(round, unit) pairs of open rounds past their deadline where the unit has not handed
+    in: the same rule as the round board's "late" (selectors.round_board)."""
+    pairs = ReportingRound.units.through.objects
+    handed_in = Submission.objects.filter(
+        round_id=OuterRef("reportinground_id"),
+        unit_id=OuterRef("organisationunit_id"),
+        status__in=HANDED_IN,
+    )
+    return pairs.filter(
+        reportinground__status=RoundStatus.OPEN,
+        reportinground__deadline__lt=timezone.localdate(),
+    ).exclude(Exists(handed_in))
+
+
+def mails_reaching_nobody() -> QuerySet[MailLog]:
+    """Round e-mails of the last days that reached no one: refused by the mail server after
+    every attempt, or sent to a unit with no reporter with an address."""
+    since = timezone.now() - dt.timedelta(days=MAIL_PROBLEM_DAYS)
+    return MailLog.objects.filter(
+        delivery__in=[MailDelivery.FAILED, MailDelivery.NO_ADDRESS], sent_at__gte=since
+    )
+
+
+def count_awaiting_approval(user) -> int:
+    if not roles_for(user).is_secretariat:
+        return 0
+    return Submission.objects.filter(status=SubmissionStatus.SUBMITTED).count()
+
+
+def count_late_units(user) -> int:
+    """The secretariat: every late unit in every open round; a reporter: their own units."""
+    roles = roles_for(user)
+    if roles.is_secretariat:
+        return late_unit_rounds().count()
+    if roles.is_reporter:
+        return late_unit_rounds().filter(organisationunit_id__in=roles.reporter_unit_ids).count()
+    return 0
+
+
+def count_mails_reaching_nobody(user) -> int:
+    if not roles_for(user).is_secretariat:
+        return 0
+    return mails_reaching_nobody().count()
+
+
+def register_work_items() -> None:
+    rounds = functools.partial(reverse, "submissions:rounds")
+    worklist.register(
+        "submissions.awaiting_approval",
+        label=_("Submissions awaiting approval"),
+        count=count_awaiting_approval,
+        url=rounds,
+        position=10,
+    )
+    worklist.register(
+        "submissions.late_units",
+        label=_("Units past the deadline in open rounds"),
+        count=count_late_units,
+        url=rounds,
+        position=20,
+    )
+    worklist.register(
+        "submissions.mails_reaching_nobody",
+        label=_("Round e-mails that reached nobody (last 30 days)"),
+        count=count_mails_reaching_nobody,
+        url=rounds,
+        position=60,
+    )
