@@ -10,7 +10,6 @@ class Menu:
     rounds_and_monitoring: bool = False
     meetings: bool = False
     administration: bool = False
-    audit_log: bool = False
 
 
 def menu(request):
@@ -20,6 +19,5 @@ def menu(request):
             rounds_and_monitoring=roles.is_secretariat or roles.is_reporter,
             meetings=roles.sees_meetings,
             administration=roles.is_secretariat,
-            audit_log=roles.is_secretariat or roles.is_reporter or roles.is_operator,
         )
     }

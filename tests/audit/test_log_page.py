@@ -89,3 +89,13 @@ def test_the_page_runs_the_same_number_of_queries_at_10_and_1000_entries(client,
         AuditEntry(action=Action.SENT, actor_name="x", summary="s") for _ in range(990)
     )
     assert queries() == at_10
+
+
+def test_the_start_page_leads_the_secretariat_and_the_reporter_to_the_log(client, world):
+    for user in (world["secretary"], world["reporter"]):
+        client.force_login(user)
+        assert 'href="/log/"' in shown(client, "/")
+    member = UserFactory()
+    MembershipFactory(user=member, role=Role.BODY_MEMBER, body="DAS")
+    client.force_login(member)
+    assert 'href="/log/"' not in shown(client, "/")
