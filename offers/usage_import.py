@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from audit.models import Action
@@ -210,13 +211,15 @@ def usage_import(file, year: int, actor, *, command: bool = False) -> UsageImpor
 
 
 def summary(name: str, year: int, result: UsageImportResult) -> str:
-    return _(
-        "Usage for %(year)s imported from %(name)s: %(added)s added, %(changed)s changed, "
-        "%(removed)s removed."
-    ) % {
-        "year": year,
-        "name": name or "-",
-        "added": result.added,
-        "changed": result.changed,
-        "removed": result.removed,
-    }
+    """In Danish whatever the request's language: the audit log is read in Danish."""
+    with translation.override("da"):
+        return _(
+            "Usage for %(year)s imported from %(name)s: %(added)s added, %(changed)s changed, "
+            "%(removed)s removed."
+        ) % {
+            "year": year,
+            "name": name or "-",
+            "added": result.added,
+            "changed": result.changed,
+            "removed": result.removed,
+        }
