@@ -17,7 +17,7 @@ from offers.models import Offer, Usage
 from offers.selectors import with_coverage
 from offers.usage_import import parse_usage, usage_import
 from socialaftale.lib.imports import ImportRejected
-from tests.factories import OfferFactory, UsageFactory
+from tests.factories import MunicipalityFactory, OfferFactory, UsageFactory
 from tests.fuzz import fuzz
 
 BOM = "\ufeff"
@@ -189,3 +189,21 @@ def test_the_parser_survives_any_bytes(offer, data):
         parse_usage(data)
     except ImportRejected:
         pass
+
+
+@pytest.mark.django_db
+def test_names_match_whatever_their_case_and_spacing(aalborg, hjorring, secretariat):
+    OfferFactory(name="Bo  og  Bliv", operator=aalborg)
+    upload = csv_file("bo og BLIV;hjørring kommune;1")
+    assert usage_import(upload, 2024, secretariat).added == 1
+
+
+@pytest.mark.django_db
+def test_an_ambiguous_municipality_and_a_bad_year_are_refused(offer, aalborg, secretariat):
+    MunicipalityFactory(code="999", short_name="Aalborg Kommune", name="Aalborg Nord Kommune")
+    with pytest.raises(ImportRejected) as rejected:
+        usage_import(csv_file("Kastanjebo;aalborg kommune;1"), 2024, secretariat)
+    assert [(e.row, e.column) for e in rejected.value.errors] == [(2, "kommune")]
+    with pytest.raises(ImportRejected):
+        usage_import(csv_file("Kastanjebo;Aalborg;1"), 20240, secretariat)
+    assert not Usage.objects.exists()
