@@ -13,8 +13,9 @@ from django.core.management import call_command
 from monitoring.models import CitizenMonth
 from monitoring.services import citizen_list_import
 from offers.importers import parse_offers
-from offers.models import Offer
+from offers.models import Offer, Usage
 from offers.services import offer_import
+from offers.usage_import import usage_import
 from organisations.importers import parse_parties, parse_population
 from organisations.models import PopulationFigure
 from organisations.services import parties_import, population_import
@@ -80,7 +81,10 @@ POPULATION = Importer(
     "population", ["municipality", "count"], ["Aalborg", "217.000"], "", "secretariat"
 )
 KEY = Importer("key", ["party", "weight"], ["Aalborg", "3"], "/takster/fordeling/", "secretariat")
-IMPORTERS = [CITIZEN_LIST, OFFERS, POPULATION, KEY]
+USAGE = Importer(
+    "usage", ["tilbud", "kommune", "pladser"], ["Kvisten", "Aalborg", "2,5"], "", "secretariat"
+)
+IMPORTERS = [CITIZEN_LIST, OFFERS, POPULATION, KEY, USAGE]
 
 
 RUNNERS = {
@@ -94,12 +98,16 @@ RUNNERS = {
         data, reference_date=dt.date(2019, 1, 1), age_band="all", source="DST", filename=filename
     ),
     "key": lambda data, filename, world: match_parties(read_key_rows(data, filename=filename)),
+    "usage": lambda data, filename, world: usage_import(
+        SimpleUploadedFile(filename, data), 2019, world.secretariat
+    ),
 }
 COUNTS = {
     "citizen_list": CitizenMonth.objects.count,
     "offers": Offer.objects.count,
     "population": PopulationFigure.objects.count,
     "key": lambda: 0,  # the split tool saves nothing from the key itself
+    "usage": Usage.objects.count,
 }
 POSTS = {
     "citizen_list": lambda file, world: {"unit": world.unit.pk, "file": file},
@@ -118,5 +126,8 @@ COMMANDS = {
     ),
     "key": lambda path, world, out: call_command(
         "split_financing", total="1000", key=path, stdout=out
+    ),
+    "usage": lambda path, world, out: call_command(
+        "import_usage", str(path), year=2019, stdout=out
     ),
 }

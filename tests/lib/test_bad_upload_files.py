@@ -46,6 +46,7 @@ DOS_ROWS = {
     "offers": ["Østerled Å", "Aalborg", "voksne", "SEL 107", "12", ""],
     "population": ["Hjørring", "65.000"],
     "key": ["Hjørring", "1"],
+    "usage": ["Løvdal", "Hjørring", "1"],
 }
 
 
