@@ -81,3 +81,16 @@ class OfferImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("import", _("Import")))
+
+
+class UsageImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or Excel file"),
+        help_text=_("Columns tilbud, kommune, pladser and optionally forventet (ja/nej)."),
+    )
+    year = forms.IntegerField(label=_("Year of the usage"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("import", _("Import")))

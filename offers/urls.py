@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import views, views_usage
 
 app_name = "offers"
 urlpatterns = [
     path("", views.CatalogueView.as_view(), name="catalogue"),
     path("ny/", views.OfferCreateView.as_view(), name="create"),
     path("import/", views.offer_import, name="import"),
+    path("forbrug/indlaes/", views_usage.usage_import_page, name="usage_import"),
     path("pladser/<int:year>/", views.places_summary, name="places_summary"),
     path("<int:pk>/", views.offer_detail, name="detail"),
     path("<int:pk>/rediger/", views.OfferUpdateView.as_view(), name="edit"),

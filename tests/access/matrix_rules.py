@@ -114,6 +114,7 @@ RULES = {
     "offers:catalogue": public(),
     "offers:create": secretariat(),
     "offers:import": secretariat(),
+    "offers:usage_import": secretariat(),
     "offers:places_summary": public(year=2019),
     "offers:detail": scoped(lambda d: [Case({"pk": o.pk}, EVERYONE) for o in d.offers]),
     "offers:edit": secretariat(objects=lambda d: [{"pk": o.pk} for o in d.offers]),
