@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -6,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from socialaftale.lib.edits import EditTokenField, EditTokenMixin
 
 from .models import Offer
+from .services_usage import UsageValue
 
 
 class OfferForm(EditTokenMixin, forms.ModelForm):
@@ -94,3 +97,42 @@ class UsageImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("import", _("Import")))
+
+
+class OfferUsageForm(forms.Form):
+    """One row per municipality: places bought in the offer in the year and whether they are
+    expected rather than actual. An empty field means none."""
+
+    edit_token = EditTokenField()
+
+    def __init__(self, *args, municipalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipalities = list(municipalities)
+        for municipality in self.municipalities:
+            self.fields[f"places_{municipality.pk}"] = forms.DecimalField(
+                label=_("Places bought by %(name)s") % {"name": municipality.short_name},
+                required=False,
+                min_value=0,
+                max_value=Decimal("999999.99"),
+                max_digits=8,
+                decimal_places=2,
+                localize=True,
+            )
+            self.fields[f"expected_{municipality.pk}"] = forms.BooleanField(
+                label=_("Expected (%(name)s)") % {"name": municipality.short_name},
+                required=False,
+            )
+
+    def rows(self):
+        """For the template: (municipality, places field, expected field) per row."""
+        return [(m, self[f"places_{m.pk}"], self[f"expected_{m.pk}"]) for m in self.municipalities]
+
+    def values(self) -> dict:
+        result = {}
+        for municipality in self.municipalities:
+            places = self.cleaned_data.get(f"places_{municipality.pk}")
+            expected = self.cleaned_data.get(f"expected_{municipality.pk}", False)
+            result[municipality.pk] = (
+                None if places is None else UsageValue(places=places, is_expected=expected)
+            )
+        return result

@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/", views.offer_detail, name="detail"),
     path("<int:pk>/rediger/", views.OfferUpdateView.as_view(), name="edit"),
     path("<int:pk>/pladser/", views.capacity_edit, name="capacity"),
+    path("<int:pk>/forbrug/", views_usage.offer_usage_edit, name="usage"),
     path("<int:pk>/bekraeft/", views.offer_confirm, name="confirm"),
 ]

@@ -119,6 +119,7 @@ RULES = {
     "offers:detail": scoped(lambda d: [Case({"pk": o.pk}, EVERYONE) for o in d.offers]),
     "offers:edit": secretariat(objects=lambda d: [{"pk": o.pk} for o in d.offers]),
     "offers:capacity": scoped(by_operator),
+    "offers:usage": scoped(by_operator),
     "offers:confirm": scoped(by_operator, post_only=True),
     "organisations:municipality_list": public(),
     "organisations:population_upload": secretariat(),
