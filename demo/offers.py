@@ -106,11 +106,12 @@ def _shares(count: int, rng: random.Random) -> list[Decimal]:
 
 
 def _record_exemptions(year: int) -> None:
-    for name in JOINT_OPERATION:
-        CoverageExemption.objects.update_or_create(
+    for name, codes in JOINT_OPERATION.items():
+        exemption, _created = CoverageExemption.objects.update_or_create(
             offer=Offer.objects.get(name=name),
             from_year=year,
             defaults={
+                "starts_on": date(year, 1, 1),
                 "bilateral_agreement": True,
                 "reason": "Drives i fællesskab med Frederikshavn, Jammerbugt og Læsø; takster, "
                 "prisstruktur og afregning er aftalt bilateralt.",
@@ -118,10 +119,12 @@ def _record_exemptions(year: int) -> None:
                 "decided_on": date(year - 1, 10, 15),
             },
         )
+        exemption.buyers.set(Organisation.objects.filter(code__in=codes))
     CoverageExemption.objects.update_or_create(
         offer=Offer.objects.get(name="Taleinstituttet og Hjerneskadecenter Nordjylland"),
         from_year=2020,
         defaults={
+            "starts_on": date(2020, 1, 1),
             "bilateral_agreement": True,
             "reason": "Aftalen om fælles finansiering er ikke fornyet; bilaterale aftaler "
             "fra 1. januar 2020.",

@@ -5,74 +5,19 @@ Dates and times are typed the Danish way ("21.05.2019", "21-05-2019", "13.00") o
 from the browser's date and time pickers; what the user typed is shown again on errors.
 """
 
-import datetime as dt
-
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from socialaftale.lib import formsets
 from socialaftale.lib.edits import EditTokenMixin
+from socialaftale.lib.formfields import (
+    DanishDateField,
+    DanishTimeField,
+)
 
 from .calculations import number_items
 from .models import Attendance, AttendanceKind, Meeting, meeting_reference
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%y", "%d-%m-%y"]
-TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S", "%H.%M.%S", "%H"]
-
-
-def _parse(value: str, formats: list[str], kind):
-    for fmt in formats:
-        try:
-            parsed = dt.datetime.strptime(value.strip(), fmt)  # noqa: DTZ007 - a date, no zone
-        except ValueError:
-            continue
-        return parsed.date() if kind is dt.date else parsed.time()
-    return None
-
-
-class _PickerInputMixin:
-    """A type=date/type=time input only shows an ISO value ("2019-05-21", "13:00"). When a
-    form is shown again with what the user typed ("21.05.2019", "13.00"), the typed text is
-    converted so the picker keeps it; text that cannot be read is kept as it was."""
-
-    parse_formats: list[str] = []
-    kind = None
-
-    def format_value(self, value):
-        if isinstance(value, str) and value.strip():
-            parsed = _parse(value, self.parse_formats, self.kind)
-            if parsed is not None:
-                value = parsed
-        return super().format_value(value)
-
-
-class DatePickerInput(_PickerInputMixin, forms.DateInput):
-    parse_formats = DATE_INPUT_FORMATS
-    kind = dt.date
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={"type": "date", **(attrs or {})}, format="%Y-%m-%d")
-
-
-class TimePickerInput(_PickerInputMixin, forms.TimeInput):
-    parse_formats = TIME_INPUT_FORMATS
-    kind = dt.time
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={"type": "time", **(attrs or {})}, format="%H:%M")
-
-
-class DanishDateField(forms.DateField):
-    input_formats = DATE_INPUT_FORMATS
-    widget = DatePickerInput
-    default_error_messages = {"invalid": _("Write the date as dd.mm.yyyy, e.g. 21.05.2019.")}
-
-
-class DanishTimeField(forms.TimeField):
-    input_formats = TIME_INPUT_FORMATS
-    widget = TimePickerInput
-    default_error_messages = {"invalid": _("Write the time as hh.mm, e.g. 13.00.")}
 
 
 class MeetingForm(EditTokenMixin, forms.ModelForm):

@@ -5,9 +5,13 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from organisations.models import Organisation
 from socialaftale.lib.edits import EditTokenField, EditTokenMixin
+from socialaftale.lib.formfields import BoundedModelMultipleChoiceField, DanishDateField
 
-from .models import Offer
+from .models import CoverageExemption, Offer
+from .services_exemptions import EDITABLE as EXEMPTION_FIELDS
+from .services_exemptions import check_document
 from .services_usage import UsageValue
 
 
@@ -136,3 +140,45 @@ class OfferUsageForm(forms.Form):
                 None if places is None else UsageValue(places=places, is_expected=expected)
             )
         return result
+
+
+class ExemptionForm(EditTokenMixin, forms.ModelForm):
+    """An exemption's agreement: the buying municipalities, its dates and its document."""
+
+    starts_on = DanishDateField(label=_("Agreement starts"), help_text=_("E.g. 01.01.2025."))
+    ends_on = DanishDateField(
+        label=_("Agreement ends"),
+        required=False,
+        help_text=_("Leave empty if the agreement has no end date. The exemption expires then."),
+    )
+    decided_on = DanishDateField(label=_("Decided on"))
+
+    class Meta:
+        model = CoverageExemption
+        fields = EXEMPTION_FIELDS
+        field_classes = {"buyers": BoundedModelMultipleChoiceField}
+        widgets = {
+            "buyers": forms.CheckboxSelectMultiple,
+            "reason": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, offer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["buyers"].queryset = (
+            Organisation.objects.municipalities().exclude(pk=offer.operator_id).order_by("name")
+        )
+        self.fields["buyers"].required = True
+        self.fields["reason"].max_length = 2000
+        self.fields["document"] = forms.FileField(
+            label=_("Agreement document (PDF)"),
+            required=False,
+            help_text=_("At most 10 MB. A new file replaces the stored one."),
+        )
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document:
+            check_document(document)
+        return document

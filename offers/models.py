@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -314,6 +316,18 @@ class CoverageExemption(models.Model):
     reason = models.TextField(_("reason"))
     decided_by = models.CharField(_("decided by"), max_length=200)
     decided_on = models.DateField(_("decided on"))
+    buyers = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("buying municipalities"),
+        blank=True,
+        related_name="exemptions_bought",
+        help_text=_("The municipalities whose bilateral agreements replace the agreement's."),
+    )
+    starts_on = models.DateField(_("agreement starts"), null=True, blank=True)
+    ends_on = models.DateField(_("agreement ends"), null=True, blank=True)
+    # Not under a public URL: only exemption_document (offers.access) sends it.
+    document = models.FileField(_("agreement document"), upload_to="exemptions/%Y/", blank=True)
+    document_name = models.CharField(_("document name"), max_length=200, blank=True)
 
     history = HistoricalRecords()
 
@@ -333,6 +347,12 @@ class CoverageExemption(models.Model):
 
     def applies_to(self, year: int) -> bool:
         return self.from_year <= year and (self.to_year is None or year <= self.to_year)
+
+    def expires_within(self, today, days: int) -> bool:
+        return self.ends_on is not None and today <= self.ends_on <= today + dt.timedelta(days=days)
+
+    def has_expired(self, today) -> bool:
+        return self.ends_on is not None and self.ends_on < today
 
 
 class PlaceStatistic(models.Model):

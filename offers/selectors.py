@@ -1,5 +1,7 @@
 """Reads of the offer register, shaped for pages: a constant number of queries per page."""
 
+import datetime as dt
+
 from django.db.models import (
     BooleanField,
     Case,
@@ -96,7 +98,7 @@ def offer_detail(queryset, pk: int):
             "legal_bases",
             "service_types",
             "departments",
-            "exemptions",
+            "exemptions__buyers",
             "replaced_by",
             Prefetch("usages", queryset=Usage.objects.select_related("acting_municipality")),
             Prefetch("capacities", queryset=Capacity.objects.prefetch_related("extras")),
@@ -149,3 +151,24 @@ def place_statistics(year: int) -> list[Places]:
         )
         for row in PlaceStatistic.objects.filter(year=year).select_related("location_municipality")
     ]
+
+
+EXPIRY_DAYS = 60  # an exemption expiring within this many days is on the work list
+
+
+def expiring_exemptions(today, days: int = EXPIRY_DAYS):
+    """Exemptions whose agreement ends within `days` days from today (today included)."""
+    return CoverageExemption.objects.filter(
+        ends_on__gte=today, ends_on__lte=today + dt.timedelta(days=days)
+    )
+
+
+def exemption_state(exemption: CoverageExemption, today) -> str:
+    """ "expired", "expiring" (within EXPIRY_DAYS), "active" or "future"."""
+    if exemption.has_expired(today):
+        return "expired"
+    if exemption.expires_within(today, EXPIRY_DAYS):
+        return "expiring"
+    if exemption.starts_on and exemption.starts_on > today:
+        return "future"
+    return "active"

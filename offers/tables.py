@@ -7,6 +7,7 @@ from socialaftale.lib.tables import ReportTable
 
 from .calculations import Places, PlacesSummary
 from .models import Offer
+from .selectors import exemption_state
 
 # django-tables2 ships no Danish catalogue; its pagination words are translated in ours.
 PAGINATION_WORDS = (gettext_noop("previous"), gettext_noop("next"))
@@ -102,4 +103,43 @@ def places_table(year: int, summary: PlacesSummary) -> ReportTable:
             [row.places.municipality, *_places_cells(row.places), row.share] for row in summary.rows
         ],
         footer=[[gettext("Total"), *_places_cells(summary.totals), summary.share]],
+    )
+
+
+EXEMPTION_STATES = {
+    "expired": _("Expired"),
+    "expiring": _("Expires within 60 days"),
+    "active": _("In force"),
+    "future": _("Not started"),
+}
+
+
+def exemption_table(exemptions, today) -> ReportTable:
+    """The exemptions with their agreement and state (page and download)."""
+    return ReportTable(
+        id="undtagelser",
+        caption=gettext("Exemptions from the agreement's coverage"),
+        headers=[
+            gettext("Offer"),
+            gettext("Operator"),
+            gettext("Buying municipalities"),
+            gettext("Agreement starts"),
+            gettext("Agreement ends"),
+            gettext("State"),
+            gettext("Decided by"),
+            gettext("Document"),
+        ],
+        rows=[
+            [
+                e.offer.name,
+                e.offer.operator.short_name,
+                ", ".join(sorted(b.short_name for b in e.buyers.all())),
+                e.starts_on,
+                e.ends_on,
+                str(EXEMPTION_STATES[exemption_state(e, today)]),
+                e.decided_by,
+                e.document_name or "",
+            ]
+            for e in exemptions
+        ],
     )

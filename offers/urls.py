@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_usage
+from . import views, views_exemptions, views_usage
 
 app_name = "offers"
 urlpatterns = [
@@ -13,5 +13,13 @@ urlpatterns = [
     path("<int:pk>/rediger/", views.OfferUpdateView.as_view(), name="edit"),
     path("<int:pk>/pladser/", views.capacity_edit, name="capacity"),
     path("<int:pk>/forbrug/", views_usage.offer_usage_edit, name="usage"),
+    path("<int:pk>/undtagelse/", views_exemptions.exemption_create, name="exemption_create"),
+    path("undtagelser/", views_exemptions.exemption_list, name="exemptions"),
+    path("undtagelser/<int:pk>/", views_exemptions.exemption_edit, name="exemption_edit"),
+    path(
+        "undtagelser/<int:pk>/dokument/",
+        views_exemptions.exemption_document,
+        name="exemption_document",
+    ),
     path("<int:pk>/bekraeft/", views.offer_confirm, name="confirm"),
 ]

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, UpdateView
 from django_filters.views import FilterView
@@ -18,6 +19,7 @@ from . import services
 from .access import (
     can_edit_offer,
     can_maintain_offer,
+    can_read_exemption_document,
     get_offer_for_edit,
     get_offer_for_maintenance,
     get_offer_for_user,
@@ -32,10 +34,11 @@ from .selectors import (
     catalogue_offers,
     coverage_of,
     default_year,
+    exemption_state,
     offer_history,
     place_statistics,
 )
-from .tables import OfferTable, places_table
+from .tables import EXEMPTION_STATES, OfferTable, places_table
 
 
 def requested_year(request) -> int:
@@ -84,8 +87,23 @@ def offer_detail(request, pk):
             "can_maintain": can_maintain,
             "confirm_token": services.confirm_token(offer) if can_maintain else "",
             "can_edit": can_edit_offer(request.user),
+            "exemptions": exemptions_shown(request.user, offer),
         },
     )
+
+
+def exemptions_shown(user, offer) -> list:
+    """The offer's exemptions with their buyers, state and whether the user may open the
+    agreement document (labels for the template)."""
+    today = timezone.localdate()
+    exemptions = list(offer.exemptions.all())
+    for exemption in exemptions:
+        exemption.buyer_names = ", ".join(sorted(b.short_name for b in exemption.buyers.all()))
+        exemption.state_label = EXEMPTION_STATES[exemption_state(exemption, today)]
+        exemption.may_download = bool(exemption.document) and can_read_exemption_document(
+            user, exemption
+        )
+    return exemptions
 
 
 class OfferCreateView(LoginRequiredMixin, CreateView):

@@ -10,7 +10,7 @@ from organisations.access import roles_for
 from socialaftale.lib import worklist
 
 from .models import Offer, Usage
-from .selectors import with_places
+from .selectors import expiring_exemptions, with_places
 
 
 def places_need_review(offers):
@@ -33,6 +33,13 @@ def count_places_need_review(user) -> int:
     return 0
 
 
+def count_expiring_exemptions(user) -> int:
+    """The secretariat: exemptions whose agreement ends within 60 days (they expire then)."""
+    if not roles_for(user).is_secretariat:
+        return 0
+    return expiring_exemptions(timezone.localdate()).count()
+
+
 def register_work_items() -> None:
     worklist.register(
         "offers.places_need_review",
@@ -40,4 +47,11 @@ def register_work_items() -> None:
         count=count_places_need_review,
         url=lambda: reverse("offers:catalogue") + "?gennemsyn=ja",
         position=40,
+    )
+    worklist.register(
+        "offers.expiring_exemptions",
+        label=_("Exemptions expiring within 60 days"),
+        count=count_expiring_exemptions,
+        url=lambda: reverse("offers:exemptions") + "?udloeber=1",
+        position=45,
     )

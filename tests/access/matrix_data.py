@@ -2,13 +2,16 @@
 rounds, meetings of DAS, KKR and the expert panel, an analysis run, documents, tariffs) plus a
 draft submission of two units in the open round."""
 
+import datetime as dt
 from types import SimpleNamespace
+
+from django.core.files.base import ContentFile
 
 from documents.models import GeneratedDocument
 from meetings.models import Attachment, Meeting
 from monitoring.models import AnalysisRun
-from offers.models import Offer
-from organisations.models import OrganisationUnit
+from offers.models import CoverageExemption, Offer
+from organisations.models import Organisation, OrganisationUnit
 from submissions import services
 from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
@@ -36,6 +39,23 @@ def _document_access(das_reference, panel_reference):
     ]
 
 
+def _exemption(offer):
+    """An exemption of Aalborg's offer with Hjørring as the buyer and the agreement stored:
+    its document is for the secretariat, the operator and Hjørring's reporter."""
+    exemption = CoverageExemption(
+        offer=offer,
+        from_year=2020,
+        reason="Bilateral aftale",
+        decided_by="DAS",
+        decided_on=dt.date(2019, 10, 15),
+        document_name="aftale.pdf",
+    )
+    exemption.document.save("aftale.pdf", ContentFile(b"%PDF-1.4 aftale"), save=False)
+    exemption.save()
+    exemption.buyers.set([Organisation.objects.get(code="860")])
+    return exemption
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open")
     old_round = ReportingRound.objects.get(status="closed")
@@ -46,9 +66,11 @@ def build_data():
     assert das.status == "minutes_approved" and kkr.status == "planned"
     assert panel.status == "minutes_approved"
     fb_submission = services.submission_for(reporting_round=open_round, unit=units["851-FB"])
+    aalborg_offer = Offer.objects.filter(operator__code="851").order_by("pk").first()
     return SimpleNamespace(
+        exemption=_exemption(aalborg_offer),
         region_offer=Offer.objects.filter(operator__code="1081").order_by("pk").first(),
-        aalborg_offer=Offer.objects.filter(operator__code="851").order_by("pk").first(),
+        aalborg_offer=aalborg_offer,
         offers=list(Offer.objects.order_by("pk")[:3]),
         schemes=list(FinancingScheme.objects.all()),
         provisional=list(Tariff.objects.filter(status="provisional").order_by("pk")[:2]),

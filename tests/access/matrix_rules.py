@@ -120,6 +120,12 @@ RULES = {
     "offers:edit": secretariat(objects=lambda d: [{"pk": o.pk} for o in d.offers]),
     "offers:capacity": scoped(by_operator),
     "offers:usage": scoped(by_operator),
+    "offers:exemption_create": secretariat(objects=lambda d: [{"pk": d.aalborg_offer.pk}]),
+    "offers:exemptions": secretariat(post=False),
+    "offers:exemption_edit": secretariat(objects=lambda d: [{"pk": d.exemption.pk}]),
+    "offers:exemption_document": scoped(
+        lambda d: [Case({"pk": d.exemption.pk}, frozenset({SEC, AALBORG_OP, HJ}))]
+    ),
     "offers:confirm": scoped(by_operator, post_only=True),
     "organisations:municipality_list": public(),
     "organisations:population_upload": secretariat(),

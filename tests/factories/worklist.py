@@ -9,13 +9,13 @@ from django.utils import timezone
 
 from meetings.models import Mailing, Meeting, meeting_reference
 from monitoring.models import AnalysisRun, RunStatus
-from offers.models import Capacity, Offer
+from offers.models import Capacity, CoverageExemption, Offer
 from organisations.models import OrganisationUnit
 from submissions.models import MailDelivery, MailLog, ReportingRound, Submission
 from tariffs.models import Tariff
 from tests.factories.meetings import BodyFactory, MailingFactory, MeetingFactory
 from tests.factories.monitoring import AnalysisRunFactory
-from tests.factories.offers import CapacityFactory, OfferFactory
+from tests.factories.offers import CapacityFactory, ExemptionFactory, OfferFactory
 from tests.factories.organisations import MunicipalityFactory, UnitFactory
 from tests.factories.submissions import MailLogFactory, ReportingRoundFactory, SubmissionFactory
 from tests.factories.tariffs import TariffFactory
@@ -27,6 +27,7 @@ CODES = (
     "submissions.mails_reaching_nobody",
     "tariffs.awaiting_approval",
     "offers.places_need_review",
+    "offers.expiring_exemptions",
     "monitoring.analyses_in_draft",
     "meetings.upcoming",
     "meetings.agenda_not_out",
@@ -88,6 +89,11 @@ def _offer_work(municipality, numbers) -> None:
         CapacityFactory.build(offer=offer, needs_review=True) for offer in offers
     )
     Tariff.objects.bulk_create(TariffFactory.build(offer=offer) for offer in offers)
+    today = timezone.localdate()
+    CoverageExemption.objects.bulk_create(
+        ExemptionFactory.build(offer=offer, ends_on=today + dt.timedelta(days=i % 61))
+        for i, offer in zip(numbers, offers, strict=True)
+    )
 
 
 def _meeting_work(numbers) -> None:
