@@ -3,9 +3,11 @@ rounds, meetings of DAS, KKR and the expert panel, an analysis run, documents, t
 draft submission of two units in the open round."""
 
 import datetime as dt
+import io
 from types import SimpleNamespace
 
 from django.core.files.base import ContentFile
+from pypdf import PdfWriter
 
 from documents.models import GeneratedDocument
 from meetings.models import Attachment, Meeting
@@ -39,6 +41,13 @@ def _document_access(das_reference, panel_reference):
     ]
 
 
+def _blank_pdf() -> bytes:
+    writer, out = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
 def _exemption(offer):
     """An exemption of Aalborg's offer with Hjørring as the buyer and the agreement stored:
     its document is for the secretariat, the operator and Hjørring's reporter."""
@@ -50,7 +59,7 @@ def _exemption(offer):
         decided_on=dt.date(2019, 10, 15),
         document_name="aftale.pdf",
     )
-    exemption.document.save("aftale.pdf", ContentFile(b"%PDF-1.4 aftale"), save=False)
+    exemption.document.save("aftale.pdf", ContentFile(_blank_pdf()), save=False)
     exemption.save()
     exemption.buyers.set([Organisation.objects.get(code="860")])
     return exemption

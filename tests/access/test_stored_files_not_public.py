@@ -22,6 +22,7 @@ from tests.factories import MembershipFactory, UserFactory
 SERVED_BY = {
     "documents.GeneratedDocument.file": "documents.views.document_download",
     "meetings.Attachment.file": "meetings.views.attachment_download",
+    "offers.CoverageExemption.document": "offers.views_exemptions.exemption_document",
 }
 
 
