@@ -30,6 +30,7 @@ from .filters import OfferFilter
 from .forms import CapacityForm, OfferForm, OfferImportForm
 from .importers import parse_offers
 from .models import Offer
+from .sections import offer_sections
 from .selectors import (
     catalogue_offers,
     coverage_of,
@@ -72,10 +73,13 @@ def offer_detail(request, pk):
     year = requested_year(request)
     can_maintain = can_maintain_offer(request.user, offer)
     coverage = coverage_of(offer, year)
+    section_context, sections = offer_sections(request.user, offer)
     return render(
         request,
         "offers/offer_detail.html",
         {
+            **section_context,
+            "sections": sections,
             "offer": offer,
             "year": year,
             "coverage": coverage,

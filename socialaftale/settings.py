@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "documents",
     "offers",
     "tariffs",
+    "notices",  # change notices and development plans (SPEC §1, §2)
     "monitoring",
     "submissions",
     "enhanced_cooperation",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("kommuner/", include("organisations.urls")),
     path("dokumenter/", include("documents.urls")),
     path("takster/", include("tariffs.urls")),
+    path("aendringer/", include("notices.urls")),
     path("indberetninger/", include("submissions.urls")),
     path("monitorering/", include("monitoring.urls")),
     path("moeder/", include("meetings.urls")),

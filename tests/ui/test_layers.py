@@ -69,7 +69,7 @@ FLOORS = [
     {"documents"},
     {"organisations"},
     {"offers"},
-    {"tariffs"},
+    {"tariffs", "notices"},
     {"submissions"},
     {"monitoring", "enhanced_cooperation"},
     {"meetings"},
