@@ -19,6 +19,7 @@ from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
 from tariffs.models import FinancingScheme, Tariff
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
+from tests.factories.notices import ChangeNoticeFactory
 
 
 def _document_access(das_reference, panel_reference):
@@ -76,9 +77,15 @@ def build_data():
     assert panel.status == "minutes_approved"
     fb_submission = services.submission_for(reporting_round=open_round, unit=units["851-FB"])
     aalborg_offer = Offer.objects.filter(operator__code="851").order_by("pk").first()
+    region_offer = Offer.objects.filter(operator__code="1081").order_by("pk").first()
     return SimpleNamespace(
         exemption=_exemption(aalborg_offer),
-        region_offer=Offer.objects.filter(operator__code="1081").order_by("pk").first(),
+        region_offer=region_offer,
+        # A change notice of each operator's offer (the Aalborg one given after its decision).
+        notices={
+            "region": ChangeNoticeFactory(offer=region_offer),
+            "aalborg": ChangeNoticeFactory(offer=aalborg_offer, noticed_on=dt.date(2019, 9, 5)),
+        },
         aalborg_offer=aalborg_offer,
         offers=list(Offer.objects.order_by("pk")[:3]),
         schemes=list(FinancingScheme.objects.all()),

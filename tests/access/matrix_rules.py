@@ -102,6 +102,20 @@ def meeting_setup(d, item=False, attachment=False):
     return out
 
 
+# Change notices: the other parties (reporters, DAS and KKR members) read them all, an
+# operator those of its own offers and records them; the secretariat edits every one.
+OPERATORS = frozenset({SEC, REGION_OP, AALBORG_OP})
+NOTICE_READERS = REPORTERS | OPERATORS | {DAS, KKR}
+
+
+def notice_cases(d):
+    readers = REPORTERS | {DAS, KKR}
+    return [
+        Case({"pk": d.notices["region"].pk}, frozenset(readers | {REGION_OP}), S),
+        Case({"pk": d.notices["aalborg"].pk}, frozenset(readers | {AALBORG_OP}), S),
+    ]
+
+
 def documents(d):
     """The DAS minutes and pack (DAS members: minutes approved), the Socialtilsyn budget
     (public table, generated for everyone logged in?) and an analysis report (secretariat)."""
@@ -127,6 +141,11 @@ RULES = {
         lambda d: [Case({"pk": d.exemption.pk}, frozenset({SEC, AALBORG_OP, HJ}))]
     ),
     "offers:confirm": scoped(by_operator, post_only=True),
+    "notices:list": fixed("scoped", NOTICE_READERS),
+    "notices:create": fixed("scoped", OPERATORS, post=OPERATORS),
+    "notices:detail": scoped(notice_cases),
+    "notices:unnoticed": secretariat(post=False),
+    "notices:plans": fixed("scoped", NOTICE_READERS, post=OPERATORS),
     "organisations:municipality_list": public(),
     "organisations:population_upload": secretariat(),
     "organisations:municipality_detail": scoped(
