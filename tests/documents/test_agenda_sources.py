@@ -8,8 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from documents import agenda_sources
 
 
-def test_the_sources_are_listed_analysis_budget_round():
-    assert list(agenda_sources.sources()) == ["analysis", "budget", "round"]
+def test_the_sources_are_listed_analysis_budget_round_notice():
+    assert list(agenda_sources.sources()) == ["analysis", "budget", "round", "notice"]
 
 
 def test_each_source_is_registered_by_the_app_that_owns_its_data():
@@ -18,6 +18,7 @@ def test_each_source_is_registered_by_the_app_that_owns_its_data():
         "analysis": "monitoring.agenda",
         "budget": "tariffs.agenda",
         "round": "submissions.agenda",
+        "notice": "notices.agenda",
     }
 
 
@@ -27,10 +28,13 @@ def test_the_groups_carry_the_sources_labels_and_prefixed_values(db):
         "Udgiftsanalyse",
         "Socialtilsyn Nords budget",
         "Opsummering af en indberetningsrunde",
+        "Ændringsvarsel",
     ]
     assert all(
         value.startswith(f"{code}:")
-        for (code, (_l, choices)) in zip(["analysis", "budget", "round"], groups, strict=True)
+        for (code, (_l, choices)) in zip(
+            ["analysis", "budget", "round", "notice"], groups, strict=True
+        )
         for value, _label in choices
     )
 

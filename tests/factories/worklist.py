@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from meetings.models import Mailing, Meeting, meeting_reference
 from monitoring.models import AnalysisRun, RunStatus
+from notices.models import ChangeNotice
 from offers.models import Capacity, CoverageExemption, Offer
 from organisations.models import OrganisationUnit
 from submissions.models import MailDelivery, MailLog, ReportingRound, Submission
 from tariffs.models import Tariff
 from tests.factories.meetings import BodyFactory, MailingFactory, MeetingFactory
 from tests.factories.monitoring import AnalysisRunFactory
+from tests.factories.notices import ChangeNoticeFactory
 from tests.factories.offers import CapacityFactory, ExemptionFactory, OfferFactory
 from tests.factories.organisations import MunicipalityFactory, UnitFactory
 from tests.factories.submissions import MailLogFactory, ReportingRoundFactory, SubmissionFactory
@@ -32,6 +34,9 @@ CODES = (
     "meetings.upcoming",
     "meetings.agenda_not_out",
     "meetings.mailings_reaching_nobody",
+    "notices.breaches",
+    "notices.recent",
+    "notices.plans_missing",
 )
 LATE_ROUND = "Arbejde: over fristen"
 FAILED = [{"name": "Medlem", "email": "medlem@example.dk", "state": "failed", "reason": ""}]
@@ -47,6 +52,7 @@ def work_items(n: int, *, start: int = 0) -> None:
         for i in numbers
     )
     _meeting_work(numbers)
+    _notice_work(municipality, numbers)
 
 
 def _rounds() -> tuple[ReportingRound, ReportingRound]:
@@ -93,6 +99,28 @@ def _offer_work(municipality, numbers) -> None:
     CoverageExemption.objects.bulk_create(
         ExemptionFactory.build(offer=offer, ends_on=today + dt.timedelta(days=i % 61))
         for i, offer in zip(numbers, offers, strict=True)
+    )
+
+
+def _notice_work(municipality, numbers) -> None:
+    """Offers of 150 places this year without a development plan, each with a change notice
+    given yesterday, the day after its decision (a breach, and within the last 30 days)."""
+    today = timezone.localdate()
+    offers = Offer.objects.bulk_create(
+        OfferFactory.build(operator=municipality, name=f"Varseltilbud {i}") for i in numbers
+    )
+    Capacity.objects.bulk_create(
+        CapacityFactory.build(offer=offer, year=today.year, as_written="150", total_places=150)
+        for offer in offers
+    )
+    ChangeNotice.objects.bulk_create(
+        ChangeNoticeFactory.build(
+            offer=offer,
+            party=municipality,
+            decided_on=today - dt.timedelta(days=2),
+            noticed_on=today - dt.timedelta(days=1),
+        )
+        for offer in offers
     )
 
 
