@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from demo import meetings as meetings_demo
 from demo import monitoring as monitoring_demo
+from demo import notices as notices_demo
 from demo import offers as offers_demo
 from demo import organisations as organisations_demo
 from demo import submissions as submissions_demo
@@ -23,6 +24,7 @@ REFERENCE_LOADERS = [
 # Demo activity (not published figures), loaded unless --reference-only.
 DEMO_LOADERS = [
     tariffs_demo.load_demo_tariffs,
+    notices_demo.load_demo_notices,
     submissions_demo.load_demo_rounds,
     monitoring_demo.load_demo_monitoring,
     meetings_demo.load_demo_meeting,
