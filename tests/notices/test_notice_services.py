@@ -5,9 +5,11 @@ history (the audit log)."""
 import datetime as dt
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from notices import services
 from notices.models import ChangeNotice
 from socialaftale.lib.edits import StaleEdit
@@ -136,3 +138,11 @@ def test_a_stale_edit_in_the_browser_keeps_what_was_typed(client, secretariat, o
     assert "Min tekst" in response.content.decode()
     notice.refresh_from_db()
     assert notice.description == "Ændret af en anden"
+
+
+@pytest.mark.django_db
+def test_the_notice_is_in_the_audit_log_of_the_offer_s_operator(offer, aalborg_operator):
+    notice = services.record_notice(offer=offer, user=aalborg_operator, today=TODAY, **values())
+    kind = ContentType.objects.get_for_model(ChangeNotice)
+    entry = AuditEntry.objects.get(content_type=kind, object_id=str(notice.pk))
+    assert (entry.organisation_id, entry.action) == (offer.operator_id, "created")
