@@ -72,6 +72,7 @@ class ChangeNotice(models.Model):
             models.CheckConstraint(
                 condition=Q(takes_effect_on__isnull=True) | Q(takes_effect_on__gte=F("decided_on")),
                 name="notice_takes_effect_after_decision",
+                violation_error_message=_("The change cannot take effect before it is decided."),
             ),
         ]
 

@@ -106,11 +106,12 @@ def notice_detail(request, pk):
                 return _detail(request, notice, form, status=400)
             messages.success(request, _("The change notice has been saved."))
             return redirect(notice)
+        return _detail(request, notice, form, status=400)
     return _detail(request, notice, form)
 
 
 def _detail(request, notice, form, status=200):
-    if status != 200:  # the refused form keeps what was typed; the page shows what is stored
+    if status != 200:  # the form keeps what was typed; the page above it shows what is stored
         notice.refresh_from_db()
     context = {"notice": notice, "form": form}
     return render(request, "notices/notice_detail.html", context, status=status)

@@ -146,3 +146,21 @@ def test_the_notice_is_in_the_audit_log_of_the_offer_s_operator(offer, aalborg_o
     kind = ContentType.objects.get_for_model(ChangeNotice)
     entry = AuditEntry.objects.get(content_type=kind, object_id=str(notice.pk))
     assert (entry.organisation_id, entry.action) == (offer.operator_id, "created")
+
+
+@pytest.mark.django_db
+def test_an_invalid_edit_is_refused_and_the_page_shows_what_is_stored(client, secretariat, offer):
+    notice = ChangeNoticeFactory(offer=offer)
+    client.force_login(secretariat)
+    form = client.get(f"/aendringer/{notice.pk}/").context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data |= {
+        "decided_on": "01.09.2019",
+        "noticed_on": "25.08.2019",
+        "takes_effect_on": "01.01.2019",
+    }
+    response = client.post(f"/aendringer/{notice.pk}/", data | {"description": "Ny tekst"})
+    assert response.status_code == 400
+    assert "Ændringen kan ikke få virkning, før den er besluttet." in response.content.decode()
+    notice.refresh_from_db()
+    assert notice.takes_effect_on is None and notice.description != "Ny tekst"
