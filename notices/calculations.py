@@ -34,7 +34,8 @@ class RegisterChange:
     offer_id: int
     kind: str  # a NoticeKind value
     on: dt.date
-    detail: str = ""
+    before: object = None  # the status, the places or the target groups before and after
+    after: object = None
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,10 @@ class Snapshot:
     value: object
 
 
-def transitions(snapshots, *, kind: str, since: dt.date, became=None):
+def transitions(snapshots, *, kind: str, since: dt.date, became=None, grew: bool = False):
     """The changes of value between consecutive records of the same key on or after `since`
-    (a first record is no change); with `became`, only the changes to that value."""
+    (a first record is no change); with `became`, only the changes to that value; with
+    `grew`, only those where a set of values gained members (a new target group)."""
     previous: dict = {}
     found = []
     for snap in snapshots:
@@ -83,7 +85,9 @@ def transitions(snapshots, *, kind: str, since: dt.date, became=None):
             continue
         if became is not None and snap.value != became:
             continue
-        found.append(RegisterChange(snap.offer_id, kind, snap.on, f"{before} → {snap.value}"))
+        if grew and not set(snap.value) - set(before):
+            continue
+        found.append(RegisterChange(snap.offer_id, kind, snap.on, before, snap.value))
     return found
 
 

@@ -1,16 +1,19 @@
 """Reads of change notices and development plans, shaped for pages and the work list."""
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from offers.models import Capacity, Offer, OfferStatus
+from offers.models import Capacity, Offer, OfferStatus, TargetGroup
 from offers.selectors import with_places
 
 from .calculations import (
     PLAN_THRESHOLD,
     NoticeRef,
+    RegisterChange,
     Snapshot,
     changes_without_notice,
     transitions,
@@ -47,8 +50,30 @@ def _places_snapshots(since: dt.date) -> list[Snapshot]:
     return [Snapshot(pk, offer, timezone.localdate(at), total) for pk, offer, at, total in records]
 
 
+def _target_group_snapshots(since: dt.date) -> list[Snapshot]:
+    """Every historical set of target groups of the offers changed since `since` (two
+    queries: the offers' records and their target groups as recorded with each)."""
+    through = Offer.history.model._meta.get_field("historicaloffer_target_groups").related_model
+    changed = Offer.history.filter(history_date__date__gte=since).values("id")
+    groups = defaultdict(set)
+    for history_id, group_id in through.objects.filter(history__id__in=changed).values_list(
+        "history_id", "targetgroup_id"
+    ):
+        groups[history_id].add(group_id)
+    records = (
+        Offer.history.filter(id__in=changed)
+        .order_by("history_date", "history_id")
+        .values_list("history_id", "id", "history_date")
+    )
+    return [
+        Snapshot(pk, pk, timezone.localdate(at), frozenset(groups[history_id]))
+        for history_id, pk, at in records
+    ]
+
+
 def register_changes(since: dt.date):
-    """Offers closed and places changed since the date, as the register's history shows."""
+    """Offers closed, places changed and target groups added since the date, as the
+    register's history shows."""
     closings = transitions(
         _status_snapshots(since),
         kind=NoticeKind.CLOSING,
@@ -56,7 +81,10 @@ def register_changes(since: dt.date):
         became=OfferStatus.CLOSED,
     )
     places = transitions(_places_snapshots(since), kind=NoticeKind.PLACES, since=since)
-    return closings + places
+    groups = transitions(
+        _target_group_snapshots(since), kind=NoticeKind.TARGET_GROUP, since=since, grew=True
+    )
+    return closings + places + groups
 
 
 def unnoticed_changes(since: dt.date):
@@ -72,7 +100,32 @@ def unnoticed_changes(since: dt.date):
     ]
     missing = changes_without_notice(changes, notices)
     offers = Offer.objects.select_related("operator").in_bulk({c.offer_id for c in missing})
-    return [(change, offers[change.offer_id]) for change in missing if change.offer_id in offers]
+    groups = dict(TargetGroup.objects.values_list("pk", "name"))  # the small taxonomy
+    return [
+        UnnoticedChange(change, offers[change.offer_id], _detail(change, groups))
+        for change in missing
+        if change.offer_id in offers
+    ]
+
+
+@dataclass(frozen=True)
+class UnnoticedChange:
+    change: RegisterChange
+    offer: Offer
+    detail: str  # what the register shows, in Danish labels
+
+
+def _detail(change: RegisterChange, groups: dict[int, str]) -> str:
+    if change.kind == NoticeKind.CLOSING:
+        return f"{OfferStatus(change.before).label} → {OfferStatus(change.after).label}"
+    if change.kind == NoticeKind.PLACES:
+        return f"{_places(change.before)} → {_places(change.after)}"
+    added = set(change.after) - set(change.before)
+    return "+ " + ", ".join(sorted(groups.get(pk, "?") for pk in added))
+
+
+def _places(value) -> str:
+    return "–" if value is None else str(value)
 
 
 def large_offers(offers, year: int):

@@ -38,15 +38,19 @@ def notice_table(notices) -> ReportTable:
     )
 
 
-def unnoticed_table(pairs) -> ReportTable:
-    labels = {"closing": _("Offer closed"), "places": _("Places changed")}
+def unnoticed_table(found) -> ReportTable:
+    labels = {
+        "closing": _("Offer closed"),
+        "places": _("Places changed"),
+        "target_group": _("Target group added"),
+    }
     return ReportTable(
         id="uden-varsel",
         caption=_("Register changes without notice"),
         headers=[_("Offer"), _("Operator"), _("Change"), _("Date"), _("In the register")],
         rows=[
-            [offer.name, offer.operator.name, labels[change.kind], change.on, change.detail]
-            for change, offer in pairs
+            [f.offer.name, f.offer.operator.name, labels[f.change.kind], f.change.on, f.detail]
+            for f in found
         ],
     )
 

@@ -16,6 +16,7 @@ from notices.calculations import (
 )
 from notices.selectors import months_ago, register_changes, unnoticed_changes
 from offers.services import capacity_set
+from tests.factories import TargetGroupFactory
 from tests.factories.notices import ChangeNoticeFactory
 
 D = dt.date
@@ -34,7 +35,7 @@ def test_transitions_report_changes_between_records_of_the_same_key_since_the_da
     ]
     found = transitions(snapshots, kind="closing", since=D(2019, 3, 1), became="closed")
     assert [(c.offer_id, c.on) for c in found] == [(1, D(2019, 5, 1)), (2, D(2019, 5, 2))]
-    assert found[0].detail == "active → closed"
+    assert (found[0].before, found[0].after) == ("active", "closed")
 
 
 def test_a_change_is_covered_only_by_a_notice_of_its_kind_for_its_offer_within_the_window():
@@ -68,10 +69,10 @@ def test_a_closed_offer_and_changed_places_are_found_in_the_history(offer, regio
     capacity_set(offer=region_offer, year=2019, as_written="120")
     capacity_set(offer=region_offer, year=2019, as_written="90")
     capacity_set(offer=region_offer, year=2020, as_written="90")  # a new year: no change
-    changes = {(c.offer_id, c.kind, c.detail) for c in register_changes(since)}
+    changes = {(c.offer_id, c.kind, c.before, c.after) for c in register_changes(since)}
     assert changes == {
-        (offer.pk, "closing", "active → closed"),
-        (region_offer.pk, "places", "120 → 90"),
+        (offer.pk, "closing", "active", "closed"),
+        (region_offer.pk, "places", 120, 90),
     }
 
 
@@ -84,7 +85,10 @@ def test_a_notice_of_the_kind_removes_the_change_from_the_list(offer, region_off
     today = timezone.localdate()
     ChangeNoticeFactory(offer=region_offer, noticed_on=today, decided_on=today)
     ChangeNoticeFactory(offer=offer, kind="places", noticed_on=today, decided_on=today)
-    assert [(c.offer_id, c.kind) for c, _o in unnoticed_changes(since)] == [(offer.pk, "closing")]
+    found = unnoticed_changes(since)
+    assert [(f.offer, f.change.kind, f.detail) for f in found] == [
+        (offer, "closing", "Aktivt → Lukket")
+    ]
 
 
 @pytest.mark.django_db
@@ -93,6 +97,30 @@ def test_the_secretariat_sees_the_list_and_can_download_it(client, secretariat, 
     offer.save(update_fields=["status"])
     client.force_login(secretariat)
     page = client.get("/aendringer/uden-varsel/?maaneder=1").content.decode()
-    assert "Løvdal" in page and "Tilbud lukket" in page
+    assert "Løvdal" in page and "Tilbud lukket" in page and "Aktivt → Lukket" in page
     csv = client.get("/aendringer/uden-varsel/?_export=csv").content.decode("utf-8-sig")
     assert "Løvdal;Aalborg Kommune;Tilbud lukket" in csv
+
+
+def test_a_target_group_change_counts_only_when_a_group_is_added():
+    snapshots = [
+        Snapshot(1, 1, D(2019, 1, 1), frozenset({1})),
+        Snapshot(1, 1, D(2019, 5, 1), frozenset()),  # a group removed: not a new target group
+        Snapshot(1, 1, D(2019, 6, 1), frozenset({2})),
+    ]
+    found = transitions(snapshots, kind="target_group", since=D(2019, 1, 1), grew=True)
+    assert [(c.on, c.after) for c in found] == [(D(2019, 6, 1), frozenset({2}))]
+
+
+@pytest.mark.django_db
+def test_a_new_target_group_in_the_register_without_notice_is_listed(offer, since):
+    offer.target_groups.add(TargetGroupFactory(slug="adhd", name="ADHD"))
+    offer.target_groups.add(TargetGroupFactory(slug="autisme", name="Autisme"))
+    found = unnoticed_changes(since)
+    assert [(f.change.kind, f.detail) for f in found] == [
+        ("target_group", "+ ADHD"),
+        ("target_group", "+ Autisme"),
+    ]
+    today = timezone.localdate()
+    ChangeNoticeFactory(offer=offer, kind="target_group", decided_on=today, noticed_on=today)
+    assert unnoticed_changes(since) == []
