@@ -88,9 +88,10 @@ def members_without_address() -> list[Unreachable]:
 
 
 def fix_url(member: BodyMember) -> str:
-    """Where the secretariat fixes it today: the member's user, or the member (to link one)."""
+    """Where the secretariat fixes it: the member's user (people), or the member of the body
+    (to give them a user or an address)."""
     if member.user_id:
-        return reverse("admin:auth_user_change", args=[member.user_id])
+        return reverse("people:detail", args=[member.user_id])
     return reverse("admin:meetings_bodymember_change", args=[member.pk])
 
 

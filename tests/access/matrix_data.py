@@ -19,6 +19,7 @@ from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
 from tariffs.models import FinancingScheme, Tariff
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
+from tests.factories import MembershipFactory, UserFactory
 
 
 def _document_access(das_reference, panel_reference):
@@ -65,6 +66,15 @@ def _exemption(offer):
     return exemption
 
 
+def _person():
+    """Someone the people pages are about (not a persona: a POST may deactivate them)."""
+    user = UserFactory(username="matrix-person", email="person@example.dk")
+    membership = MembershipFactory(
+        user=user, role="reporter", unit=OrganisationUnit.objects.get(code="860")
+    )
+    return user, membership
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open")
     old_round = ReportingRound.objects.get(status="closed")
@@ -76,7 +86,10 @@ def build_data():
     assert panel.status == "minutes_approved"
     fb_submission = services.submission_for(reporting_round=open_round, unit=units["851-FB"])
     aalborg_offer = Offer.objects.filter(operator__code="851").order_by("pk").first()
+    person, person_membership = _person()
     return SimpleNamespace(
+        person=person,
+        person_membership=person_membership,
         exemption=_exemption(aalborg_offer),
         region_offer=Offer.objects.filter(operator__code="1081").order_by("pk").first(),
         aalborg_offer=aalborg_offer,

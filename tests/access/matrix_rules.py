@@ -127,6 +127,16 @@ RULES = {
         lambda d: [Case({"pk": d.exemption.pk}, frozenset({SEC, AALBORG_OP, HJ}))]
     ),
     "offers:confirm": scoped(by_operator, post_only=True),
+    "people:list": secretariat(post=False),
+    "people:invite": secretariat(),
+    "people:detail": secretariat(objects=lambda d: [{"pk": d.person.pk}]),
+    "people:role_add": secretariat(post_only=True, objects=lambda d: [{"pk": d.person.pk}]),
+    "people:role_withdraw": secretariat(
+        post_only=True,
+        objects=lambda d: [{"pk": d.person.pk, "membership": d.person_membership.pk}],
+    ),
+    "people:active": secretariat(post_only=True, objects=lambda d: [{"pk": d.person.pk}]),
+    "people:invitation": secretariat(post_only=True, objects=lambda d: [{"pk": d.person.pk}]),
     "organisations:municipality_list": public(),
     "organisations:population_upload": secretariat(),
     "organisations:municipality_detail": scoped(
@@ -249,6 +259,6 @@ RULES = {
     "logout": Rule("excluded", reason="POST ends the session of whoever sends it; GET is 405"),
 }
 ADMIN_REASON = (
-    "Django's admin checks is_staff itself; every admin URL is requested as every "
-    "persona without staff status and must send it to the admin login"
+    "Django's admin is for superusers only; every admin URL is requested as every "
+    "persona (the secretariat too: staff, not superuser) and must send it to the admin login"
 )
