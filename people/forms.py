@@ -43,7 +43,22 @@ class InviteForm(RoleFields):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
-    field_order = ["first_name", "last_name", "email", "role", "unit", "organisation", "body"]
+    workplace = forms.CharField(
+        label=_("Workplace (members of a body)"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. Mariagerfjord Kommune: shown in the body's member list and minutes."),
+    )
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "role",
+        "unit",
+        "organisation",
+        "body",
+        "workplace",
+    ]
     submit_label = _("Send the invitation")
 
 

@@ -14,13 +14,16 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import record
+from meetings.access import EXPERT_PANEL_BODY
+from meetings.models import Body
+from meetings.services_members import member_add
 from organisations.models import Membership, Role
 from socialaftale.lib.edits import check_token, edit_token
 from socialaftale.lib.site import absolute_url
@@ -69,6 +72,24 @@ def send_invitation(user, actor) -> None:
     )
 
 
+def _seat_or_role(user, role: str, scope: dict, workplace: str) -> None:
+    """A member of DAS, KKR or the expert panel gets a seat in the body from today (which
+    gives the access role, meetings.services_members); any other role is the membership."""
+    short_name = EXPERT_PANEL_BODY if role == Role.EXPERT_PANEL else scope["body"]
+    seat_body = Body.objects.filter(short_name=short_name).first() if short_name else None
+    if role in (Role.BODY_MEMBER, Role.EXPERT_PANEL) and seat_body is not None:
+        name = user.get_full_name() or user.username
+        member_add(
+            body=seat_body,
+            user=user,
+            name=name,
+            organisation=workplace,
+            starts_on=timezone.localdate(),
+        )
+        return
+    Membership.objects.create(user=user, role=role, **scope)
+
+
 @transaction.atomic
 def invite(
     *,
@@ -80,6 +101,7 @@ def invite(
     unit=None,
     organisation=None,
     body: str = "",
+    workplace: str = "",
 ) -> User:
     email = User.objects.normalize_email(email).strip().lower()
     if (
@@ -91,7 +113,7 @@ def invite(
     user = User(username=email, email=email, first_name=first_name, last_name=last_name)
     user.set_unusable_password()
     user.save()
-    Membership.objects.create(user=user, role=role, **scope)
+    _seat_or_role(user, role, scope, workplace)
     record(
         Action.CREATED,
         actor=actor,

@@ -87,6 +87,7 @@ def person_invite(request):
                 email=data["email"],
                 first_name=data["first_name"],
                 last_name=data["last_name"],
+                workplace=data["workplace"],
                 actor=request.user,
                 **{k: v for k, v in form.role_values().items()},
             )

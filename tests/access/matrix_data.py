@@ -10,10 +10,10 @@ from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
 from documents.models import GeneratedDocument
-from meetings.models import Attachment, Meeting
+from meetings.models import Attachment, BodyMember, Meeting
 from monitoring.models import AnalysisRun
 from offers.models import CoverageExemption, Offer
-from organisations.models import Organisation, OrganisationUnit
+from organisations.models import Organisation, OrganisationUnit, SupervisionArea
 from submissions import services
 from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
@@ -75,6 +75,14 @@ def _person():
     return user, membership
 
 
+def _area():
+    area = SupervisionArea.objects.create(
+        name="Matrixtilsyn", host=Organisation.objects.get(code="860")
+    )
+    area.members.set(Organisation.objects.filter(code__in=["851", "860"]))
+    return area
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open")
     old_round = ReportingRound.objects.get(status="closed")
@@ -89,6 +97,10 @@ def build_data():
     person, person_membership = _person()
     return SimpleNamespace(
         person=person,
+        area=_area(),
+        body_member=BodyMember.objects.create(
+            body=das.body, name="Matrix Medlem", organisation="Matrixkommune"
+        ),
         person_membership=person_membership,
         exemption=_exemption(aalborg_offer),
         region_offer=Offer.objects.filter(operator__code="1081").order_by("pk").first(),

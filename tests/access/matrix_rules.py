@@ -127,6 +127,12 @@ RULES = {
         lambda d: [Case({"pk": d.exemption.pk}, frozenset({SEC, AALBORG_OP, HJ}))]
     ),
     "offers:confirm": scoped(by_operator, post_only=True),
+    "meetings:bodies": secretariat(post=False),
+    "meetings:body": secretariat(objects=lambda d: [{"code": "das"}, {"code": "kkr"}]),
+    "meetings:body_member": secretariat(objects=lambda d: [{"pk": d.body_member.pk}]),
+    "meetings:body_member_end": secretariat(
+        post_only=True, objects=lambda d: [{"pk": d.body_member.pk}]
+    ),
     "people:list": secretariat(post=False),
     "people:invite": secretariat(),
     "people:detail": secretariat(objects=lambda d: [{"pk": d.person.pk}]),
@@ -139,6 +145,9 @@ RULES = {
     "people:invitation": secretariat(post_only=True, objects=lambda d: [{"pk": d.person.pk}]),
     "organisations:municipality_list": public(),
     "organisations:population_upload": secretariat(),
+    "organisations:areas": secretariat(post=False),
+    "organisations:area_new": secretariat(),
+    "organisations:area": secretariat(objects=lambda d: [{"pk": d.area.pk}]),
     "organisations:municipality_detail": scoped(
         lambda d: [Case({"code": c}, EVERYONE) for c in ("851", "860", "1081")]
     ),

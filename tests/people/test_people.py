@@ -220,3 +220,22 @@ def test_fuzzed_invitations_never_fail_the_page(client, secretariat, text, role,
         body=text[:5],
     )
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_an_invited_das_member_gets_a_seat_so_the_body_s_mails_reach_them(client, secretariat):
+    from meetings.models import BodyMember
+    from tests.factories.meetings import body
+
+    das = body("DAS")
+    client.force_login(secretariat)
+    invite(
+        client,
+        email="dorte@example.dk",
+        role=Role.BODY_MEMBER,
+        body="DAS",
+        workplace="Thisted Kommune",
+    )
+    seat = BodyMember.objects.get(body=das)
+    assert (seat.user.email, seat.organisation) == ("dorte@example.dk", "Thisted Kommune")
+    assert Membership.objects.filter(user=seat.user, role=Role.BODY_MEMBER, body="DAS").exists()
