@@ -11,7 +11,7 @@ from socialaftale.lib.formfields import BoundedModelChoiceField
 class RoleFields(forms.Form):
     """A role and its scope: a reporter's unit, an operator's organisation, a member's body."""
 
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
     unit = BoundedModelChoiceField(
         label=_("Unit (reporters)"),
         queryset=OrganisationUnit.objects.select_related("organisation").order_by("name"),
