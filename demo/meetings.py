@@ -14,6 +14,7 @@ from meetings.models import (
     BodyMember,
     Meeting,
     MeetingStatus,
+    body_role_of,
 )
 from socialaftale.lib.pdf import render_pdf
 
@@ -156,7 +157,9 @@ def load_demo_meeting() -> Meeting:
     das = Body.objects.get(code="das")
     for name, organisation, role, _kind in PEOPLE[:3]:
         BodyMember.objects.get_or_create(
-            body=das, name=name, defaults={"organisation": organisation, "role": role}
+            body=das,
+            name=name,
+            defaults={"organisation": organisation, "role": body_role_of(role)},
         )
     meeting, created = Meeting.objects.get_or_create(
         body=das,
@@ -302,7 +305,7 @@ def load_demo_kkr_meeting() -> Meeting | None:
     for position, (name, organisation, role, kind) in enumerate(KKR_PEOPLE):
         _attend(meeting, position, (name, organisation, role, kind))
         if kind == "present" and role != "ref.":
-            defaults = {"organisation": organisation, "role": role}
+            defaults = {"organisation": organisation, "role": body_role_of(role)}
             BodyMember.objects.get_or_create(body=kkr, name=name, defaults=defaults)
     welcome = services.item_create(
         meeting=meeting, section="welcome", title="Godkendelse af dagsorden"

@@ -68,10 +68,11 @@ def unreachable_reason(member: BodyMember) -> str | None:
 
 
 def recipients(meeting: Meeting) -> tuple[list[Recipient], list[Unreachable]]:
-    """The body's members with an active user that has an e-mail address (each address once),
-    and the members the e-mail cannot reach, with the reason."""
+    """The body's current members with an active user that has an e-mail address (each address
+    once), and the current members the e-mail cannot reach, with the reason. A member whose
+    period has ended (or not begun) gets no mail."""
     reached, unreachable, seen = [], [], set()
-    for member in meeting.body.members.select_related("user").order_by("name", "pk"):
+    for member in meeting.body.members.current().select_related("user").order_by("name", "pk"):
         reason = unreachable_reason(member)
         if reason:
             unreachable.append(Unreachable(member, reason))
@@ -83,15 +84,18 @@ def recipients(meeting: Meeting) -> tuple[list[Recipient], list[Unreachable]]:
 
 def members_without_address() -> list[Unreachable]:
     """Every body's members that no e-mail can reach (for the secretariat's start page)."""
-    members = BodyMember.objects.select_related("user", "body").order_by("body__code", "name")
+    members = (
+        BodyMember.objects.current().select_related("user", "body").order_by("body__code", "name")
+    )
     return [Unreachable(m, reason) for m in members if (reason := unreachable_reason(m))]
 
 
 def fix_url(member: BodyMember) -> str:
-    """Where the secretariat fixes it today: the member's user, or the member (to link one)."""
+    """Where the secretariat fixes it: the member's user (people), or the member of the body
+    (to give them a user or an address)."""
     if member.user_id:
-        return reverse("admin:auth_user_change", args=[member.user_id])
-    return reverse("admin:meetings_bodymember_change", args=[member.pk])
+        return reverse("people:detail", args=[member.user_id])
+    return reverse("meetings:body_member", args=[member.pk])
 
 
 @transaction.atomic

@@ -26,7 +26,44 @@ class Body(models.Model):
         return self.short_name
 
 
+class BodyRole(models.TextChoices):
+    CHAIR = "formand", pgettext_lazy("body role", "Chair")
+    VICE_CHAIR = "naestformand", pgettext_lazy("body role", "Vice-chair")
+    MEMBER = "medlem", pgettext_lazy("body role", "Member")
+    DEPUTY = "suppleant", pgettext_lazy("body role", "Deputy")
+    REFERENT = "ref", pgettext_lazy("body role", "Ref.")
+
+
+def body_role_of(text: str) -> str:
+    """The role a free-text role of the old register names ("Formand", "ref." …)."""
+    value = (text or "").strip().casefold().rstrip(".")
+    if value.startswith("næstformand") or value.startswith("naestformand"):
+        return BodyRole.VICE_CHAIR
+    if value.startswith("formand"):
+        return BodyRole.CHAIR
+    if value.startswith("suppleant"):
+        return BodyRole.DEPUTY
+    if value.startswith("ref"):
+        return BodyRole.REFERENT
+    return BodyRole.MEMBER
+
+
+class BodyMemberQuerySet(models.QuerySet):
+    def current(self, on: dt.date | None = None):
+        """The members on a day (today by default): started (or no start) and not ended."""
+        from django.utils import timezone
+
+        on = on or timezone.localdate()
+        return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=on)).filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+        )
+
+
 class BodyMember(models.Model):
+    """A seat in a body for a period, with its role. Meetings and mails use the members
+    current on the day; a member with a user in DAS, KKR or the expert panel also has the
+    access role for it (meetings.services_members keeps the two in step)."""
+
     body = models.ForeignKey(
         Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="members"
     )
@@ -40,12 +77,27 @@ class BodyMember(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200)
-    role = models.CharField(_("role"), max_length=100, blank=True, help_text=_("e.g. formand"))
+    role = models.CharField(
+        _("role"), max_length=100, choices=BodyRole.choices, default=BodyRole.MEMBER
+    )
+    starts_on = models.DateField(_("member from"), null=True, blank=True)
+    ends_on = models.DateField(_("member until"), null=True, blank=True)
+
+    objects = BodyMemberQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["body", "name"]
         verbose_name = _("member")
         verbose_name_plural = _("members")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="body_member_period_in_order",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"

@@ -3,12 +3,13 @@ present), its date, times and venue, and its attendance. Refused once the minute
 approved; logged (and the members told) once the agenda is out (meetings.changes)."""
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from socialaftale.lib.edits import check_unchanged, save_edited
 
 from .changes import check_writable, record_change
-from .models import Attendance, AttendanceKind, Meeting
+from .models import Attendance, AttendanceKind, BodyRole, Meeting
 from .selectors import attendance_rows
 
 
@@ -23,13 +24,21 @@ def meeting_create(*, form) -> Meeting:
             meeting=meeting,
             name=member.name,
             organisation=member.organisation,
-            role=member.role,
+            role=attendance_role(member),
             kind=AttendanceKind.PRESENT,
             position=position,
         )
-        for position, member in enumerate(meeting.body.members.all())
+        for position, member in enumerate(meeting.body.members.current(meeting.date))
     )
     return meeting
+
+
+def attendance_role(member) -> str:
+    """As the minutes write it: "formand", "ref." …; nothing for an ordinary member."""
+    if member.role == BodyRole.MEMBER:
+        return ""
+    with translation.override("da"):
+        return str(member.get_role_display()).lower()
 
 
 @transaction.atomic

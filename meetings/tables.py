@@ -1,7 +1,9 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import Meeting
+from socialaftale.lib.tables import ReportTable
+
+from .models import Body, Meeting
 
 
 class MeetingTable(tables.Table):
@@ -41,3 +43,29 @@ class MeetingTable(tables.Table):
 
     def value_date(self, record):
         return record.date  # a date cell in the XLSX, ISO in the CSV
+
+
+def member_table(body: Body, members) -> ReportTable:
+    return ReportTable(
+        id="medlemmer",
+        caption=_("Members of %(body)s") % {"body": body.short_name},
+        headers=[
+            _("Name"),
+            _("Organisation"),
+            _("Role"),
+            _("Member from"),
+            _("Member until"),
+            _("E-mail address"),
+        ],
+        rows=[
+            [
+                m.name,
+                m.organisation,
+                str(m.get_role_display()),
+                m.starts_on,
+                m.ends_on,
+                m.user.email if m.user else "",
+            ]
+            for m in members
+        ],
+    )

@@ -1,11 +1,15 @@
 from django.urls import path
 
-from . import views, views_information, views_setup, views_status
+from . import views, views_information, views_members, views_setup, views_status
 
 app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="meetings"),
     path("ny/", views_setup.meeting_new, name="meeting_new"),
+    path("organer/", views_members.body_list, name="bodies"),
+    path("organer/medlem/<int:pk>/", views_members.body_member, name="body_member"),
+    path("organer/medlem/<int:pk>/afslut/", views_members.body_member_end, name="body_member_end"),
+    path("organer/<slug:code>/", views_members.body_detail, name="body"),
     path("<slug:reference>/rediger/", views_setup.meeting_edit, name="meeting_edit"),
     path("<slug:reference>/deltagere/", views_setup.attendance, name="attendance"),
     path("<slug:reference>/", views.meeting_detail, name="meeting"),

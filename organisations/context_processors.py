@@ -9,7 +9,8 @@ class Menu:
 
     rounds_and_monitoring: bool = False
     meetings: bool = False
-    administration: bool = False
+    people: bool = False  # the secretariat's people and roles pages
+    administration: bool = False  # Django's admin: superusers only
 
 
 def menu(request):
@@ -18,6 +19,7 @@ def menu(request):
         "menu": Menu(
             rounds_and_monitoring=roles.is_secretariat or roles.is_reporter,
             meetings=roles.sees_meetings,
-            administration=roles.is_secretariat,
+            people=roles.is_secretariat,
+            administration=getattr(request.user, "is_superuser", False),
         )
     }

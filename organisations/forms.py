@@ -3,6 +3,14 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialaftale.lib.edits import EditTokenMixin
+from socialaftale.lib.formfields import (
+    BoundedModelChoiceField,
+    BoundedModelMultipleChoiceField,
+)
+
+from .models import Organisation, SupervisionArea
+
 
 class PopulationUploadForm(forms.Form):
     """The `import_population` command's arguments as a form."""
@@ -36,3 +44,27 @@ class PopulationUploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("upload", _("Import")))
+
+
+class SupervisionAreaForm(EditTokenMixin, forms.ModelForm):
+    """A supervision area: its host and the municipalities it covers and that finance it."""
+
+    host = BoundedModelChoiceField(
+        label=_("Host municipality"), queryset=Organisation.objects.exclude(kind="private")
+    )
+    members = BoundedModelMultipleChoiceField(
+        label=_("Member municipalities"),
+        queryset=Organisation.objects.exclude(kind="private").order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = SupervisionArea
+        fields = ["name", "host", "members", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notes"].max_length = 2000
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))

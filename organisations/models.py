@@ -122,6 +122,8 @@ class SupervisionArea(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("supervision area")

@@ -4,10 +4,15 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext
 
+from audit.models import Action
+from audit.services import record
+from socialaftale.lib.edits import check_token, fields_token
 from socialaftale.lib.models import upsert
 
-from .models import Organisation, OrganisationUnit, PopulationFigure
+from .models import Organisation, OrganisationUnit, PopulationFigure, SupervisionArea
 
 
 @transaction.atomic
@@ -49,3 +54,38 @@ def population_import(
         )[0]
         for organisation, count in rows
     ]
+
+
+def supervision_area_token(area: SupervisionArea) -> str:
+    return fields_token(area, SUPERVISION_FIELDS)
+
+
+SUPERVISION_FIELDS = ["name", "host", "members", "notes"]
+
+
+@transaction.atomic
+def supervision_area_save(
+    *, area: SupervisionArea | None, actor, members, expected_token=None, **values
+) -> SupervisionArea:
+    """A new area (area None) or an edit refused with StaleEdit if someone else saved it
+    since the form was shown. Field changes are logged by simple_history, the members (which
+    it does not follow) by an audit entry."""
+    if area is None:
+        area = SupervisionArea(**values)
+        before = set()
+    else:
+        area = SupervisionArea.objects.select_for_update().get(pk=area.pk)
+        check_token(expected_token, supervision_area_token(area))
+        before = set(area.members.values_list("pk", flat=True))
+        for name, value in values.items():
+            setattr(area, name, value)
+    area.save()
+    area.members.set(members)
+    if before != {m.pk for m in members}:
+        with translation.override("da"):
+            summary = gettext("Members of %(area)s: %(names)s") % {
+                "area": area.name,
+                "names": ", ".join(sorted(m.short_name for m in members)),
+            }
+        record(Action.CHANGED, actor=actor, obj=area, summary=summary)
+    return area

@@ -17,3 +17,16 @@ def register_table(organisations) -> ReportTable:
             for o in organisations
         ],
     )
+
+
+def population_table(figures) -> ReportTable:
+    """Every population figure; the first two columns are the import file's (municipality,
+    count), so a download can be read back by the population import."""
+    return ReportTable(
+        id="befolkningstal",
+        caption=_("Population figures"),
+        headers=[_("Municipality"), _("Inhabitants"), _("Counted on"), _("Age band"), _("Source")],
+        rows=[
+            [f.organisation.name, f.count, f.reference_date, f.age_band, f.source] for f in figures
+        ],
+    )

@@ -14,7 +14,7 @@ from .forms import PopulationUploadForm
 from .importers import parse_population
 from .models import Organisation, OrganisationUnit, PopulationFigure
 from .sections import municipality_sections
-from .tables import register_table
+from .tables import population_table, register_table
 
 
 def municipality_list(request):
@@ -58,6 +58,11 @@ def population_upload(request):
     """The secretariat adds population figures in the browser: the same import as the
     `import_population` command (all or nothing, the same file formats and limits)."""
     require_secretariat(request.user)
+    if fmt := requested_format(request):
+        figures = PopulationFigure.objects.select_related("organisation").order_by(
+            "-reference_date", "age_band", "organisation__name"
+        )
+        return tables_download("befolkningstal", fmt, [population_table(figures)])
     form = PopulationUploadForm(request.POST or None, request.FILES or None)
     errors = None
     if request.method == "POST" and form.is_valid():

@@ -209,5 +209,5 @@ def units_without_address() -> list[OrganisationUnit]:
 
 
 def unit_fix_url(unit: OrganisationUnit) -> str:
-    """Where the secretariat gives the unit a reporter today (the administration)."""
-    return reverse("admin:organisations_membership_add") + f"?role={Role.REPORTER}&unit={unit.pk}"
+    """Where the secretariat gives the unit a reporter: the invitation of a person (people)."""
+    return reverse("people:invite") + f"?role={Role.REPORTER}&unit={unit.pk}"

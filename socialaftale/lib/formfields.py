@@ -86,3 +86,19 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": key},
                 )
         return super()._check_values(value)
+
+
+class BoundedModelChoiceField(forms.ModelChoiceField):
+    """One row, its posted key checked as BoundedModelMultipleChoiceField's are."""
+
+    default_error_messages = {"invalid_choice": _("Select a valid choice among those shown.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not text.isdigit() or len(text) > 18:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(text)

@@ -10,15 +10,16 @@ from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
 from documents.models import GeneratedDocument
-from meetings.models import Attachment, Meeting
+from meetings.models import Attachment, BodyMember, Meeting
 from monitoring.models import AnalysisRun
 from offers.models import CoverageExemption, Offer
-from organisations.models import Organisation, OrganisationUnit
+from organisations.models import Organisation, OrganisationUnit, SupervisionArea
 from submissions import services
 from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
 from tariffs.models import FinancingScheme, Tariff
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
+from tests.factories import MembershipFactory, UserFactory
 from tests.factories.notices import ChangeNoticeFactory
 
 
@@ -66,6 +67,23 @@ def _exemption(offer):
     return exemption
 
 
+def _person():
+    """Someone the people pages are about (not a persona: a POST may deactivate them)."""
+    user = UserFactory(username="matrix-person", email="person@example.dk")
+    membership = MembershipFactory(
+        user=user, role="reporter", unit=OrganisationUnit.objects.get(code="860")
+    )
+    return user, membership
+
+
+def _area():
+    area = SupervisionArea.objects.create(
+        name="Matrixtilsyn", host=Organisation.objects.get(code="860")
+    )
+    area.members.set(Organisation.objects.filter(code__in=["851", "860"]))
+    return area
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open")
     old_round = ReportingRound.objects.get(status="closed")
@@ -77,8 +95,15 @@ def build_data():
     assert panel.status == "minutes_approved"
     fb_submission = services.submission_for(reporting_round=open_round, unit=units["851-FB"])
     aalborg_offer = Offer.objects.filter(operator__code="851").order_by("pk").first()
+    person, person_membership = _person()
     region_offer = Offer.objects.filter(operator__code="1081").order_by("pk").first()
     return SimpleNamespace(
+        person=person,
+        area=_area(),
+        body_member=BodyMember.objects.create(
+            body=das.body, name="Matrix Medlem", organisation="Matrixkommune"
+        ),
+        person_membership=person_membership,
         exemption=_exemption(aalborg_offer),
         region_offer=region_offer,
         # A change notice of each operator's offer (the Aalborg one given after its decision).

@@ -141,6 +141,22 @@ RULES = {
         lambda d: [Case({"pk": d.exemption.pk}, frozenset({SEC, AALBORG_OP, HJ}))]
     ),
     "offers:confirm": scoped(by_operator, post_only=True),
+    "meetings:bodies": secretariat(post=False),
+    "meetings:body": secretariat(objects=lambda d: [{"code": "das"}, {"code": "kkr"}]),
+    "meetings:body_member": secretariat(objects=lambda d: [{"pk": d.body_member.pk}]),
+    "meetings:body_member_end": secretariat(
+        post_only=True, objects=lambda d: [{"pk": d.body_member.pk}]
+    ),
+    "people:list": secretariat(post=False),
+    "people:invite": secretariat(),
+    "people:detail": secretariat(objects=lambda d: [{"pk": d.person.pk}]),
+    "people:role_add": secretariat(post_only=True, objects=lambda d: [{"pk": d.person.pk}]),
+    "people:role_withdraw": secretariat(
+        post_only=True,
+        objects=lambda d: [{"pk": d.person.pk, "membership": d.person_membership.pk}],
+    ),
+    "people:active": secretariat(post_only=True, objects=lambda d: [{"pk": d.person.pk}]),
+    "people:invitation": secretariat(post_only=True, objects=lambda d: [{"pk": d.person.pk}]),
     "notices:list": fixed("scoped", NOTICE_READERS),
     "notices:create": fixed("scoped", OPERATORS, post=OPERATORS),
     "notices:detail": scoped(notice_cases),
@@ -148,6 +164,9 @@ RULES = {
     "notices:plans": fixed("scoped", NOTICE_READERS, post=OPERATORS),
     "organisations:municipality_list": public(),
     "organisations:population_upload": secretariat(),
+    "organisations:areas": secretariat(post=False),
+    "organisations:area_new": secretariat(),
+    "organisations:area": secretariat(objects=lambda d: [{"pk": d.area.pk}]),
     "organisations:municipality_detail": scoped(
         lambda d: [Case({"code": c}, EVERYONE) for c in ("851", "860", "1081")]
     ),
@@ -268,6 +287,6 @@ RULES = {
     "logout": Rule("excluded", reason="POST ends the session of whoever sends it; GET is 405"),
 }
 ADMIN_REASON = (
-    "Django's admin checks is_staff itself; every admin URL is requested as every "
-    "persona without staff status and must send it to the admin login"
+    "Django's admin is for superusers only; every admin URL is requested as every "
+    "persona (the secretariat too: staff, not superuser) and must send it to the admin login"
 )

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access.matrix_rules import ADMIN_REASON, ANON, RULES, SEC
+from tests.access.matrix_rules import ADMIN_REASON, ANON, RULES
 
 logger = logging.getLogger(__name__)
 # Tables that change on every request by design: sessions, login throttling's access log.
@@ -110,8 +110,6 @@ def admin_requests(clients, wrong) -> int:
         except NoReverseMatch:  # a regex pattern that takes no "1": its prefix is requested
             url = reverse("admin:index")
         for persona, client in clients.items():
-            if persona == SEC:
-                continue
             response = client.get(url)
             count += 1
             to_login = response.status_code == 302 and "/admin/login/" in response.url

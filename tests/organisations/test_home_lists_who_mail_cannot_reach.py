@@ -51,18 +51,17 @@ def test_the_secretariat_sees_who_no_e_mail_reaches_with_links_to_fix_it(client,
     shown = section(client.get("/").content.decode())
     assert "1 enhed uden indberetter med e-mailadresse" in shown
     assert (
-        f'<a href="/admin/organisations/membership/add/?role=reporter&amp;unit={rebild.pk}">'
-        "Rebild Kommune</a>"
+        f'<a href="/personer/inviter/?role=reporter&amp;unit={rebild.pk}">Rebild Kommune</a>'
     ) in shown
     assert "Hjørring" not in shown and "Dorte" not in shown
     assert "2 medlemmer af organer uden e-mailadresse" in shown
     anne = BodyMember.objects.get(name="Anne Formand")
     assert (
-        f'DAS: <a href="/admin/meetings/bodymember/{anne.pk}/change/">Anne Formand</a> '
+        f'DAS: <a href="/moeder/organer/medlem/{anne.pk}/">Anne Formand</a> '
         '<small class="text-body-secondary">(ingen brugerkonto i portalen)</small>'
     ) in shown
-    assert f'<a href="/admin/auth/user/{bent.pk}/change/">Bent Direktør</a>' in shown
-    assert "kun rettes i administrationen" in shown
+    assert f'<a href="/personer/{bent.pk}/">Bent Direktør</a>' in shown
+    assert "Invitér en indberetter" in shown
 
 
 def test_others_do_not_see_the_list(client, hjorring_reporter, gaps):

@@ -73,6 +73,7 @@ FLOORS = [
     {"submissions"},
     {"monitoring", "enhanced_cooperation"},
     {"meetings"},
+    {"people", "annual_cycle"},
     {"portal"},
     {"demo"},
 ]
