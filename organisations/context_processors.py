@@ -9,6 +9,7 @@ class Menu:
 
     rounds_and_monitoring: bool = False
     meetings: bool = False
+    change_notices: bool = False  # the parties' change notices (notices.access, same rule)
     people: bool = False  # the secretariat's people and roles pages
     administration: bool = False  # Django's admin: superusers only
 
@@ -19,6 +20,10 @@ def menu(request):
         "menu": Menu(
             rounds_and_monitoring=roles.is_secretariat or roles.is_reporter,
             meetings=roles.sees_meetings,
+            change_notices=roles.is_secretariat
+            or roles.is_reporter
+            or roles.is_operator
+            or roles.is_body_member,
             people=roles.is_secretariat,
             administration=getattr(request.user, "is_superuser", False),
         )

@@ -82,3 +82,15 @@ def test_the_offer_page_lists_its_notices_for_readers_only(client, aalborg_opera
     page = client.get(f"/tilbud/{offer.pk}/").content.decode()
     assert "Ændringsvarsler" in page and f"/aendringer/{notices['own'].pk}/" in page
     assert f"/aendringer/ny/?tilbud={offer.pk}" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "shown"),
+    [("secretariat", True), ("aalborg_operator", True), ("das_member", True), ("outsider", False)],
+)
+def test_the_main_menu_links_the_notices_for_those_who_may_read_them(
+    client, request, persona, shown
+):
+    client.force_login(request.getfixturevalue(persona))
+    assert ('href="/aendringer/"' in client.get("/").content.decode()) is shown
