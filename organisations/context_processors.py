@@ -9,7 +9,7 @@ class Menu:
 
     rounds_and_monitoring: bool = False
     meetings: bool = False
-    change_notices: bool = False  # the parties' change notices (notices.access, same rule)
+    change_notices: bool = False  # the start page links the change notices (notices.access rule)
     people: bool = False  # the secretariat's people and roles pages
     administration: bool = False  # Django's admin: superusers only
 
