@@ -12,6 +12,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -70,6 +71,16 @@ def send_invitation(user, actor) -> None:
         obj=user,
         summary=_danish("Invitation sent to %(email)s", email=user.email),
     )
+
+
+def resend_invitation(user, actor) -> None:
+    """A new link for a person who has never logged in (and is active); anyone else uses
+    "forgot password" on the login page."""
+    if user.last_login is not None:
+        raise ValidationError(_("The person has already logged in: no invitation is sent."))
+    if not user.is_active or not user.email:
+        raise ValidationError(_("A deactivated person or one without e-mail gets no invitation."))
+    send_invitation(user, actor)
 
 
 def _seat_or_role(user, role: str, scope: dict, workplace: str) -> None:
@@ -161,6 +172,13 @@ def set_active(*, user, active: bool, actor) -> None:
     record(Action.CHANGED, actor=actor, obj=user, summary=_danish(text, name=user.get_full_name()))
 
 
+def _refuse_taken_email(email: str, user) -> None:
+    """Another person's e-mail address or login name is refused (case-insensitive)."""
+    others = User.objects.exclude(pk=user.pk)
+    if others.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        raise ValidationError({"email": _("A person with this e-mail address already exists.")})
+
+
 def details_token(user) -> str:
     return edit_token([getattr(user, name) for name in DETAILS])
 
@@ -170,14 +188,16 @@ def update_details(*, user, actor, expected_token=None, **values) -> None:
     """Name and e-mail; refused with StaleEdit if someone else saved them meanwhile."""
     stored = User.objects.select_for_update().get(pk=user.pk)
     check_token(expected_token, details_token(stored))
-    email = values["email"].strip().lower()
-    if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
-        raise ValidationError({"email": _("A person with this e-mail address already exists.")})
+    values = {**values, "email": values["email"].strip().lower()}
+    _refuse_taken_email(values["email"], stored)
     changed = [name for name in DETAILS if getattr(stored, name) != values[name]]
+    fields = list(DETAILS)
+    if "email" in changed and stored.username.lower() == stored.email.lower():
+        stored.username = values["email"]  # the login name is the e-mail address
+        fields.append("username")
     for name in DETAILS:
         setattr(stored, name, values[name])
-    stored.email = email
-    stored.save(update_fields=list(DETAILS))
+    stored.save(update_fields=fields)
     if changed:
         with translation.override("da"):
             labels = ", ".join(str(User._meta.get_field(n).verbose_name) for n in changed)
