@@ -116,3 +116,30 @@ def test_fuzzed_list_filters_never_fail_the_page(
     client.force_login(secretariat)
     query = {"q": q, "organisation": organisation, "role": role, "active": active, "side": page}
     assert client.get("/personer/", query).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_history_shows_the_newest_20_of_what_the_person_did_and_what_was_done_to_them(
+    client, secretariat, outsider, aalborg
+):
+    from audit.models import Action, AuditEntry
+    from audit.services import record
+
+    membership = services.add_role(
+        user=outsider, role=Role.OPERATOR, organisation=aalborg, actor=secretariat
+    )
+    services.withdraw_role(membership=membership, actor=secretariat)
+    for i in range(25):
+        record(Action.SENT, actor=outsider, summary=f"Sendt nr. {i}")
+    record(Action.SENT, actor=secretariat, summary="Ikke om personen")
+    record(Action.CHANGED, actor=secretariat, obj=outsider, summary="Om personen")
+    client.force_login(secretariat)
+    shown = client.get(f"/personer/{outsider.pk}/").context["history"]
+    assert len(shown) == 20
+    assert [e.summary for e in shown[:2]] == ["Om personen", "Sendt nr. 24"]
+    assert "Ikke om personen" not in {e.summary for e in shown}
+    about_role = AuditEntry.objects.filter(
+        content_type__model="membership", object_id=str(membership.pk)
+    )
+    assert about_role.count() == 2  # given and withdrawn: older than the 20 shown
+    assert not {e.pk for e in about_role} & {e.pk for e in shown}
