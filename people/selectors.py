@@ -19,16 +19,27 @@ def people(filters: dict):
         users = users.filter(
             Q(first_name__icontains=text) | Q(last_name__icontains=text) | Q(email__icontains=text)
         )
-    if organisation := filters.get("organisation"):
-        users = users.filter(
-            Q(memberships__unit__organisation=organisation)
-            | Q(memberships__organisation=organisation)
-        )
-    if role := filters.get("role"):
-        users = users.filter(memberships__role=role)
+    users = users.filter(_membership_matches(filters)) if _scoped(filters) else users
     if active := filters.get("active"):
         users = users.filter(is_active=active == "ja")
     return users.distinct().order_by("first_name", "last_name", "username")
+
+
+def _scoped(filters: dict) -> bool:
+    return bool(filters.get("organisation") or filters.get("role"))
+
+
+def _membership_matches(filters: dict) -> Q:
+    """Organisation and role asked of the same membership (one filter() on the relation):
+    "operators of Aalborg" is not "an operator somewhere who reports for Aalborg"."""
+    match = Q()
+    if organisation := filters.get("organisation"):
+        match &= Q(memberships__unit__organisation=organisation) | Q(
+            memberships__organisation=organisation
+        )
+    if role := filters.get("role"):
+        match &= Q(memberships__role=role)
+    return match
 
 
 def history(user) -> list[AuditEntry]:

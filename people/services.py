@@ -11,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -24,6 +25,7 @@ from audit.services import record
 from meetings.access import EXPERT_PANEL_BODY
 from meetings.models import Body
 from meetings.services_members import member_add
+from organisations.models import Body as MembershipBody
 from organisations.models import Membership, Role
 from socialaftale.lib.edits import check_token, edit_token
 from socialaftale.lib.site import absolute_url
@@ -39,11 +41,19 @@ def _danish(text: str, **values) -> str:
 
 def check_role(role: str, unit=None, organisation=None, body: str = "") -> dict:
     """The membership's scope as the role needs it, or ValidationError naming the field."""
-    needs = {Role.REPORTER: "unit", Role.OPERATOR: "organisation", Role.BODY_MEMBER: "body"}
+    needs = {
+        Role.REPORTER: ("unit", _("A reporter needs a unit.")),
+        Role.OPERATOR: ("organisation", _("An operator needs an organisation.")),
+        Role.BODY_MEMBER: ("body", _("A member of DAS or KKR needs a body.")),
+    }
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose one of the roles.")})
+    if body and body not in MembershipBody.values:
+        raise ValidationError({"body": _("Choose DAS or KKR.")})
     scope = {"unit": unit, "organisation": organisation, "body": body or ""}
-    field = needs.get(role)
+    field, missing = needs.get(role, (None, ""))
     if field and not scope[field]:
-        raise ValidationError({field: _("This role needs a %(field)s.") % {"field": _(field)}})
+        raise ValidationError({field: missing})
     return {
         name: (value if name == field else ("" if name == "body" else None))
         for name, value in scope.items()
@@ -70,6 +80,16 @@ def send_invitation(user, actor) -> None:
         obj=user,
         summary=_danish("Invitation sent to %(email)s", email=user.email),
     )
+
+
+def resend_invitation(user, actor) -> None:
+    """A new link for a person who has never logged in (and is active); anyone else uses
+    "forgot password" on the login page."""
+    if user.last_login is not None:
+        raise ValidationError(_("The person has already logged in: no invitation is sent."))
+    if not user.is_active or not user.email:
+        raise ValidationError(_("A deactivated person or one without e-mail gets no invitation."))
+    send_invitation(user, actor)
 
 
 def _seat_or_role(user, role: str, scope: dict, workplace: str) -> None:
@@ -112,7 +132,13 @@ def invite(
     scope = check_role(role, unit, organisation, body)
     user = User(username=email, email=email, first_name=first_name, last_name=last_name)
     user.set_unusable_password()
-    user.save()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:  # the same address invited at the same moment
+        raise ValidationError(
+            {"email": _("A person with this e-mail address already exists.")}
+        ) from None
     _seat_or_role(user, role, scope, workplace)
     record(
         Action.CREATED,
@@ -131,6 +157,9 @@ def add_role(*, user, role: str, actor, unit=None, organisation=None, body: str 
 
 
 def _other_active_secretaries(user) -> bool:
+    """Whether someone else stays an active secretary. The secretariat's roles are locked
+    first, so two secretaries removing each other at once cannot both succeed."""
+    list(Membership.objects.select_for_update().filter(role=Role.SECRETARIAT).values("pk"))
     return (
         Membership.objects.filter(role=Role.SECRETARIAT, user__is_active=True)
         .exclude(user=user)
@@ -161,6 +190,13 @@ def set_active(*, user, active: bool, actor) -> None:
     record(Action.CHANGED, actor=actor, obj=user, summary=_danish(text, name=user.get_full_name()))
 
 
+def _refuse_taken_email(email: str, user) -> None:
+    """Another person's e-mail address or login name is refused (case-insensitive)."""
+    others = User.objects.exclude(pk=user.pk)
+    if others.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        raise ValidationError({"email": _("A person with this e-mail address already exists.")})
+
+
 def details_token(user) -> str:
     return edit_token([getattr(user, name) for name in DETAILS])
 
@@ -170,14 +206,16 @@ def update_details(*, user, actor, expected_token=None, **values) -> None:
     """Name and e-mail; refused with StaleEdit if someone else saved them meanwhile."""
     stored = User.objects.select_for_update().get(pk=user.pk)
     check_token(expected_token, details_token(stored))
-    email = values["email"].strip().lower()
-    if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
-        raise ValidationError({"email": _("A person with this e-mail address already exists.")})
+    values = {**values, "email": values["email"].strip().lower()}
+    _refuse_taken_email(values["email"], stored)
     changed = [name for name in DETAILS if getattr(stored, name) != values[name]]
+    fields = list(DETAILS)
+    if "email" in changed and stored.username.lower() == stored.email.lower():
+        stored.username = values["email"]  # the login name is the e-mail address
+        fields.append("username")
     for name in DETAILS:
         setattr(stored, name, values[name])
-    stored.email = email
-    stored.save(update_fields=list(DETAILS))
+    stored.save(update_fields=fields)
     if changed:
         with translation.override("da"):
             labels = ", ".join(str(User._meta.get_field(n).verbose_name) for n in changed)

@@ -54,9 +54,12 @@ def person_list(request):
     return render(request, "people/person_list.html", context)
 
 
-def _send(request, user) -> bool:
+def _send(request, user, send=services.send_invitation) -> bool:
     try:
-        services.send_invitation(user, request.user)
+        send(user, request.user)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+        return False
     except (SMTPException, OSError):
         messages.error(
             request,
@@ -204,6 +207,5 @@ def person_active(request, pk):
 @require_POST
 def invitation_resend(request, pk):
     person = _person(request, pk)
-    if person.is_active and person.email:
-        _send(request, person)
+    _send(request, person, send=services.resend_invitation)
     return redirect("people:detail", pk=pk)
