@@ -83,7 +83,8 @@ def member_end(*, member: BodyMember, ends_on: dt.date | None = None) -> BodyMem
     stored = BodyMember.objects.select_for_update().get(pk=member.pk)
     stored.ends_on = ends_on or timezone.localdate() - dt.timedelta(days=1)
     if stored.starts_on and stored.ends_on < stored.starts_on:
-        stored.ends_on = stored.starts_on
-    stored.save(update_fields=["ends_on"])
+        stored.delete()  # a seat ended before it began never ran (its history keeps it)
+    else:
+        stored.save(update_fields=["ends_on"])
     sync_access(stored.user, stored.body)
     return stored

@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from audit.models import Action
 from audit.services import record
 from meetings.access import EXPERT_PANEL_BODY
-from meetings.models import Body
-from meetings.services_members import member_add
+from meetings.models import Body, BodyMember
+from meetings.services_members import member_add, member_end
 from organisations.models import Body as MembershipBody
 from organisations.models import Membership, Role
 from socialaftale.lib.edits import check_token, edit_token
@@ -92,12 +92,19 @@ def resend_invitation(user, actor) -> None:
     send_invitation(user, actor)
 
 
-def _seat_or_role(user, role: str, scope: dict, workplace: str) -> None:
+def _seat_body(role: str, body: str) -> Body | None:
+    """The body a seat of the role is in (DAS, KKR, Ekspertpanelet), if the portal has it."""
+    if role not in (Role.BODY_MEMBER, Role.EXPERT_PANEL):
+        return None
+    short_name = EXPERT_PANEL_BODY if role == Role.EXPERT_PANEL else body
+    return Body.objects.filter(short_name=short_name).first() if short_name else None
+
+
+def _seat_or_role(user, role: str, scope: dict, workplace: str) -> Membership | None:
     """A member of DAS, KKR or the expert panel gets a seat in the body from today (which
     gives the access role, meetings.services_members); any other role is the membership."""
-    short_name = EXPERT_PANEL_BODY if role == Role.EXPERT_PANEL else scope["body"]
-    seat_body = Body.objects.filter(short_name=short_name).first() if short_name else None
-    if role in (Role.BODY_MEMBER, Role.EXPERT_PANEL) and seat_body is not None:
+    seat_body = _seat_body(role, scope["body"])
+    if seat_body is not None:
         name = user.get_full_name() or user.username
         member_add(
             body=seat_body,
@@ -106,8 +113,8 @@ def _seat_or_role(user, role: str, scope: dict, workplace: str) -> None:
             organisation=workplace,
             starts_on=timezone.localdate(),
         )
-        return
-    Membership.objects.create(user=user, role=role, **scope)
+        return Membership.objects.filter(user=user, role=role).first()
+    return Membership.objects.create(user=user, role=role, **scope)
 
 
 @transaction.atomic
@@ -153,7 +160,7 @@ def add_role(*, user, role: str, actor, unit=None, organisation=None, body: str 
     scope = check_role(role, unit, organisation, body)
     if Membership.objects.filter(user=user, role=role, **scope).exists():
         raise ValidationError(_("The person already has this role."))
-    return Membership.objects.create(user=user, role=role, **scope)
+    return _seat_or_role(user, role, scope, workplace="")
 
 
 def _other_active_secretaries(user) -> bool:
@@ -172,7 +179,11 @@ def withdraw_role(*, membership: Membership, actor) -> None:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role == Role.SECRETARIAT and not _other_active_secretaries(membership.user):
         raise ValidationError(_("The last secretariat role cannot be withdrawn."))
-    membership.delete()
+    seat_body = _seat_body(membership.role, membership.body)
+    seats = BodyMember.objects.current().filter(user=membership.user, body=seat_body)
+    for seat in seats if seat_body else ():  # ending the seat ends the role with it
+        member_end(member=seat)
+    Membership.objects.filter(pk=membership.pk).delete()
 
 
 @transaction.atomic

@@ -239,3 +239,18 @@ def test_an_invited_das_member_gets_a_seat_so_the_body_s_mails_reach_them(client
     seat = BodyMember.objects.get(body=das)
     assert (seat.user.email, seat.organisation) == ("dorte@example.dk", "Thisted Kommune")
     assert Membership.objects.filter(user=seat.user, role=Role.BODY_MEMBER, body="DAS").exists()
+
+
+@pytest.mark.django_db
+def test_a_body_role_given_later_is_a_seat_and_withdrawing_it_ends_the_seat(secretariat):
+    from meetings.models import BodyMember
+    from tests.factories.meetings import body
+
+    das = body("DAS")
+    user = UserFactory()
+    membership = services.add_role(user=user, role=Role.BODY_MEMBER, body="DAS", actor=secretariat)
+    seat = BodyMember.objects.get(body=das, user=user)
+    assert membership.body == "DAS" and seat in BodyMember.objects.current()
+    services.withdraw_role(membership=membership, actor=secretariat)
+    assert seat not in BodyMember.objects.current()
+    assert not Membership.objects.filter(user=user).exists()
