@@ -9,6 +9,8 @@ from types import SimpleNamespace
 from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
+from annual_cycle.models import CycleEvent
+from annual_cycle.services import generate_year
 from documents.models import GeneratedDocument
 from meetings.models import Attachment, BodyMember, Meeting
 from monitoring.models import AnalysisRun
@@ -83,6 +85,12 @@ def _area():
     return area
 
 
+def _cycle_event(year):
+    """The year's events of the annual cycle; the first of them."""
+    generate_year(year)
+    return CycleEvent.objects.filter(year=year).order_by("starts_on", "pk").first()
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open")
     old_round = ReportingRound.objects.get(status="closed")
@@ -96,6 +104,7 @@ def build_data():
     aalborg_offer = Offer.objects.filter(operator__code="851").order_by("pk").first()
     person, person_membership = _person()
     return SimpleNamespace(
+        cycle_event=_cycle_event(2026),
         person=person,
         area=_area(),
         body_member=BodyMember.objects.create(
