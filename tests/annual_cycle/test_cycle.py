@@ -164,7 +164,7 @@ def test_the_year_view_month_by_month_and_the_generate_button(client, secretaria
         "tilbud-udtraeder",
         "styringsaftale",
     ]
-    assert "15. oktober 2030" in page.text
+    assert "15. oktober 2030" in page.text and "Årshjulet 2030" in page.text
     assert CycleEvent.objects.filter(year=2030).first().history.first().history_user == secretariat
     xlsx = client.get("/aarshjul/2030/?_export=xlsx")
     assert xlsx["Content-Disposition"] == 'attachment; filename="aarshjul-2030.xlsx"'
