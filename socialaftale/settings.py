@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "enhanced_cooperation",
     "meetings",
     "people",  # the secretariat's administration of users and roles
+    "annual_cycle",  # the year's fixed events (årshjul)
     "portal",  # the start page: it gathers several apps' data
     "demo",  # the demo data, above every app: no app imports it
 ]

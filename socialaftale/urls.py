@@ -30,6 +30,7 @@ urlpatterns = [
     path("monitorering/", include("monitoring.urls")),
     path("moeder/", include("meetings.urls")),
     path("personer/", include("people.urls")),
+    path("aarshjul/", include("annual_cycle.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

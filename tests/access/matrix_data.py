@@ -9,6 +9,8 @@ from types import SimpleNamespace
 from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
+from annual_cycle.models import CycleEvent
+from annual_cycle.services import generate_year
 from documents.models import GeneratedDocument
 from meetings.models import Attachment, BodyMember, Meeting
 from monitoring.models import AnalysisRun
@@ -84,6 +86,12 @@ def _area():
     return area
 
 
+def _cycle_event(year):
+    """The year's events of the annual cycle; the first of them."""
+    generate_year(year)
+    return CycleEvent.objects.filter(year=year).order_by("starts_on", "pk").first()
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open")
     old_round = ReportingRound.objects.get(status="closed")
@@ -98,6 +106,7 @@ def build_data():
     person, person_membership = _person()
     region_offer = Offer.objects.filter(operator__code="1081").order_by("pk").first()
     return SimpleNamespace(
+        cycle_event=_cycle_event(2026),
         person=person,
         area=_area(),
         body_member=BodyMember.objects.create(

@@ -162,6 +162,15 @@ RULES = {
     "notices:detail": scoped(notice_cases),
     "notices:unnoticed": secretariat(post=False),
     "notices:plans": fixed("scoped", NOTICE_READERS, post=OPERATORS),
+    "annual_cycle:year_current": fixed("login", LOGGED_IN),
+    "annual_cycle:year": fixed("login", LOGGED_IN, year=2026),
+    "annual_cycle:generate": secretariat(post_only=True, objects=lambda d: [{"year": 2031}]),
+    "annual_cycle:due": fixed("login", LOGGED_IN),
+    "annual_cycle:definitions": secretariat(post=False),
+    "annual_cycle:definition_edit": secretariat(
+        objects=lambda d: [{"pk": d.cycle_event.definition_id}]
+    ),
+    "annual_cycle:event_edit": secretariat(objects=lambda d: [{"pk": d.cycle_event.pk}]),
     "organisations:municipality_list": public(),
     "organisations:population_upload": secretariat(),
     "organisations:areas": secretariat(post=False),

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from annual_cycle.models import CycleDefinition, CycleEvent
 from meetings.models import Mailing, Meeting, meeting_reference
 from monitoring.models import AnalysisRun, RunStatus
 from notices.models import ChangeNotice
@@ -14,6 +15,7 @@ from offers.models import Capacity, CoverageExemption, Offer
 from organisations.models import OrganisationUnit
 from submissions.models import MailDelivery, MailLog, ReportingRound, Submission
 from tariffs.models import Tariff
+from tests.factories.annual_cycle import CycleDefinitionFactory, CycleEventFactory
 from tests.factories.meetings import BodyFactory, MailingFactory, MeetingFactory
 from tests.factories.monitoring import AnalysisRunFactory
 from tests.factories.notices import ChangeNoticeFactory
@@ -37,6 +39,7 @@ CODES = (
     "notices.breaches",
     "notices.recent",
     "notices.plans_missing",
+    "annual_cycle.due_soon",
 )
 LATE_ROUND = "Arbejde: over fristen"
 FAILED = [{"name": "Medlem", "email": "medlem@example.dk", "state": "failed", "reason": ""}]
@@ -53,6 +56,7 @@ def work_items(n: int, *, start: int = 0) -> None:
     )
     _meeting_work(numbers)
     _notice_work(municipality, numbers)
+    _cycle_work(numbers)
 
 
 def _rounds() -> tuple[ReportingRound, ReportingRound]:
@@ -139,6 +143,23 @@ def _meeting_work(numbers) -> None:
     meetings = Meeting.objects.bulk_create(meetings)
     Mailing.objects.bulk_create(
         MailingFactory.build(meeting=meeting, deliveries=FAILED) for meeting in meetings
+    )
+
+
+def _cycle_work(numbers) -> None:
+    """Events of the annual cycle due within 60 days, one definition each."""
+    definitions = CycleDefinition.objects.bulk_create(
+        CycleDefinitionFactory.build(code=f"arbejde-{i}", title=f"Arbejde {i}") for i in numbers
+    )
+    today = timezone.localdate()
+    CycleEvent.objects.bulk_create(
+        CycleEventFactory.build(
+            definition=definition,
+            year=today.year,
+            starts_on=today + dt.timedelta(days=i % 61),
+            due_on=today + dt.timedelta(days=i % 61),
+        )
+        for i, definition in zip(numbers, definitions, strict=True)
     )
 
 

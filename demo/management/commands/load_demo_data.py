@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from demo import annual_cycle as annual_cycle_demo
 from demo import meetings as meetings_demo
 from demo import monitoring as monitoring_demo
 from demo import notices as notices_demo
@@ -31,6 +32,7 @@ DEMO_LOADERS = [
     meetings_demo.load_demo_kkr_meeting,
     meetings_demo.load_demo_panel_meeting,
     meetings_demo.load_demo_meeting_documents,
+    annual_cycle_demo.load_demo_cycle,
 ]
 
 
