@@ -12,6 +12,7 @@ from meetings.models import (
     Attendance,
     Body,
     BodyMember,
+    BodyRole,
     Meeting,
     MeetingStatus,
     body_role_of,
@@ -139,6 +140,21 @@ def _attend(meeting: Meeting, position: int, person: tuple[str, str, str, str]) 
     )
 
 
+# The demo's seats run from the start of the period before the demo's meetings (2019).
+SEATS_FROM = dt.date(2018, 1, 1)
+# A former member of DAS, whose seat ended before the demo's meetings: listed as former on the
+# body's page, not filled into the meetings, not mailed.
+FORMER_MEMBER = (
+    "Ole Tidligere",
+    {
+        "organisation": "Jammerbugt Kommune",
+        "role": BodyRole.MEMBER,
+        "starts_on": dt.date(2014, 1, 1),
+        "ends_on": dt.date(2017, 12, 31),
+    },
+)
+
+
 def load_bodies() -> None:
     for code, name, short in BODIES:
         Body.objects.update_or_create(code=code, defaults={"name": name, "short_name": short})
@@ -159,8 +175,13 @@ def load_demo_meeting() -> Meeting:
         BodyMember.objects.get_or_create(
             body=das,
             name=name,
-            defaults={"organisation": organisation, "role": body_role_of(role)},
+            defaults={
+                "organisation": organisation,
+                "role": body_role_of(role),
+                "starts_on": SEATS_FROM,
+            },
         )
+    BodyMember.objects.get_or_create(body=das, name=FORMER_MEMBER[0], defaults=FORMER_MEMBER[1])
     meeting, created = Meeting.objects.get_or_create(
         body=das,
         date=dt.date(2019, 5, 21),
@@ -305,7 +326,11 @@ def load_demo_kkr_meeting() -> Meeting | None:
     for position, (name, organisation, role, kind) in enumerate(KKR_PEOPLE):
         _attend(meeting, position, (name, organisation, role, kind))
         if kind == "present" and role != "ref.":
-            defaults = {"organisation": organisation, "role": body_role_of(role)}
+            defaults = {
+                "organisation": organisation,
+                "role": body_role_of(role),
+                "starts_on": SEATS_FROM,
+            }
             BodyMember.objects.get_or_create(body=kkr, name=name, defaults=defaults)
     welcome = services.item_create(
         meeting=meeting, section="welcome", title="Godkendelse af dagsorden"
@@ -376,5 +401,6 @@ def link_demo_members() -> None:
             defaults={
                 "name": membership.user.get_full_name() or membership.user.username,
                 "organisation": "Demokommune",
+                "starts_on": SEATS_FROM,
             },
         )

@@ -11,9 +11,11 @@ class MeetingsConfig(AppConfig):
 
         from .mailing import retry_pending
         from .pdf import register_documents
+        from .services_members import sync_due_access
 
         register_documents()
         jobs.register_sweeper("meeting-mails", retry_pending)
+        jobs.register_sweeper("body-member-access", sync_due_access)
 
         # The start page's work list (issue 13).
         from .worklist import register_work_items

@@ -55,30 +55,32 @@ class Unreachable:
 
 
 def unreachable_reason(member: BodyMember) -> str | None:
-    """Why an e-mail cannot reach the member (in Danish), or None when it can."""
+    """Why an e-mail cannot reach the member (in Danish), or None when it can: the member's
+    user's address, or for a member without one (or without a user) the member's own."""
     user = member.user
     with translation.override(settings.LANGUAGE_CODE):
+        if user is not None and not user.is_active:
+            return _("the user account is inactive")
+        if member.address:
+            return None
         if user is None:
             return _("no user account in the portal")
-        if not user.is_active:
-            return _("the user account is inactive")
-        if not user.email:
-            return _("the user has no e-mail address")
-    return None
+        return _("the user has no e-mail address")
 
 
 def recipients(meeting: Meeting) -> tuple[list[Recipient], list[Unreachable]]:
-    """The body's current members with an active user that has an e-mail address (each address
-    once), and the current members the e-mail cannot reach, with the reason. A member whose
-    period has ended (or not begun) gets no mail."""
+    """The body's members on the meeting's day that an e-mail reaches (each address once), and
+    those it cannot reach, with the reason. A member whose period has ended before the
+    meeting's day (or begins after it) gets no mail about it."""
     reached, unreachable, seen = [], [], set()
-    for member in meeting.body.members.current().select_related("user").order_by("name", "pk"):
+    members = meeting.body.members.current(meeting.date).select_related("user")
+    for member in members.order_by("name", "pk"):
         reason = unreachable_reason(member)
         if reason:
             unreachable.append(Unreachable(member, reason))
-        elif member.user.email.lower() not in seen:
-            seen.add(member.user.email.lower())
-            reached.append(Recipient(member, member.user.email))
+        elif member.address.lower() not in seen:
+            seen.add(member.address.lower())
+            reached.append(Recipient(member, member.address))
     return reached, unreachable
 
 
@@ -91,8 +93,8 @@ def members_without_address() -> list[Unreachable]:
 
 
 def fix_url(member: BodyMember) -> str:
-    """Where the secretariat fixes it: the member's user (people), or the member of the body
-    (to give them a user or an address)."""
+    """Where the secretariat fixes it: the member's user (people: reactivate, give an address),
+    or the member on the body's pages (give them a user or an address), never the admin."""
     if member.user_id:
         return reverse("people:detail", args=[member.user_id])
     return reverse("meetings:body_member", args=[member.pk])

@@ -77,6 +77,11 @@ class BodyMember(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200)
+    email = models.EmailField(
+        _("e-mail address"),
+        blank=True,
+        help_text=_("For a member without a user in the portal; a user's own address wins."),
+    )
     role = models.CharField(
         _("role"), max_length=100, choices=BodyRole.choices, default=BodyRole.MEMBER
     )
@@ -101,6 +106,11 @@ class BodyMember(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
+
+    @property
+    def address(self) -> str:
+        """Where the body's e-mails go: the user's address, else the member's own."""
+        return (self.user.email if self.user else "") or self.email
 
 
 class MeetingStatus(models.TextChoices):

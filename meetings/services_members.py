@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +18,10 @@ from socialaftale.lib.edits import check_token, fields_token
 from .access import EXPERT_PANEL_BODY
 from .models import Body, BodyMember
 
-FIELDS = ["user", "name", "organisation", "role", "starts_on", "ends_on"]
+FIELDS = ["user", "name", "organisation", "email", "role", "starts_on", "ends_on"]
+# How far back the sweep looks for seats that began or ended (a day missed by the beat is
+# caught up; a role the secretariat gives by hand later is not undone).
+SYNC_WINDOW_DAYS = 7
 
 
 def access_role(body: Body) -> dict | None:
@@ -30,16 +34,33 @@ def access_role(body: Body) -> dict | None:
     return None
 
 
-def sync_access(user, body: Body, today: dt.date | None = None) -> None:
+def sync_access(user, body: Body, today: dt.date | None = None) -> bool:
+    """Give or take the access role the user's seats in the body justify on the day; True
+    when it changed."""
     scope = access_role(body)
     if user is None or scope is None:
-        return
+        return False
     seated = BodyMember.objects.current(today).filter(user=user, body=body).exists()
     existing = Membership.objects.filter(user=user, **scope)
     if seated and not existing.exists():
         Membership.objects.create(user=user, **scope)
-    elif not seated:
-        existing.delete()
+        return True
+    if not seated:
+        return existing.delete()[0] > 0
+    return False
+
+
+def sync_due_access(now=None) -> int:
+    """The job sweep's pass (every minute): seats that began or ended in the last days give or
+    take the access role on their day, though nobody saved them then. Returns the changes."""
+    today = timezone.localdate(now) if now else timezone.localdate()
+    since = today - dt.timedelta(days=SYNC_WINDOW_DAYS)
+    began = Q(starts_on__gt=since, starts_on__lte=today)
+    ended = Q(ends_on__gte=since - dt.timedelta(days=1), ends_on__lt=today)
+    due = BodyMember.objects.filter(began | ended, user__isnull=False)
+    pairs = {(m.user, m.body) for m in due.select_related("user", "body")}
+    with transaction.atomic():
+        return sum(sync_access(user, body, today) for user, body in pairs)
 
 
 def _check(values: dict) -> None:
@@ -77,14 +98,20 @@ def member_update(*, member: BodyMember, expected_token: str | None = None, **va
 
 
 @transaction.atomic
-def member_end(*, member: BodyMember, ends_on: dt.date | None = None) -> BodyMember:
-    """The seat ends (by default yesterday: no longer a member from today); the access role
-    goes with the last seat."""
-    stored = BodyMember.objects.select_for_update().get(pk=member.pk)
-    stored.ends_on = ends_on or timezone.localdate() - dt.timedelta(days=1)
-    if stored.starts_on and stored.ends_on < stored.starts_on:
-        stored.delete()  # a seat ended before it began never ran (its history keeps it)
-    else:
-        stored.save(update_fields=["ends_on"])
+def member_end(*, member: BodyMember, ends_on: dt.date | None = None) -> BodyMember | None:
+    """The seat ends on its last day (by default yesterday: no longer a member from today); the
+    access role goes with the last seat. A seat ended before it began, without a date given,
+    is withdrawn (history keeps it) and None returned; a date given before it began is
+    refused with ValidationError."""
+    stored = BodyMember.objects.select_for_update().select_related("user", "body").get(pk=member.pk)
+    last_day = ends_on or timezone.localdate() - dt.timedelta(days=1)
+    if stored.starts_on and last_day < stored.starts_on:
+        if ends_on is not None:
+            _check({"starts_on": stored.starts_on, "ends_on": ends_on})
+        stored.delete()
+        sync_access(stored.user, stored.body)
+        return None
+    stored.ends_on = last_day
+    stored.save(update_fields=["ends_on"])
     sync_access(stored.user, stored.body)
     return stored

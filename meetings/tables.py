@@ -56,6 +56,7 @@ def member_table(body: Body, members) -> ReportTable:
             _("Member from"),
             _("Member until"),
             _("E-mail address"),
+            _("User in the portal"),
         ],
         rows=[
             [
@@ -64,7 +65,8 @@ def member_table(body: Body, members) -> ReportTable:
                 str(m.get_role_display()),
                 m.starts_on,
                 m.ends_on,
-                m.user.email if m.user else "",
+                m.address,
+                (m.user.get_full_name() or m.user.username) if m.user else "",
             ]
             for m in members
         ],

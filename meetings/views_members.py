@@ -15,7 +15,7 @@ from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
 from . import services_members as services
-from .forms_members import BodyMemberForm
+from .forms_members import BodyMemberForm, EndMembershipForm
 from .models import Body, BodyMember
 from .tables import member_table
 
@@ -85,15 +85,33 @@ def body_member(request, pk):
         else:
             messages.success(request, _("The member has been saved."))
             return redirect("meetings:body", code=member.body.code)
-    context = {"member": member, "form": form}
+    return _member_page(request, member, form, EndMembershipForm(), status)
+
+
+def _member_page(request, member, form, end_form, status=200):
+    context = {"member": member, "form": form, "end_form": end_form}
     return render(request, "meetings/body_member.html", context, status=status)
 
 
 @login_required
 @require_POST
 def body_member_end(request, pk):
+    """The seat ends on the day given (yesterday when none is); a date before the seat began is
+    named on the member's page."""
     require_secretariat(request.user)
-    member = get_object_or_404(BodyMember.objects.select_related("body"), pk=pk)
-    services.member_end(member=member)
-    messages.success(request, _("The membership of %(name)s has ended.") % {"name": member.name})
-    return redirect("meetings:body", code=member.body.code)
+    member = get_object_or_404(BodyMember.objects.select_related("body", "user"), pk=pk)
+    end_form = EndMembershipForm(request.POST)
+    if end_form.is_valid():
+        try:
+            ended = services.member_end(member=member, ends_on=end_form.cleaned_data["ends_on"])
+        except ValidationError as refused:
+            end_form.add_error(None, refused)
+        else:
+            text = (
+                _("The membership of %(name)s has ended.")
+                if ended
+                else _("The seat of %(name)s had not begun and has been withdrawn.")
+            )
+            messages.success(request, text % {"name": member.name})
+            return redirect("meetings:body", code=member.body.code)
+    return _member_page(request, member, BodyMemberForm(instance=member), end_form, status=400)

@@ -60,7 +60,7 @@ def test_mails_reach_only_the_current_members():
     member_add(body=das, user=now, name="Nu", organisation="x")
     old = member_add(body=das, user=before, name="Før", organisation="x")
     member_end(member=old)
-    reached, unreachable = recipients(MeetingFactory(body=das))
+    reached, unreachable = recipients(MeetingFactory(body=das, date=timezone.localdate()))
     assert [r.email for r in reached] == ["nu@example.dk"] and not unreachable
 
 
