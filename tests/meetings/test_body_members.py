@@ -154,5 +154,27 @@ def test_others_get_404(client, das_member, hjorring_reporter):
 def test_fuzzed_members_never_fail_the_page(client, secretariat, text, role, key):
     body("DAS")
     client.force_login(secretariat)
-    data = {"name": text, "organisation": text, "role": role, "user": key, "starts_on": text[:10]}
+    data = {
+        "name": text,
+        "organisation": text,
+        "email": text[:60],
+        "role": role,
+        "user": key,
+        "starts_on": text[:10],
+        "ends_on": text[-10:],
+    }
     assert client.post("/moeder/organer/das/", data).status_code in (200, 302, 400)
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=40))
+def test_fuzzed_end_dates_never_fail_the_page(client, secretariat, text):
+    member = BodyMember.objects.create(
+        body=body("DAS"), name="A", organisation="x", starts_on=dt.date(2026, 1, 1)
+    )
+    client.force_login(secretariat)
+    response = client.post(f"/moeder/organer/medlem/{member.pk}/afslut/", {"ends_on": text})
+    assert response.status_code in (302, 400)
