@@ -2,13 +2,14 @@
 60 days, for everyone logged in (filtered to what concerns them); the definitions and the
 events edited by the secretariat."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -52,7 +53,7 @@ def year_view(request, year):
         caption = _("The annual cycle %(year)s") % {"year": year}
         return tables_download(f"aarshjul-{year}", fmt, [event_table(rows, caption)])
     months = [
-        (MONTHS[month], [row for row in rows if row.event.starts_on.month == month])
+        (dt.date(year, month, 1), [row for row in rows if row.event.starts_on.month == month])
         for month in range(1, 13)
     ]
     context = {
@@ -101,7 +102,7 @@ def definition_list(request):
     return render(request, "annual_cycle/definition_list.html", {"definitions": definitions})
 
 
-def _save(request, form, update, template, context):
+def _submit(request, form, update, template, context):
     """None once saved; else the page again (with the form's errors; 409 if stale)."""
     if request.method != "POST" or not form.is_valid():
         return render(request, template, context)
@@ -123,7 +124,7 @@ def definition_edit(request, pk):
     form = DefinitionForm(request.POST or None, instance=definition)
     context = {"form": form, "definition": definition}
     template = "annual_cycle/definition_form.html"
-    shown = _save(request, form, services.update_definition, template, context)
+    shown = _submit(request, form, services.update_definition, template, context)
     return shown or redirect("annual_cycle:definitions")
 
 
@@ -132,7 +133,7 @@ def event_edit(request, pk):
     event = get_event_for_edit(request.user, pk)
     form = EventForm(request.POST or None, instance=event)
     context = {"form": form, "event": event}
-    shown = _save(request, form, services.update_event, "annual_cycle/event_form.html", context)
+    shown = _submit(request, form, services.update_event, "annual_cycle/event_form.html", context)
     return shown or redirect("annual_cycle:year", year=event.year)
 
 

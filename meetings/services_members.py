@@ -103,7 +103,11 @@ def member_end(*, member: BodyMember, ends_on: dt.date | None = None) -> BodyMem
     access role goes with the last seat. A seat ended before it began, without a date given,
     is withdrawn (history keeps it) and None returned; a date given before it began is
     refused with ValidationError."""
-    stored = BodyMember.objects.select_for_update().select_related("user", "body").get(pk=member.pk)
+    stored = (
+        BodyMember.objects.select_for_update(of=("self",))
+        .select_related("user", "body")
+        .get(pk=member.pk)
+    )
     last_day = ends_on or timezone.localdate() - dt.timedelta(days=1)
     if stored.starts_on and last_day < stored.starts_on:
         if ends_on is not None:
