@@ -4,25 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from socialaftale.lib.edits import EditTokenMixin
-from socialaftale.lib.formfields import DanishDateField
+from socialaftale.lib.formfields import BoundedModelChoiceField, DanishDateField
 
 from .models import ChangeNotice
 
 MAX_PLACES = 100_000
 MAX_TEXT = 5000
-
-
-class BoundedModelChoiceField(forms.ModelChoiceField):
-    """A posted key that is not a whole number a database integer can hold is an invalid
-    choice, not an OverflowError from the driver."""
-
-    def to_python(self, value):
-        text = str(value).strip() if value is not None else ""
-        if text and (not text.isdigit() or len(text) > 18):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
 
 
 def _places(label):
