@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class EnhancedCooperationConfig(AppConfig):
     name = "enhanced_cooperation"
     verbose_name = _("Enhanced cooperation")
+
+    def ready(self):
+        from submissions.kinds import register_hand_in_page
+        from submissions.models import RoundKind
+
+        from .selectors import missing_in_submission
+
+        # The operator writes one annual report per member on this app's pages.
+        register_hand_in_page(
+            RoundKind.ANNUAL_REPORT,
+            "enhanced_cooperation:reports",
+            _("Write the annual reports"),
+            per_submission=True,
+            by_operator=True,
+            missing=missing_in_submission,
+            own_round_page=True,
+        )

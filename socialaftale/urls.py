@@ -31,6 +31,7 @@ urlpatterns = [
     path("moeder/", include("meetings.urls")),
     path("personer/", include("people.urls")),
     path("aarshjul/", include("annual_cycle.urls")),
+    path("samarbejde/", include("enhanced_cooperation.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,12 +1,23 @@
-"""Who may see rounds and submissions. A reporter sees only their own unit's submissions;
+"""Who may see rounds and submissions. A reporter sees only their own unit's submissions (an
+operator, in a kind handed in by operators, those of its organisation's units);
 another unit's draft, versions or answers are a 404. The secretariat sees everything."""
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from organisations.access import roles_for
 
+from . import kinds
 from .models import ReportingRound, RoundStatus, Submission
+
+
+def _writes_for(roles, kind: str, unit) -> bool:
+    """A reporter writes their own unit's submissions; in a kind handed in by operators, the
+    operators of the unit's organisation do."""
+    if kinds.handed_in_by_operator(kind):
+        return unit.organisation_id in roles.operator_organisation_ids
+    return unit.pk in roles.reporter_unit_ids
 
 
 def visible_rounds(user):
@@ -14,11 +25,11 @@ def visible_rounds(user):
     rounds = ReportingRound.objects.all()
     if roles.is_secretariat:
         return rounds
-    return (
-        rounds.filter(units__in=roles.reporter_unit_ids)
-        .exclude(status=RoundStatus.DRAFT)
-        .distinct()
+    as_reporter = Q(units__in=roles.reporter_unit_ids) & ~Q(kind__in=kinds.operator_kinds())
+    as_operator = Q(kind__in=kinds.operator_kinds()) & Q(
+        units__organisation__in=roles.operator_organisation_ids
     )
+    return rounds.filter(as_reporter | as_operator).exclude(status=RoundStatus.DRAFT).distinct()
 
 
 def get_round_for_user(user, pk: int) -> ReportingRound:
@@ -34,7 +45,7 @@ def get_round_for_secretariat(user, pk: int) -> ReportingRound:
 def get_unit_in_round(user, reporting_round: ReportingRound, unit_code: str):
     roles = roles_for(user)
     unit = get_object_or_404(reporting_round.units.all(), code=unit_code)
-    if not (roles.is_secretariat or unit.pk in roles.reporter_unit_ids):
+    if not (roles.is_secretariat or _writes_for(roles, reporting_round.kind, unit)):
         raise Http404
     return unit
 
@@ -44,7 +55,7 @@ def get_submission_for_user(user, pk: int) -> Submission:
         Submission.objects.select_related("round", "unit", "unit__organisation"), pk=pk
     )
     roles = roles_for(user)
-    if not (roles.is_secretariat or submission.unit_id in roles.reporter_unit_ids):
+    if not (roles.is_secretariat or _writes_for(roles, submission.round.kind, submission.unit)):
         raise Http404
     return submission
 

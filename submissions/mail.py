@@ -16,16 +16,24 @@ from organisations.models import Membership, OrganisationUnit, Role
 from socialaftale.lib.delivery import DeliveryReport, NotReached
 from socialaftale.lib.site import site_url
 
+from . import kinds
 from .models import MailDelivery, MailKind, MailLog, RoundStatus, Submission, SubmissionVersion
 
 logger = logging.getLogger(__name__)
 
 
-def unit_recipients(unit) -> tuple[list[str], list[NotReached]]:
+def _role_members(unit, *, operators: bool):
+    if operators:
+        return Membership.objects.filter(role=Role.OPERATOR, organisation_id=unit.organisation_id)
+    return Membership.objects.filter(role=Role.REPORTER, unit=unit)
+
+
+def unit_recipients(unit, *, operators: bool = False) -> tuple[list[str], list[NotReached]]:
     """The addresses of the unit's active reporters (each once), and who of the unit cannot be
     reached and why: a reporter without an address or with an inactive account, or the unit
-    itself when it has no reporter with an address."""
-    memberships = Membership.objects.filter(role=Role.REPORTER, unit=unit).select_related("user")
+    itself when it has no reporter with an address. With `operators`, the operators of the
+    unit's organisation instead (a kind handed in by operators)."""
+    memberships = _role_members(unit, operators=operators).select_related("user")
     users = sorted({m.user for m in memberships}, key=lambda u: (u.get_full_name(), u.pk))
     emails, not_reached = set(), []
     for user in users:
@@ -37,12 +45,17 @@ def unit_recipients(unit) -> tuple[list[str], list[NotReached]]:
         else:
             emails.add(user.email)
     if not emails and not users:
-        not_reached.append(NotReached(unit.name, _("no reporter with an e-mail address")))
+        nobody = _("no operator with an e-mail address") if operators else None
+        not_reached.append(NotReached(unit.name, nobody or _("no reporter with an e-mail address")))
     return sorted(emails), not_reached
 
 
-def _send(*, reporting_round, unit, kind, step, subject, template, context) -> MailLog:
-    emails, not_reached = unit_recipients(unit)
+def _send(
+    *, reporting_round, unit, kind, step, subject, template, context, operators=None
+) -> MailLog:
+    if operators is None:
+        operators = kinds.handed_in_by_operator(reporting_round.kind)
+    emails, not_reached = unit_recipients(unit, operators=operators)
     log = MailLog.objects.create(
         round=reporting_round,
         unit=unit,
@@ -166,11 +179,30 @@ def send_reopened(submission_id: int) -> MailLog:
         )
 
 
+def send_invitation(
+    reporting_round, unit, *, subject: str, template: str, context: dict, operators: bool
+) -> MailLog:
+    """The mail that opens a round for a unit (the enhanced cooperation's week-5 letter), to
+    its reporters or to the operators of its organisation."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _send(
+            reporting_round=reporting_round,
+            unit=unit,
+            kind=MailKind.INVITATION,
+            step=None,
+            subject=subject,
+            template=template,
+            context=context,
+            operators=operators,
+        )
+
+
 MAIL_NOUNS = {
     MailKind.REMINDER: gettext_lazy("Reminder"),
     MailKind.MANUAL: gettext_lazy("Reminder"),
     MailKind.RECEIPT: gettext_lazy("Receipt"),
     MailKind.REOPENED: gettext_lazy("Reopening notice"),
+    MailKind.INVITATION: gettext_lazy("Invitation"),
 }
 DELIVERY_LABELS = {
     MailDelivery.SENT: gettext_lazy("%(mail)s sent"),

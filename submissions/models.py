@@ -18,6 +18,7 @@ class RoundKind(models.TextChoices):
     TARIFF_REPORTING = "tariff_reporting", _("Tariff reporting")
     ANNUAL_REPORT = "annual_report", _("Enhanced cooperation: annual report")
     NOMINATION = "nomination", _("Enhanced cooperation: nomination")
+    REASSESSMENT = "reassessment", _("Enhanced cooperation: re-assessment of the members")
 
 
 class RoundStatus(models.TextChoices):
@@ -192,6 +193,7 @@ class MailKind(models.TextChoices):
     MANUAL = "manual", _("Reminder sent by the secretariat")
     RECEIPT = "receipt", _("Receipt")
     REOPENED = "reopened", _("Reopened")
+    INVITATION = "invitation", _("Invitation")
 
 
 class MailDelivery(models.TextChoices):

@@ -142,6 +142,29 @@ def submission_save_step(
     return submission
 
 
+def part_token(submission: Submission, key: str) -> str:
+    """What the user saw of one part of a draft kept by another app's page."""
+    return edit_token(submission.answers.get(key))
+
+
+@transaction.atomic
+def submission_save_part(
+    *, submission: Submission, key: str, value, user, expected_token: str | None = None
+) -> Submission:
+    """Save one part of the draft of a kind handed in on another app's page (the enhanced
+    cooperation's annual report of one offer). With expected_token the save is refused if
+    someone else saved the part since the form was opened (check_unchanged)."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    _ensure_editable(submission)
+    if expected_token is not None:
+        check_unchanged(expected_token, submission.answers.get(key))
+    submission.answers = {**submission.answers, key: value}
+    submission.last_step = key[:50]
+    submission.last_activity_at, submission.last_activity_by = timezone.now(), user
+    submission.save(update_fields=["answers", "last_step", "last_activity_at", "last_activity_by"])
+    return submission
+
+
 @transaction.atomic
 def submission_submit(*, submission: Submission, user, submitted_at=None) -> SubmissionVersion:
     """Hand in: an immutable version with a receipt; the draft locks until reopened.
@@ -188,6 +211,8 @@ def _findings(submission: Submission, answers: dict, *, every=False) -> list:
 def _ensure_complete(submission: Submission) -> None:
     if not kinds.has_form(submission.round.kind) or not submission.answers:
         raise ValidationError(_("There is nothing to hand in: this round has no answers yet."))
+    if missing := kinds.missing_for(submission):
+        raise ValidationError(missing)
     if not submission.form_version:
         return
     if missing := missing_answers(submission.form_version, submission.answers):

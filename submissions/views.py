@@ -168,7 +168,7 @@ def submission_detail(request, pk):
     submission = get_submission_for_user(request.user, pk)
     questionnaire = get_questionnaire(submission.form_version) if submission.form_version else None
     missing = missing_answers(submission.form_version, submission.answers) if questionnaire else []
-    hand_in_link = kinds.hand_in_link(submission.round.kind)
+    hand_in_link = kinds.hand_in_link(submission.round.kind, submission)
     return render(
         request,
         "submissions/submission_detail.html",

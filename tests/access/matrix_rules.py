@@ -286,6 +286,12 @@ RULES = {
         post_only=True, objects=lambda d: meeting_setup(d, attachment=True)
     ),
     "meetings:information": secretariat(objects=meeting_setup),
+    # --- enhanced cooperation: members, periods, exits, catalogue (issue 14) ---
+    # --- enhanced cooperation: the year's round and the annual reports (issue 14) ---
+    "enhanced_cooperation:reports": Rule("excluded", reason="not built yet (issue 14)"),
+    # --- enhanced cooperation: nominations and remarks (issue 14) ---
+    "enhanced_cooperation:nomination_create": Rule("excluded", reason="not built yet (issue 14)"),
+    # --- enhanced cooperation: flags, early joint action, the DAS item (issue 14) ---
     "login": public(post=EVERYONE),
     "password_reset": public(post=EVERYONE),
     "password_reset_done": public(),

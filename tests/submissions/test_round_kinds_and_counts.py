@@ -21,7 +21,7 @@ def test_the_round_form_offers_only_kinds_that_can_be_handed_in(db):
     assert offered == {RoundKind.DEMAND_CAPACITY, RoundKind.CITIZEN_LIST}
 
 
-@pytest.mark.parametrize("kind", [RoundKind.ANNUAL_REPORT, RoundKind.TARIFF_REPORTING])
+@pytest.mark.parametrize("kind", [RoundKind.NOMINATION, RoundKind.TARIFF_REPORTING])
 def test_the_service_refuses_a_round_of_a_kind_without_a_form(db, kind):
     with pytest.raises(ValidationError) as refused:
         make_round(kind, [UnitFactory()])
@@ -51,9 +51,9 @@ def test_the_create_page_says_which_field_is_wrong_for_a_kind_without_a_form(cli
 
 def test_an_old_round_of_a_kind_without_a_form_cannot_be_opened(db):
     old = ReportingRound.objects.create(
-        kind=RoundKind.ANNUAL_REPORT,
+        kind=RoundKind.NOMINATION,
         year=2019,
-        title="Årsrapporter 2019",
+        title="Indmeldinger 2019",
         opens_on=dt.date(2019, 1, 28),
         deadline=dt.date(2019, 4, 1),
     )

@@ -1,0 +1,95 @@
+"""Who may see what in the enhanced cooperation (issue 14). Every view asks one of these;
+what a user may not see is a 404.
+
+- Memberships (members, periods, exits as decided) are public.
+- An annual report: the secretariat; the operators of the member's offers (their own only);
+  the expert panel (all, handed in); municipality reporters once the secretariat has
+  accepted the submission (published).
+- Nominations: the secretariat, the expert panel, and the organisation that nominated.
+- Remarks: the expert panel writes and sees drafts; the secretariat reads; everyone who may
+  read a report reads its final remarks.
+- DAS members read the item and its attachment through the meetings app's published agenda.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from organisations.access import roles_for
+from submissions.models import SubmissionStatus
+
+from .models import Member, Nomination
+
+
+def is_panel(user) -> bool:
+    return roles_for(user).is_expert_panel
+
+
+def may_manage(user) -> bool:
+    return roles_for(user).is_secretariat
+
+
+def require_manager(user) -> None:
+    if not may_manage(user):
+        raise Http404
+
+
+def require_panel_or_secretariat(user) -> None:
+    roles = roles_for(user)
+    if not (roles.is_secretariat or roles.is_expert_panel):
+        raise Http404
+
+
+def operates(user, member: Member) -> bool:
+    """The user is an operator of one of the member's offers."""
+    orgs = roles_for(user).operator_organisation_ids
+    return bool(orgs) and member.offers.filter(operator_id__in=orgs).exists()
+
+
+def may_read_report(user, member: Member, submission) -> bool:
+    """`submission` is the operator's submission in the round (None: not started)."""
+    roles = roles_for(user)
+    if roles.is_secretariat or operates(user, member):
+        return True
+    if submission is None:
+        return False
+    handed_in = submission.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
+    if roles.is_expert_panel:
+        return handed_in
+    return roles.is_reporter and submission.status == SubmissionStatus.ACCEPTED
+
+
+def may_write_report(user, member: Member) -> bool:
+    return roles_for(user).is_secretariat or operates(user, member)
+
+
+def visible_nominations(user):
+    roles = roles_for(user)
+    nominations = Nomination.objects.select_related("offer", "nominated_by", "round")
+    if roles.is_secretariat or roles.is_expert_panel:
+        return nominations
+    own = set(roles.operator_organisation_ids)
+    if roles.reporter_unit_ids:
+        from organisations.models import OrganisationUnit
+
+        own |= set(
+            OrganisationUnit.objects.filter(pk__in=roles.reporter_unit_ids).values_list(
+                "organisation_id", flat=True
+            )
+        )
+    return nominations.filter(nominated_by_id__in=own)
+
+
+def get_nomination_for_user(user, pk: int) -> Nomination:
+    return get_object_or_404(visible_nominations(user), pk=pk)
+
+
+def may_nominate(user) -> bool:
+    roles = roles_for(user)
+    return roles.is_reporter or roles.is_operator or roles.is_secretariat
+
+
+def get_member(pk: int) -> Member:
+    """Members are public."""
+    return get_object_or_404(
+        Member.objects.select_related("period").prefetch_related("offers"), pk=pk
+    )

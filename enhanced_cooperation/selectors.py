@@ -1,0 +1,29 @@
+"""Reads of the enhanced cooperation."""
+
+from django.utils.translation import gettext as _
+
+from .models import Member
+from .reports import missing_fields, report_of
+
+
+def members_of_submission(submission):
+    """The members whose annual report the unit's submission holds: members in the round's
+    year whose offers the unit's organisation operates."""
+    return (
+        Member.objects.in_year(submission.round.year)
+        .filter(offers__operator_id=submission.unit.organisation_id)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def missing_in_submission(submission) -> list[str]:
+    messages = []
+    for member in members_of_submission(submission):
+        missing = missing_fields(report_of(submission.answers, member.pk))
+        if missing:
+            messages.append(
+                _("%(member)s: missing %(fields)s")
+                % {"member": member.name, "fields": ", ".join(missing)}
+            )
+    return messages

@@ -1,0 +1,3 @@
+"""Routes of the enhanced cooperation: process."""
+
+urlpatterns: list = []

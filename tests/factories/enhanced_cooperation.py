@@ -1,0 +1,111 @@
+"""The enhanced cooperation: periods, members, the year's round, nominations, remarks."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from enhanced_cooperation import services_round
+from enhanced_cooperation.models import Member, Nomination, Period, Remark
+from organisations.models import Role
+from tests.factories.offers import OfferFactory
+from tests.factories.organisations import MembershipFactory, UnitFactory, UserFactory
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Period
+        django_get_or_create = ["start_year"]
+
+    start_year = 2019
+    end_year = factory.LazyAttribute(lambda p: p.start_year + 1)
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    """A member of 2019–2020 with one offer (give `offers=[...]` for others)."""
+
+    class Meta:
+        model = Member
+        skip_postgeneration_save = True
+
+    period = factory.SubFactory(PeriodFactory)
+    name = factory.Sequence(lambda n: f"Specialcenter {n}")
+    target_group = "Børn med svære kommunikationsvanskeligheder"
+    criterion_target_group = "Lille og kompleks målgruppe"
+    criterion_competences = "Højt specialiserede kompetencer"
+    criterion_profile = "Særlig specialiseringsprofil"
+    criterion_only_offer = "Det eneste tilbud af sin art i regionen"
+    decided_by = "DAS"
+    decision_meeting = "DAS 12. december 2018"
+    decided_on = dt.date(2018, 12, 12)
+
+    @factory.post_generation
+    def offers(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.offers.set(extracted if extracted is not None else [OfferFactory()])
+
+
+def operator_user(member: Member, **user):
+    """An operator user of the member's (first offer's) operator; its default unit exists."""
+    operator = member.offers.first().operator
+    UnitFactory(organisation=operator, code=operator.code or f"op{operator.pk}")
+    person = UserFactory(**user)
+    MembershipFactory(user=person, role=Role.OPERATOR, organisation=operator)
+    return person
+
+
+def panel_user(**user):
+    person = UserFactory(**user)
+    MembershipFactory(user=person, role=Role.EXPERT_PANEL)
+    return person
+
+
+def open_year_round(year: int = 2027, **dates):
+    """The year's round opened through the service (members of `year` must exist, each
+    operator with a unit): opened yesterday, due in twenty days."""
+    today = timezone.localdate()
+    return services_round.year_round_open(
+        year=year,
+        opens_on=dates.get("opens_on", today - dt.timedelta(days=1)),
+        deadline=dates.get("deadline", today + dt.timedelta(days=20)),
+    )
+
+
+def complete_report(**changes) -> dict:
+    report = {
+        "development": "Tilbuddet har udvidet målgruppen",
+        "occupancy_pct": "96.5",
+        "places": [{"kind": "residential", "places": 12}],
+        "demand": "stable",
+        "demand_text": "",
+        "target_groups": "Børn 6-17 år med autisme",
+        "sustainability_professional": "Ingen",
+        "sustainability_economic": "Ingen",
+        "planned_changes": "",
+    }
+    return {**report, **changes}
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Nomination
+
+    offer = factory.SubFactory(OfferFactory)
+    nominated_by = factory.LazyAttribute(lambda n: n.offer.operator)
+    claims = factory.LazyFunction(
+        lambda: {
+            code: {"meets": True, "why": "Begrundelse"}
+            for code in ("target_group", "competences", "profile", "only_offer")
+        }
+    )
+    submitted_at = factory.LazyFunction(timezone.now)
+    receipt_code = factory.Sequence(lambda n: f"IND-{n:05d}")
+
+
+class RemarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Remark
+
+    author = factory.LazyFunction(panel_user)
+    text = "Ekspertpanelet bemærker, at belægningen er høj."
