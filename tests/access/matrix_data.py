@@ -20,6 +20,7 @@ from submissions import services
 from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
 from tariffs.models import FinancingScheme, Tariff
+from tests.access.matrix_ec import build_enhanced_cooperation
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
 from tests.factories import MembershipFactory, UserFactory
 from tests.factories.notices import ChangeNoticeFactory
@@ -93,7 +94,7 @@ def _cycle_event(year):
 
 
 def build_data():
-    open_round = ReportingRound.objects.get(status="open")
+    open_round = ReportingRound.objects.get(status="open", kind="demand_capacity")
     old_round = ReportingRound.objects.get(status="closed")
     units = {code: OrganisationUnit.objects.get(code=code) for code in ("851-FB", "860")}
     das = Meeting.objects.get(body__short_name="DAS")
@@ -140,4 +141,7 @@ def build_data():
             m.reference: Attachment.objects.filter(item__meeting=m).first() for m in (das, kkr)
         },
         document_access=_document_access(das.reference, panel.reference),
+        ec=build_enhanced_cooperation(
+            region_offer, aalborg_offer, Offer.objects.get(name="Bøgehuset")
+        ),
     )
