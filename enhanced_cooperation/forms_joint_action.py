@@ -13,6 +13,15 @@ from .models import Member
 from .services_joint_action import MAX_TEXT
 
 
+class _TokenField(EditTokenField):
+    """A token that is not ASCII cannot be one of ours: it is stale (hmac.compare_digest in
+    socialaftale.lib.edits.check_token raises TypeError on non-ASCII text; found by fuzzing)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        return value if value.isascii() else ""
+
+
 class JointActionOpenForm(forms.Form):
     member = BoundedModelChoiceField(queryset=None, label=_("Member"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
@@ -45,7 +54,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, token: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[TOKEN_NAME] = EditTokenField(initial=token)
+        self.fields[TOKEN_NAME] = _TokenField(initial=token)
         self.helper = FormHelper()
         self.helper.add_input(Submit("decide", _("Record the decision")))
 
@@ -55,4 +64,4 @@ class CloseForm(forms.Form):
 
     def __init__(self, *args, token: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[TOKEN_NAME] = EditTokenField(initial=token)
+        self.fields[TOKEN_NAME] = _TokenField(initial=token)
