@@ -15,7 +15,7 @@ from socialaftale.lib.tables import tables_download
 from .access import may_manage, require_flag_reader
 from .flags import Flag, flags_for_year
 from .models import JointAction, JointActionStatus, Member
-from .tables_flags import flags_table
+from .tables.flags import flags_table
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 

@@ -25,7 +25,7 @@ from .access import (
 from .flags import flags_for_member
 from .forms_joint_action import CloseForm, DecisionForm, JointActionOpenForm
 from .models import JointActionStatus, Member
-from .tables_flags import joint_action_table
+from .tables.flags import joint_action_table
 from .views_flags import chosen_year
 
 
