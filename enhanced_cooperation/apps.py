@@ -22,3 +22,7 @@ class EnhancedCooperationConfig(AppConfig):
             missing=missing_in_submission,
             own_round_page=True,
         )
+
+        from . import worklist_joint_action
+
+        worklist_joint_action.register()  # open early joint actions (issue 14)
