@@ -9,9 +9,10 @@ from .reports import missing_fields, report_of
 
 def members_of_submission(submission):
     """The members whose annual report (or re-assessment) the unit's submission holds: members
-    in the round's year whose offers the unit's organisation operates."""
+    in the round's year whose offers the unit's organisation operates, except those that have
+    given notice of leaving."""
     return (
-        Member.objects.in_year(submission.round.year)
+        Member.objects.reporting(submission.round.year)
         .filter(offers__operator_id=submission.unit.organisation_id)
         .distinct()
         .order_by("name")

@@ -21,12 +21,7 @@ from .models import Member, Period
 def reporting_members(year: int):
     """The members asked for an annual report in `year`: members that year that have not
     given notice of leaving."""
-    return (
-        Member.objects.in_year(year)
-        .filter(exit__isnull=True)
-        .prefetch_related("offers__operator")
-        .order_by("name")
-    )
+    return Member.objects.reporting(year).prefetch_related("offers__operator").order_by("name")
 
 
 def operator_unit(organisation: Organisation) -> OrganisationUnit:
