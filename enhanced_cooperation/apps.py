@@ -22,3 +22,7 @@ class EnhancedCooperationConfig(AppConfig):
             missing=missing_in_submission,
             own_round_page=True,
         )
+
+        from . import catalogue
+
+        catalogue.register()  # members, periods, exits, catalogue (issue 14)
