@@ -147,7 +147,11 @@ def _check_decision(exit_: Exit, values: dict, today) -> None:
 
 
 def _locked_open_exit(exit_: Exit, expected_token) -> Exit:
-    exit_ = Exit.objects.select_for_update().select_related("member__period").get(pk=exit_.pk)
+    exit_ = (
+        Exit.objects.select_for_update(of=("self",))
+        .select_related("member__period")
+        .get(pk=exit_.pk)
+    )
     check_token(expected_token, exit_token(exit_))
     if exit_.status != ExitStatus.NOTICED:
         raise ValidationError(_("The exit has already been decided or withdrawn."))

@@ -144,3 +144,21 @@ def test_the_secretariat_creates_and_edits_a_period(client, secretariat, period)
     edit = {**data, "rights_and_duties": "Kun dialog", "edit_token": token}
     assert client.post(url, edit).status_code == 302
     assert client.post(url, {**edit, "rights_and_duties": "Igen"}).status_code == 409
+
+
+@pytest.mark.parametrize(
+    "persona", [None, "aalborg_reporter", "aalborg_operator", "das_member", "secretariat"]
+)
+def test_everyone_reads_the_list_and_member_page_only_the_secretariat_sees_edit_links(
+    client, request, persona, aalborg_member
+):
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    listing = client.get("/samarbejde/")
+    page = client.get(aalborg_member.get_absolute_url())
+    assert listing.status_code == page.status_code == 200
+    assert listing.context["may_manage"] is (persona == "secretariat")
+    edit_url = f"/samarbejde/medlemmer/{aalborg_member.pk}/ret/"
+    assert (edit_url in page.content.decode()) is (persona == "secretariat")
+    notice_shown = page.context["exit_form"] is not None
+    assert notice_shown is (persona in ("aalborg_operator", "secretariat"))
