@@ -32,3 +32,7 @@ class EnhancedCooperationConfig(AppConfig):
             missing=missing_in_reassessment,
             own_round_page=True,
         )
+
+        from . import catalogue
+
+        catalogue.register()  # members, periods, exits, catalogue (issue 14)
