@@ -95,6 +95,31 @@ def get_member(pk: int) -> Member:
     )
 
 
+# --- members, periods, exits (issue 14) ---
+
+
+def notice_giver(user, member: Member):
+    """Who gives notice of leaving for `member` as `user`: (True, operator) for an operator
+    of one of its offers, (True, None) for the secretariat on behalf of DAS, (False, None)
+    for everyone else."""
+    roles = roles_for(user)
+    orgs = roles.operator_organisation_ids
+    if orgs:
+        own = member.offers.filter(operator_id__in=orgs).values_list("operator", flat=True)
+        if operator_id := own.first():
+            from organisations.models import Organisation
+
+            return True, Organisation.objects.get(pk=operator_id)
+    return roles.is_secretariat, None
+
+
+def get_exit_for_manager(user, pk: int):
+    from .models import Exit
+
+    require_manager(user)
+    return get_object_or_404(Exit.objects.select_related("member__period", "given_by"), pk=pk)
+
+
 # --- flags and early joint action (issue 14) ---------------------------------------------
 # The flags overview: the secretariat and the expert panel. Early joint action: the
 # secretariat opens, decides and closes; the operators of the member's offers read their own

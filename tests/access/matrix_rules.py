@@ -286,7 +286,48 @@ RULES = {
         post_only=True, objects=lambda d: meeting_setup(d, attachment=True)
     ),
     "meetings:information": secretariat(objects=meeting_setup),
+    # --- enhanced cooperation: the re-assessment (issue 14) ---
+    # The matrix world has no re-assessment round: an annual-report submission is 404 here.
+    "enhanced_cooperation:reassessment_open": secretariat(),
+    "enhanced_cooperation:reassessment": scoped(
+        lambda d: [Case({"pk": d.ec.region_submission.pk}, frozenset())]
+    ),
+    "enhanced_cooperation:reassessment_member": scoped(
+        lambda d: [
+            Case(
+                {"pk": d.ec.region_submission.pk, "member_pk": d.ec.region_member.pk},
+                frozenset(),
+                frozenset(),
+            )
+        ]
+    ),
     # --- enhanced cooperation: members, periods, exits, catalogue (issue 14) ---
+    # Members are public; the secretariat keeps them; an operator gives notice of leaving for
+    # its own members only, the secretariat for DAS.
+    "enhanced_cooperation:members": public(),
+    "enhanced_cooperation:member": Rule(
+        "public",
+        lambda d: [
+            Case({"pk": m.pk}, EVERYONE)
+            for m in (d.ec.region_member, d.ec.aalborg_member, d.ec.leaving_member)
+        ],
+    ),
+    "enhanced_cooperation:member_create": secretariat(),
+    "enhanced_cooperation:member_edit": secretariat(
+        objects=lambda d: [{"pk": d.ec.region_member.pk}, {"pk": d.ec.aalborg_member.pk}]
+    ),
+    "enhanced_cooperation:exit_notice": scoped(
+        lambda d: [
+            Case({"pk": member.pk}, frozenset({SEC, op}), frozenset({SEC, op}))
+            for member, op in ((d.ec.region_member, REGION_OP), (d.ec.aalborg_member, AALBORG_OP))
+        ]
+    ),
+    "enhanced_cooperation:exit_decide": secretariat(objects=lambda d: [{"pk": d.ec.exit.pk}]),
+    "enhanced_cooperation:exit_withdraw": secretariat(
+        post_only=True, objects=lambda d: [{"pk": d.ec.exit.pk}]
+    ),
+    "enhanced_cooperation:period_create": secretariat(),
+    "enhanced_cooperation:period_edit": secretariat(objects=lambda d: [{"pk": d.ec.period.pk}]),
     # --- enhanced cooperation: the year's round and the annual reports (issue 14) ---
     "enhanced_cooperation:reports": Rule("excluded", reason="not built yet (issue 14)"),
     # --- enhanced cooperation: nominations and remarks (issue 14) ---
