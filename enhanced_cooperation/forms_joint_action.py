@@ -6,8 +6,9 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialaftale.lib.cpr import mask_cpr
 from socialaftale.lib.edits import TOKEN_NAME, EditTokenField
-from socialaftale.lib.formfields import BoundedModelChoiceField, DanishDateField
+from socialaftale.lib.formfields import BoundedModelChoiceField, DanishDateField, FreeTextField
 
 from .models import Member
 from .services_joint_action import MAX_TEXT
@@ -22,13 +23,21 @@ class _TokenField(EditTokenField):
         return value if value.isascii() else ""
 
 
+class _MaskedTextInput(forms.TextInput):
+    """A one-line input that shows CPR-like runs masked (as lib's MaskedTextarea)."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return mask_cpr(value) if value else value
+
+
 class JointActionOpenForm(forms.Form):
     member = BoundedModelChoiceField(queryset=None, label=_("Member"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    reason = forms.CharField(
+    reason = FreeTextField(
         label=_("Reason"),
         max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        rows=6,
         help_text=_("The signals of falling demand; filled in from the member's flags."),
     )
 
@@ -43,14 +52,13 @@ class JointActionOpenForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decided_on = DanishDateField(label=_("Decided on"))
-    decided_by = forms.CharField(
+    decided_by = FreeTextField(
         label=_("Decided by"),
         max_length=200,
+        widget=_MaskedTextInput(),
         help_text=_("The body and meeting, e.g. DAS 21 May 2019, item 6."),
     )
-    text = forms.CharField(
-        label=_("Decision"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    text = FreeTextField(label=_("Decision"), max_length=MAX_TEXT)
 
     def __init__(self, *args, token: str = "", **kwargs):
         super().__init__(*args, **kwargs)

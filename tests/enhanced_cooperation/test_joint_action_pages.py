@@ -189,3 +189,15 @@ def test_a_bad_year_on_the_overview_shows_this_year(client, secretariat, member)
         response = client.get("/samarbejde/signaler/", {"aar": value})
         assert response.status_code == 200
         assert response.context["year"] == timezone.localdate().year
+
+
+def test_cpr_like_text_is_refused_and_not_echoed(client, secretariat, member):
+    client.force_login(secretariat)
+    response = client.post(
+        "/samarbejde/faelles-indsats/ny/",
+        {"member": member.pk, "year": 2019, "reason": "Borger 010190-1234 flytter"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "CPR-nummer" in page and "010190-1234" not in page and "010190-****" in page
+    assert not JointAction.objects.exists()
