@@ -14,15 +14,6 @@ from .models import Member
 from .services_joint_action import MAX_TEXT
 
 
-class _TokenField(EditTokenField):
-    """A token that is not ASCII cannot be one of ours: it is stale (hmac.compare_digest in
-    socialaftale.lib.edits.check_token raises TypeError on non-ASCII text; found by fuzzing)."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        return value if value.isascii() else ""
-
-
 class _MaskedTextInput(forms.TextInput):
     """A one-line input that shows CPR-like runs masked (as lib's MaskedTextarea)."""
 
@@ -62,7 +53,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, token: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[TOKEN_NAME] = _TokenField(initial=token)
+        self.fields[TOKEN_NAME] = EditTokenField(initial=token)
         self.helper = FormHelper()
         self.helper.add_input(Submit("decide", _("Record the decision")))
 
@@ -72,4 +63,4 @@ class CloseForm(forms.Form):
 
     def __init__(self, *args, token: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[TOKEN_NAME] = _TokenField(initial=token)
+        self.fields[TOKEN_NAME] = EditTokenField(initial=token)
