@@ -22,3 +22,9 @@ class EnhancedCooperationConfig(AppConfig):
             missing=missing_in_submission,
             own_round_page=True,
         )
+
+        # The DAS item on a year's round and its attachment (issue 14).
+        from . import agenda, item_report
+
+        item_report.register_documents()
+        agenda.register_agenda_source()
