@@ -13,7 +13,7 @@ KIND = "enhanced_cooperation.item_report"
 
 def _choices() -> list[tuple[str, str]]:
     rounds = item_data.item_rounds().order_by("-year", "-pk")
-    return [(str(r.pk), r.title) for r in rounds]
+    return [(str(r.pk), item_text.round_label(r.year)) for r in rounds]
 
 
 def _item(value: str) -> agenda_sources.GeneratedItem:

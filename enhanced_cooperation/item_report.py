@@ -124,7 +124,7 @@ def build_item_report_context(data: item_data.RoundItemData) -> dict:
     nominations = item_data.nomination_texts(data)
     return {
         "title": item_text.attachment_title(data.reporting_year),
-        "subtitle": data.round.title,
+        "subtitle": item_text.round_label(data.round.year),
         "generated_on": timezone.localdate(),
         "members": members,
         "nominations": [

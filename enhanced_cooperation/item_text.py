@@ -93,6 +93,14 @@ def item_title(reporting_year: int) -> str:
     ) % {"year": reporting_year}
 
 
+def round_label(year: int) -> str:
+    """The round as the list of sources names it (its stored title may be in another
+    language: it was made with the language of whoever opened it)."""
+    return pgettext(CTX, "The enhanced cooperation %(year)s: annual reports and nominations") % {
+        "year": year
+    }
+
+
 def attachment_title(reporting_year: int) -> str:
     return pgettext(CTX, "Annual reports and the expert panel's remarks %(year)s") % {
         "year": reporting_year
