@@ -8,14 +8,10 @@ from dataclasses import dataclass, field
 
 from submissions.models import ReportingRound, RoundKind, RoundStatus, SubmissionVersion
 
+from .flags import flags_for_year
 from .item_text import MemberText, NominationText
 from .models import Criterion, ExitStatus, Member, Nomination, Period, Remark
 from .reports import report_key, report_of
-
-
-def _flags_for_year(year: int) -> dict:
-    """Stand-in until the flags part (enhanced_cooperation/flags.py) is merged."""
-    return {}
 
 
 @dataclass(frozen=True)
@@ -82,7 +78,7 @@ def _final_remarks(reporting_round: ReportingRound) -> tuple[dict, dict]:
 def round_item_data(reporting_round: ReportingRound) -> RoundItemData:
     answers = handed_in_answers(reporting_round)
     member_remarks, nomination_remarks = _final_remarks(reporting_round)
-    flags = _flags_for_year(reporting_round.year)
+    flags = flags_for_year(reporting_round.year)
     members = (
         Member.objects.in_year(reporting_round.year)
         .select_related("period", "exit")

@@ -171,7 +171,7 @@ def member_paragraph(member: MemberText) -> str:
     if member.flags:
         lines.append(
             pgettext(CTX, "Signals of falling demand: %(flags)s")
-            % {"flags": sentence("; ".join(f.strip().rstrip(".") for f in member.flags))}
+            % {"flags": " ".join(sentence(flag) for flag in member.flags)}
         )
     return "\n".join(line for line in lines if line)
 

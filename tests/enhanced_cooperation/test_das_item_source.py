@@ -11,8 +11,15 @@ from tests.enhanced_cooperation.das_item_support import (
     OESTERSKOVEN,
     das_item_world,
 )
-from tests.factories.enhanced_cooperation import NominationFactory, final_remark
+from tests.factories.enhanced_cooperation import (
+    MemberFactory,
+    NominationFactory,
+    complete_report,
+    final_remark,
+    hand_in_reports,
+)
 from tests.factories.offers import OfferFactory
+from tests.factories.organisations import MunicipalityFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +99,26 @@ def test_a_round_not_opened_or_unknown_is_no_choice(world):
     for value in ("enhanced_cooperation:0", "enhanced_cooperation:x"):
         with pytest.raises(ValueError):
             agenda_sources.build(value)
+
+
+def test_a_members_signals_of_falling_demand_are_in_its_paragraph_and_discussed(
+    world, django_capture_on_commit_callbacks
+):
+    operator = MunicipalityFactory(code="820", short_name="Vesthimmerland")
+    UnitFactory(organisation=operator)
+    viften = MemberFactory(
+        period=world.kvisten.period,
+        name="Fagcenter for Autisme og ADHD",
+        offers=[OfferFactory(name="Viften", operator=operator)],
+    )
+    report = complete_report(demand="falling", demand_text="Kommunerne vælger mindre indgribende")
+    with django_capture_on_commit_callbacks(execute=True):
+        hand_in_reports(world.round, {viften: report})
+    item = agenda_sources.build(f"enhanced_cooperation:{world.round.pk}")
+    paragraph = next(p for p in item.summary.split("\n\n") if p.startswith(viften.name))
+    assert "Signaler om faldende efterspørgsel: " in paragraph
+    assert "»Kommunerne vælger mindre indgribende«" in paragraph
+    assert ["drøfter", f"signalerne om faldende efterspørgsel for {viften.name}"] in (
+        item.recommendations
+    )
+    assert "at de tre tilbud fortsætter" in item.recommendations[0][1]

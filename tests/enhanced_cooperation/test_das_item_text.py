@@ -53,7 +53,7 @@ def test_a_members_paragraph_sums_up_the_report_the_remarks_and_the_flags():
         "kommunerne.\n"
         "Bemærkninger: Ekspertpanelet opfordrer kommunerne til at bruge tilbuddet. Høj "
         "belægning.\n"
-        "Signaler om faldende efterspørgsel: Efterspørgslen er faldende; Tre unge fraflytter "
+        "Signaler om faldende efterspørgsel: Efterspørgslen er faldende. Tre unge fraflytter "
         "i 2019."
     )
 
