@@ -166,7 +166,11 @@ def exit_text(member: MemberText) -> str:
 
 
 def member_paragraph(member: MemberText) -> str:
-    lines = [f"{member.name}: {report_resume(member.report)}", exit_text(member)]
+    """A member leaving without a report (it is not asked for one) starts with its exit."""
+    if member.report is None and not member.continues:
+        lines = [f"{member.name}: {exit_text(member)}"]
+    else:
+        lines = [f"{member.name}: {report_resume(member.report)}", exit_text(member)]
     lines.append(remarks_text(member.remarks))
     if member.flags:
         lines.append(

@@ -65,10 +65,21 @@ def test_without_remarks_the_panel_has_none_and_without_flags_no_line_says_so():
     assert "Signaler" not in text
 
 
-def test_a_report_not_handed_in_and_a_decided_exit_are_said():
-    text = member_paragraph(HJERNESKADE)
-    assert "Resumé af årsrapport: Årsrapporten er ikke afleveret." in text
-    assert "Udtræder af det forstærkede samarbejde pr. 31. december 2019." in text
+def test_a_report_not_handed_in_is_said_and_a_leaving_member_starts_with_its_exit():
+    assert member_paragraph(VIFTEN).startswith(
+        "Fagcenter for Autisme og ADHD: Resumé af årsrapport: Årsrapporten er ikke afleveret."
+    )
+    assert member_paragraph(HJERNESKADE) == (
+        "Taleinstituttet og Hjerneskadecenter Nordjylland: Udtræder af det forstærkede "
+        "samarbejde pr. 31. december 2019.\n"
+        "Bemærkninger: Ekspertpanelet har ingen bemærkninger."
+    )
+    leaving_with_report = MemberText(
+        name="X", report=complete_report(), leaves_on=dt.date(2019, 12, 31)
+    )
+    assert member_paragraph(leaving_with_report).splitlines()[1] == (
+        "Udtræder af det forstærkede samarbejde pr. 31. december 2019."
+    )
 
 
 def test_a_long_development_text_is_cut_at_a_word():
