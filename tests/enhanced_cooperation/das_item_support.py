@@ -39,17 +39,12 @@ def das_item_world(capture_on_commit) -> SimpleNamespace:
     aalborg = MunicipalityFactory(code="851", short_name="Aalborg", name="Aalborg Kommune")
     kvisten = _member(period, KVISTEN, "Kvisten", region)
     oesterskoven = _member(period, OESTERSKOVEN, "Østerskoven", aalborg)
-    # Its own operator: selectors.members_of_submission still asks a leaving member's
-    # operator for its report, which reporting_members does not.
-    other = MunicipalityFactory(
-        code="813", short_name="Frederikshavn", name="Frederikshavn Kommune"
-    )
-    leaving = _member(period, LEAVING, "Taleinstituttet", other)
+    leaving = _member(period, LEAVING, "Taleinstituttet", aalborg)
     leaving.ends_on, leaving.end_reason = dt.date(2019, 12, 31), "Finansieringsaftalen ophører"
     leaving.save(update_fields=["ends_on", "end_reason"])
     Exit.objects.create(
         member=leaving,
-        given_by=other,
+        given_by=aalborg,
         noticed_on=dt.date(2019, 2, 8),
         reason="KKR anbefalede ikke at forny finansieringsaftalen",
         status=ExitStatus.DECIDED,
