@@ -33,6 +33,14 @@ class EnhancedCooperationConfig(AppConfig):
             own_round_page=True,
         )
 
+        from . import catalogue
+
+        catalogue.register()  # members, periods, exits, catalogue (issue 14)
+
+        from . import worklist_joint_action
+
+        worklist_joint_action.register()  # open early joint actions (issue 14)
+
         # The DAS item on a year's round and its attachment (issue 14).
         from . import agenda, item_report
 

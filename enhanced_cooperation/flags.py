@@ -5,7 +5,8 @@ Figures read, for the year Y and the members of Y:
 - usage: offers' Usage rows (import_usage / the offer page) of the years Y-4..Y, actual use;
 - occupancy: the member's annual reports of Y-4..Y (rounds of kind annual_report, the
   operator's submission once handed in: not a draft), else the offers' Capacity.occupancy_pct
-  of that year (mean of the member's offers that have one);
+  of that year (mean of the member's offers that have one). A report is stored under the
+  membership's pk, so only the reports of the member's own period count;
 - operator: the member's annual report of Y;
 - submissions: the latest handed-in version of each submission in the demand/capacity
   round(s) of Y, question A2's falling needs, matched to the offers' place kinds (Capacity of

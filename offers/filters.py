@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
 
+from . import catalogue_marks
 from .models import LegalBasis, Offer, OfferStatus, TargetGroup
 
 
@@ -52,6 +53,18 @@ class OfferFilter(django_filters.FilterSet):
     class Meta:
         model = Offer
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, mark_filter in catalogue_marks.mark_filters().items():  # higher apps' filters
+            added = django_filters.ChoiceFilter(
+                method=lambda queryset, _name, value, f=mark_filter: f.filter(queryset, value),
+                label=mark_filter.label,
+                choices=mark_filter.choices,
+                empty_label=_("All"),
+            )
+            added.model, added.parent = self.queryset.model, self
+            self.filters[name] = added
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(target_group_text__icontains=value))

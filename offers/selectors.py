@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 
 from socialaftale.lib.history import HistoryEntry, describe
 
+from . import catalogue_marks
 from .calculations import CoverageDecision, CoverageInput, Places, decide_coverage
 from .models import Capacity, CoverageExemption, Offer, PlaceStatistic, TargetGroup, Usage
 
@@ -69,7 +70,7 @@ def catalogue_offers(year: int):
         Prefetch("target_groups", queryset=TargetGroup.objects.order_by("position")),
         "legal_bases",
     )
-    return with_places(with_coverage(offers, year), year)
+    return catalogue_marks.annotate(with_places(with_coverage(offers, year), year), year)
 
 
 def coverage_of(offer: Offer, year: int) -> CoverageDecision:

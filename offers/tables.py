@@ -1,10 +1,11 @@
 import django_tables2 as tables
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from socialaftale.lib.tables import ReportTable
 
+from . import catalogue_marks
 from .calculations import Places, PlacesSummary
 from .models import Offer
 from .selectors import exemption_state
@@ -28,6 +29,9 @@ class OfferTable(tables.Table):
         verbose_name=_("Covered"), yesno=(_("Yes"), _("No")), accessor="covered"
     )
     status = tables.Column(verbose_name=_("Status"))
+    marks = tables.Column(  # the higher apps' marks (offers/catalogue_marks.py)
+        verbose_name=_("Special arrangements"), accessor="pk", orderable=False, empty_values=()
+    )
     # In the download only, so it can be imported again (offers/importers.py HEADERS).
     written = tables.Column(
         verbose_name=_("Places as written"), accessor="places_as_written", visible=False
@@ -46,6 +50,7 @@ class OfferTable(tables.Table):
             "places",
             "covered",
             "status",
+            "marks",
             "written",
             "opens",
         ]
@@ -58,6 +63,15 @@ class OfferTable(tables.Table):
     def value_legal(self, record):
         """As written, which is what the import reads the legal bases from."""
         return record.legal_basis_text or self.render_legal(record)
+
+    def render_marks(self, record):
+        labels = catalogue_marks.labels_of(record)
+        return format_html_join(
+            " ", "<span class='badge text-bg-info'>{}</span>", ((label,) for label in labels)
+        )
+
+    def value_marks(self, record):
+        return ", ".join(catalogue_marks.labels_of(record))
 
     def render_places(self, record, value):
         written = record.places_as_written or ""

@@ -302,11 +302,48 @@ RULES = {
         ]
     ),
     # --- enhanced cooperation: members, periods, exits, catalogue (issue 14) ---
+    # Members are public; the secretariat keeps them; an operator gives notice of leaving for
+    # its own members only, the secretariat for DAS.
+    "enhanced_cooperation:members": public(),
+    "enhanced_cooperation:member": Rule(
+        "public",
+        lambda d: [
+            Case({"pk": m.pk}, EVERYONE)
+            for m in (d.ec.region_member, d.ec.aalborg_member, d.ec.leaving_member)
+        ],
+    ),
+    "enhanced_cooperation:member_create": secretariat(),
+    "enhanced_cooperation:member_edit": secretariat(
+        objects=lambda d: [{"pk": d.ec.region_member.pk}, {"pk": d.ec.aalborg_member.pk}]
+    ),
+    "enhanced_cooperation:exit_notice": scoped(
+        lambda d: [
+            Case({"pk": member.pk}, frozenset({SEC, op}), frozenset({SEC, op}))
+            for member, op in ((d.ec.region_member, REGION_OP), (d.ec.aalborg_member, AALBORG_OP))
+        ]
+    ),
+    "enhanced_cooperation:exit_decide": secretariat(objects=lambda d: [{"pk": d.ec.exit.pk}]),
+    "enhanced_cooperation:exit_withdraw": secretariat(
+        post_only=True, objects=lambda d: [{"pk": d.ec.exit.pk}]
+    ),
+    "enhanced_cooperation:period_create": secretariat(),
+    "enhanced_cooperation:period_edit": secretariat(objects=lambda d: [{"pk": d.ec.period.pk}]),
     # --- enhanced cooperation: the year's round and the annual reports (issue 14) ---
     "enhanced_cooperation:reports": Rule("excluded", reason="not built yet (issue 14)"),
     # --- enhanced cooperation: nominations and remarks (issue 14) ---
     "enhanced_cooperation:nomination_create": Rule("excluded", reason="not built yet (issue 14)"),
     # --- enhanced cooperation: flags, early joint action, the DAS item (issue 14) ---
+    "enhanced_cooperation:flags": fixed("scoped", {SEC, PANEL}),
+    "enhanced_cooperation:joint_actions": fixed("scoped", OPERATORS),
+    "enhanced_cooperation:joint_action_create": secretariat(),
+    "enhanced_cooperation:joint_action": scoped(
+        lambda d: [Case({"pk": d.ec.joint_action.pk}, frozenset({SEC, AALBORG_OP}), S)]
+    ),
+    "enhanced_cooperation:joint_action_close": scoped(
+        lambda d: [Case({"pk": d.ec.joint_action.pk}, frozenset({SEC, AALBORG_OP}), S)],
+        post_only=True,
+    ),
+    # (joint action and flags above; the DAS item below)
     "login": public(post=EVERYONE),
     "password_reset": public(post=EVERYONE),
     "password_reset_done": public(),

@@ -111,6 +111,23 @@ class RemarkFactory(factory.django.DjangoModelFactory):
     text = "Ekspertpanelet bemærker, at belægningen er høj."
 
 
+# --- flags and early joint action (issue 14) -------------------------------------------------
+
+
+def joint_action(member=None, **fields):
+    """An open early joint action for the member's year (opened through the service)."""
+    from enhanced_cooperation.services_joint_action import joint_action_open
+
+    member = member or MemberFactory()
+    return joint_action_open(
+        member=member,
+        year=fields.pop("year", member.period.start_year),
+        reason=fields.pop("reason", "Faldende forbrug hos de handlende kommuner"),
+        user=fields.pop("user", None),
+        today=fields.pop("today", dt.date(2019, 3, 1)),
+    )
+
+
 # --- the DAS item (issue 14) ---
 
 
