@@ -10,7 +10,7 @@ class EnhancedCooperationConfig(AppConfig):
         from submissions.kinds import register_hand_in_page
         from submissions.models import RoundKind
 
-        from .selectors import missing_in_submission
+        from .selectors import missing_in_reassessment, missing_in_submission
 
         # The operator writes one annual report per member on this app's pages.
         register_hand_in_page(
@@ -20,6 +20,16 @@ class EnhancedCooperationConfig(AppConfig):
             per_submission=True,
             by_operator=True,
             missing=missing_in_submission,
+            own_round_page=True,
+        )
+        # Before a new period the operator answers the re-assessment of each member.
+        register_hand_in_page(
+            RoundKind.REASSESSMENT,
+            "enhanced_cooperation:reassessment",
+            _("Answer the re-assessment"),
+            per_submission=True,
+            by_operator=True,
+            missing=missing_in_reassessment,
             own_round_page=True,
         )
 

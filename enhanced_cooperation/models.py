@@ -97,6 +97,11 @@ class MemberQuerySet(models.QuerySet):
             Q(ends_on__isnull=True) | Q(ends_on__year__gte=year)
         )
 
+    def reporting(self, year: int):
+        """Members of `year` asked for annual reports: those that have not given notice of
+        leaving (a withdrawn notice does not count)."""
+        return self.in_year(year).exclude(exit__status__in=[ExitStatus.NOTICED, ExitStatus.DECIDED])
+
     def current(self, on):
         """Members on the day `on`."""
         return self.filter(period__start_year__lte=on.year, period__end_year__gte=on.year).filter(

@@ -14,18 +14,14 @@ from submissions import mail
 from submissions import services as rounds
 from submissions.models import ReportingRound, RoundKind
 
-from .models import Member
+from . import reassessment
+from .models import Member, Period
 
 
 def reporting_members(year: int):
     """The members asked for an annual report in `year`: members that year that have not
     given notice of leaving."""
-    return (
-        Member.objects.in_year(year)
-        .filter(exit__isnull=True)
-        .prefetch_related("offers__operator")
-        .order_by("name")
-    )
+    return Member.objects.reporting(year).prefetch_related("offers__operator").order_by("name")
 
 
 def operator_unit(organisation: Organisation) -> OrganisationUnit:
@@ -56,25 +52,21 @@ def default_dates(year: int) -> tuple[dt.date, dt.date]:
     return opens_on, dt.date(year, 3, 4)
 
 
-@transaction.atomic
-def year_round_open(
-    *, year: int, opens_on: dt.date, deadline: dt.date, reminder_days=None
-) -> ReportingRound:
-    """Make and open the year's round, and send the week-5 letter: each member's operator its
-    annual-report form, every party's units the nomination form."""
-    if ReportingRound.objects.filter(kind=RoundKind.ANNUAL_REPORT, year=year).exists():
-        raise ValidationError(_("The round for %(year)s already exists.") % {"year": year})
+def _open(*, kind, year, title, opens_on, deadline, reminder_days, exists) -> ReportingRound:
+    """Make and open a round of `kind` for `year` with each member's operator's unit, and
+    send its letter once the transaction commits."""
+    if ReportingRound.objects.filter(kind=kind, year=year).exists():
+        raise ValidationError(exists % {"year": year})
     members = list(reporting_members(year))
     if not members:
         raise ValidationError(_("There are no members in %(year)s.") % {"year": year})
-    units = [operator_unit(operator) for operator in operators_of(members)]
     reporting_round = rounds.round_create(
-        kind=RoundKind.ANNUAL_REPORT,
+        kind=kind,
         year=year,
-        title=round_title(year),
+        title=title,
         opens_on=opens_on,
         deadline=deadline,
-        units=units,
+        units=[operator_unit(operator) for operator in operators_of(members)],
         reminder_days=reminder_days,
     )
     rounds.round_open(reporting_round=reporting_round)
@@ -82,24 +74,78 @@ def year_round_open(
     return reporting_round
 
 
+@transaction.atomic
+def year_round_open(
+    *, year: int, opens_on: dt.date, deadline: dt.date, reminder_days=None
+) -> ReportingRound:
+    """Make and open the year's round, and send the week-5 letter: each member's operator its
+    annual-report form, every party's units the nomination form."""
+    return _open(
+        kind=RoundKind.ANNUAL_REPORT,
+        year=year,
+        title=round_title(year),
+        opens_on=opens_on,
+        deadline=deadline,
+        reminder_days=reminder_days,
+        exists=_("The round for %(year)s already exists."),
+    )
+
+
+@transaction.atomic
+def reassessment_round_open(
+    *, period: Period, opens_on: dt.date, deadline: dt.date, reminder_days=None
+) -> ReportingRound:
+    """Make and open the re-assessment of the period's members (SPEC §6): in the first half of
+    the period's last year, each member's operator answers for its members; the letter goes to
+    the operators only."""
+    year = period.end_year
+    if not (
+        reassessment.in_first_half(opens_on, year) and reassessment.in_first_half(deadline, year)
+    ):
+        raise ValidationError(
+            _("The re-assessment of %(period)s runs in the first half of %(year)s.")
+            % {"period": period.label, "year": year}
+        )
+    return _open(
+        kind=RoundKind.REASSESSMENT,
+        year=year,
+        title=_("The enhanced cooperation: re-assessment of the members before %(next)s")
+        % {"next": year + 1},
+        opens_on=opens_on,
+        deadline=deadline,
+        reminder_days=reminder_days,
+        exists=_("The re-assessment of %(year)s already exists."),
+    )
+
+
 def invited_units(reporting_round: ReportingRound) -> list[OrganisationUnit]:
-    """The round's units and every unit of a party to the agreement (each once)."""
+    """The round's units and, for the year's round (nominations are open to everyone), every
+    unit of a party to the agreement (each once)."""
+    if reporting_round.kind == RoundKind.REASSESSMENT:
+        return list(reporting_round.units.select_related("organisation").order_by("code"))
     parties = OrganisationUnit.objects.filter(organisation__party_to_agreement=True)
     units = {unit.pk: unit for unit in parties.select_related("organisation")}
     units.update({unit.pk: unit for unit in reporting_round.units.select_related("organisation")})
     return sorted(units.values(), key=lambda unit: unit.code)
 
 
+INVITATIONS = {
+    RoundKind.ANNUAL_REPORT: "enhanced_cooperation/mail/invitation.txt",
+    RoundKind.REASSESSMENT: "enhanced_cooperation/mail/reassessment_invitation.txt",
+}
+
+
 def send_invitations(round_pk: int) -> int:
     reporting_round = ReportingRound.objects.get(pk=round_pk)
     required = set(reporting_round.units.values_list("pk", flat=True))
-    subject = round_title(reporting_round.year)
+    subject = reporting_round.title
+    template = INVITATIONS[reporting_round.kind]
     for unit in invited_units(reporting_round):
         mail.send_invitation(
             reporting_round,
             unit,
             subject=subject,
-            template="enhanced_cooperation/mail/invitation.txt",
+            template=template,
             context={"writes_report": unit.pk in required},
             operators=unit.pk in required,
         )

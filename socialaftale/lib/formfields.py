@@ -1,11 +1,13 @@
 """Form fields for Danish dates and times: typed the Danish way ("21.05.2019", "21-05-2019",
 "13.00") or sent as ISO by the browser's date and time pickers; what the user typed is shown
-again on errors."""
+again on errors. Bounded choices of rows, and free text that refuses CPR-like numbers."""
 
 import datetime as dt
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from .cpr import has_cpr_like
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%y", "%d-%m-%y"]
 TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S", "%H.%M.%S", "%H"]
@@ -102,3 +104,25 @@ class BoundedModelChoiceField(forms.ModelChoiceField):
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )
         return super().to_python(text)
+
+
+class FreeTextField(forms.CharField):
+    """Free text about offers and their work (a report, a remark, a justification): bounded,
+    and never a place for a citizen's CPR number. Text with a CPR-like run of digits is
+    refused without echoing it."""
+
+    default_error_messages = {
+        "cpr_like": _(
+            "The text contains a number that could be a CPR number. Citizens' CPR numbers "
+            "must not be written here; remove the number."
+        )
+    }
+
+    def __init__(self, *, max_length: int = 5000, rows: int = 4, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+        super().__init__(max_length=max_length, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and has_cpr_like(value):
+            raise forms.ValidationError(self.error_messages["cpr_like"], code="cpr_like")

@@ -286,6 +286,21 @@ RULES = {
         post_only=True, objects=lambda d: meeting_setup(d, attachment=True)
     ),
     "meetings:information": secretariat(objects=meeting_setup),
+    # --- enhanced cooperation: the re-assessment (issue 14) ---
+    # The matrix world has no re-assessment round: an annual-report submission is 404 here.
+    "enhanced_cooperation:reassessment_open": secretariat(),
+    "enhanced_cooperation:reassessment": scoped(
+        lambda d: [Case({"pk": d.ec.region_submission.pk}, frozenset())]
+    ),
+    "enhanced_cooperation:reassessment_member": scoped(
+        lambda d: [
+            Case(
+                {"pk": d.ec.region_submission.pk, "member_pk": d.ec.region_member.pk},
+                frozenset(),
+                frozenset(),
+            )
+        ]
+    ),
     # --- enhanced cooperation: members, periods, exits, catalogue (issue 14) ---
     # Members are public; the secretariat keeps them; an operator gives notice of leaving for
     # its own members only, the secretariat for DAS.
