@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .cpr import has_cpr_like
+from .cpr import has_cpr_like, mask_cpr
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%y", "%d-%m-%y"]
 TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S", "%H.%M.%S", "%H"]
@@ -106,6 +106,15 @@ class BoundedModelChoiceField(forms.ModelChoiceField):
         return super().to_python(text)
 
 
+class MaskedTextarea(forms.Textarea):
+    """A textarea that shows CPR-like runs masked: a refused text comes back to the user
+    without the number it was refused for."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return mask_cpr(value) if value else value
+
+
 class FreeTextField(forms.CharField):
     """Free text about offers and their work (a report, a remark, a justification): bounded,
     and never a place for a citizen's CPR number. Text with a CPR-like run of digits is
@@ -119,7 +128,7 @@ class FreeTextField(forms.CharField):
     }
 
     def __init__(self, *, max_length: int = 5000, rows: int = 4, **kwargs):
-        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+        kwargs.setdefault("widget", MaskedTextarea(attrs={"rows": rows}))
         super().__init__(max_length=max_length, **kwargs)
 
     def validate(self, value):
