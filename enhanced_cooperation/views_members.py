@@ -102,8 +102,8 @@ def _refused(form, refused: ValidationError) -> None:
 
 
 def _edit_page(request, form, title, write, back=None):
-    """GET: the form; POST: write(token, values) through a service and go to what was
-    written, or the form again with what was typed (400 refused, 409 stale)."""
+    """GET: the form; POST: write(token, values), a service call, and go to what was
+    saved, or the form again with what was typed (400 refused, 409 stale)."""
     if request.method != "POST":
         return _form_page(request, form, title, back=back)
     if not form.is_valid():
@@ -125,8 +125,8 @@ def _edit_page(request, form, title, write, back=None):
 def member_create(request):
     require_manager(request.user)
     form = MemberForm(request.POST or None)
-    save = lambda token, values: services.member_save(**values)  # noqa: E731
-    return _edit_page(request, form, _("New member"), save)
+    write = lambda token, values: services.member_save(**values)  # noqa: E731
+    return _edit_page(request, form, _("New member"), write)
 
 
 @login_required
@@ -135,10 +135,10 @@ def member_edit(request, pk):
     member = get_member(pk)
     form = MemberForm(request.POST or None, instance=member)
 
-    def save(token, values):
+    def write(token, values):
         return services.member_save(member=member, expected_token=token, **values)
 
-    return _edit_page(request, form, _("Edit the member"), save, back=member)
+    return _edit_page(request, form, _("Edit the member"), write, back=member)
 
 
 def _period_url(period) -> str:
@@ -149,8 +149,8 @@ def _period_url(period) -> str:
 def period_create(request):
     require_manager(request.user)
     form = PeriodForm(request.POST or None)
-    save = lambda token, values: _period_url(services.period_save(**values))  # noqa: E731
-    return _edit_page(request, form, _("New period"), save)
+    write = lambda token, values: _period_url(services.period_save(**values))  # noqa: E731
+    return _edit_page(request, form, _("New period"), write)
 
 
 @login_required
@@ -159,10 +159,10 @@ def period_edit(request, pk):
     period = get_object_or_404(Period, pk=pk)
     form = PeriodForm(request.POST or None, instance=period)
 
-    def save(token, values):
+    def write(token, values):
         return _period_url(services.period_save(period=period, expected_token=token, **values))
 
-    return _edit_page(request, form, _("Edit the period"), save)
+    return _edit_page(request, form, _("Edit the period"), write)
 
 
 @login_required
@@ -174,11 +174,11 @@ def exit_notice(request, pk):
         raise Http404
     form = ExitNoticeForm(request.POST or None)
 
-    def save(token, values):
+    def write(token, values):
         services.exit_notice(member=member, given_by=giver, **values)
         return member
 
-    return _edit_page(request, form, _("Give notice of leaving"), save, back=member)
+    return _edit_page(request, form, _("Give notice of leaving"), write, back=member)
 
 
 @login_required
@@ -189,11 +189,11 @@ def exit_decide(request, pk):
         raise Http404
     form = ExitDecisionForm(request.POST or None, instance=exit_)
 
-    def save(token, values):
+    def write(token, values):
         return services.exit_decide(exit=exit_, expected_token=token, **values).member
 
     title = _("The decision on leaving: %(member)s") % {"member": exit_.member.name}
-    return _edit_page(request, form, title, save, back=exit_.member)
+    return _edit_page(request, form, title, write, back=exit_.member)
 
 
 @login_required
