@@ -85,7 +85,7 @@ def report_list(request):
     year = _year(request, years)
     rows = _rows(request.user, year) if year else []
     table = report_table([(m, s.unit.organisation.name, st, r) for m, s, st, r in rows], year)
-    if fmt := requested_format(request):
+    if (fmt := requested_format(request)) and year:
         return tables_download(f"aarsrapporter-{year}", fmt, [table])
     context = {
         "years": years,
