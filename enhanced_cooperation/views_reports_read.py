@@ -27,7 +27,7 @@ from .selectors_reports import (
     report_rounds,
     shown_answers,
 )
-from .tables_reports import demand_label, places_text, report_table
+from .tables.reports import demand_label, places_text, report_table
 from .views_reports import is_writable
 
 

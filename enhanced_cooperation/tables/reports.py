@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from socialaftale.lib.danish import format_decimal
 from socialaftale.lib.tables import ReportTable
 
-from .forms_reports import PLACE_KINDS
-from .reports import DEMAND_CHOICES, LABELS, TEXT_FIELDS, occupancy
+from ..forms_reports import PLACE_KINDS
+from ..reports import DEMAND_CHOICES, LABELS, TEXT_FIELDS, occupancy
 
 
 def places_text(report: dict) -> str:
