@@ -19,7 +19,7 @@ from submissions.models import ReportingRound, RoundKind, Submission
 from . import services_round
 from .access import may_manage, may_read_report, may_write_report, require_manager
 from .forms_reports import YearRoundForm
-from .reports import occupancy
+from .reports import LABELS, occupancy
 from .selectors import members_of_submission
 from .selectors_reports import (
     member_report,
@@ -51,6 +51,7 @@ def report_read(request, pk, member_pk):
         "shown": shown,
         "places": places_text(shown.report),
         "occupancy": occupancy(shown.report),
+        "labels": LABELS,
         "demand": demand_label(shown.report),
         "version": version,
         "is_draft": version is None,
@@ -94,6 +95,7 @@ def report_list(request):
         "items": list(zip(rows, table.rows, strict=True)),
         "table": table,
         "can_open_round": may_manage(request.user),
+        "labels": LABELS,
     }
     return render(request, "enhanced_cooperation/reports/list.html", context)
 
