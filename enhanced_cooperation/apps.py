@@ -40,3 +40,7 @@ class EnhancedCooperationConfig(AppConfig):
         from . import worklist_joint_action
 
         worklist_joint_action.register()  # open early joint actions (issue 14)
+
+        from .worklist_reports import register_work_items as register_report_items
+
+        register_report_items()  # the year's round and the annual reports (issue 14)

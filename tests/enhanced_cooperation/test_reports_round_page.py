@@ -68,3 +68,26 @@ def test_only_the_secretariat_opens_rounds(client, aalborg_operator, outsider):
         client.force_login(user)
         assert client.get(URL).status_code == 404
         assert client.post(URL, {"year": "2027"}).status_code == 404
+
+
+def test_the_secretariat_is_reminded_to_open_the_round_until_it_exists(
+    secretariat, aalborg_operator, django_assert_num_queries, monkeypatch
+):
+    from django.utils import timezone
+
+    from enhanced_cooperation.worklist_reports import count_round_to_open
+
+    monkeypatch.setattr(timezone, "localdate", lambda: dt.date(2027, 1, 20))
+    member = MemberFactory(period__start_year=2027)
+    operator_user(member)
+    with django_assert_num_queries(2):  # the roles, then the one query of the item
+        assert count_round_to_open(secretariat) == 1
+    assert count_round_to_open(aalborg_operator) == 0
+    client_round = ReportingRound.objects.create(
+        kind=RoundKind.ANNUAL_REPORT,
+        year=2027,
+        title="Runden",
+        opens_on=dt.date(2027, 2, 1),
+        deadline=dt.date(2027, 3, 4),
+    )
+    assert client_round.pk and count_round_to_open(secretariat) == 0
