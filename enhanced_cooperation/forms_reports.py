@@ -108,17 +108,21 @@ class ReportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for code in [c for c, _label in TEXT_FIELDS] + ["demand_text"]:
-            if has_cpr_like(self.data.get(self.add_prefix(code), "") or ""):
-                self._refuse_cpr(code)
+        for name in list(self.fields):
+            if has_cpr_like(str(self.data.get(self.add_prefix(name), "") or "")):
+                self._refuse_cpr(name)
         return cleaned
 
-    def _refuse_cpr(self, code: str) -> None:
-        """The page shows the text again with the digits masked: never echoed as typed."""
+    def _refuse_cpr(self, name: str) -> None:
+        """The page shows the value again with the digits masked: never echoed as typed."""
         data = self.data.copy()
-        data[self.add_prefix(code)] = mask_cpr(data.get(self.add_prefix(code), ""))
+        data[self.add_prefix(name)] = mask_cpr(data.get(self.add_prefix(name), ""))
         self.data = data
-        self.add_error(code, CPR_MESSAGE)
+        if name == TOKEN_NAME:  # a hidden field: the save is refused as stale instead
+            return
+        if name in self.errors:
+            del self.errors[name]
+        self.add_error(name, CPR_MESSAGE)
 
     def report(self) -> dict:
         """The report as stored (reports.empty_report's shape)."""

@@ -141,6 +141,18 @@ def test_cpr_like_text_is_refused_masked_and_nothing_is_saved(client, setting):
     assert report_key(member.pk) not in submission.answers
 
 
+def test_cpr_like_digits_in_a_number_field_are_not_echoed_either(client, setting):
+    member, operator, submission = setting
+    client.force_login(operator)
+    opened = client.get(edit_url(submission, member))
+    data = form_data(occupancy_pct="0101901234", places_day="010190 1234")
+    response = client.post(edit_url(submission, member), {**data, "edit_token": token_of(opened)})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "0101901234" not in page and "010190 1234" not in page
+    assert page.count("CPR-numre") >= 3  # the intro and each field
+
+
 def test_occupancy_must_be_a_danish_number_in_range(client, setting):
     member, operator, submission = setting
     client.force_login(operator)
