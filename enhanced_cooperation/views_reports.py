@@ -6,33 +6,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from socialaftale.lib.edits import TOKEN_NAME, StaleEdit, keep_typed
-from submissions.access import get_submission_for_user
-from submissions.models import RoundKind, RoundStatus
+from submissions.models import RoundStatus
 from submissions.services import part_token
 
 from . import services_reports
-from .access import may_write_report
+from .access import get_report_submission, get_submission_member, may_write_report
 from .forms_reports import ReportForm, initial_of
 from .reports import report_key, report_of
-from .selectors import members_of_submission
 from .selectors_reports import latest_version, submission_reports
-
-
-def get_report_submission(user, pk: int):
-    """The operator's submission of a year's round (its unit's operators, the secretariat)."""
-    submission = get_submission_for_user(user, pk)
-    if submission.round.kind != RoundKind.ANNUAL_REPORT:
-        raise Http404
-    return submission
-
-
-def get_submission_member(submission, member_pk: int):
-    return get_object_or_404(members_of_submission(submission), pk=member_pk)
 
 
 def is_writable(submission) -> bool:
@@ -40,6 +27,7 @@ def is_writable(submission) -> bool:
 
 
 @login_required
+@require_GET
 def reports(request, pk):
     submission = get_report_submission(request.user, pk)
     rows = submission_reports(submission)
@@ -52,6 +40,7 @@ def reports(request, pk):
         "missing_any": any(row.missing for row in rows),
         "can_hand_in": writable and bool(rows),
         "version": latest_version(submission),
+        "show_reopen_reason": writable and bool(submission.reopen_reason),
     }
     return render(request, "enhanced_cooperation/reports/overview.html", context)
 

@@ -6,18 +6,17 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
-from submissions.models import ReportingRound, RoundKind, Submission
+from submissions.models import ReportingRound, RoundKind
 
 from . import services_round
-from .access import may_manage, may_read_report, may_write_report, require_manager
+from .access import get_readable_report, may_manage, may_write_report, require_manager
 from .forms_reports import YearRoundForm
 from .reports import LABELS, occupancy
 from .selectors import members_of_submission
@@ -34,14 +33,7 @@ from .views_reports import is_writable
 @login_required
 @require_GET
 def report_read(request, pk, member_pk):
-    submission = get_object_or_404(
-        Submission.objects.select_related("round", "unit__organisation"),
-        pk=pk,
-        round__kind=RoundKind.ANNUAL_REPORT,
-    )
-    member = get_object_or_404(members_of_submission(submission), pk=member_pk)
-    if not may_read_report(request.user, member, submission):
-        raise Http404
+    submission, member = get_readable_report(request.user, pk, member_pk)
     answers, version = shown_answers(request.user, submission)
     shown = member_report(answers, member)
     context = {

@@ -7,6 +7,8 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -19,6 +21,7 @@ from tests.factories.enhanced_cooperation import (
     operator_user,
     panel_user,
 )
+from tests.factories.offers import OfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +166,24 @@ def test_the_list_of_a_year_without_rounds_and_any_query_answers(client, outside
     client.force_login(outsider)
     for query in ({}, {"aar": "abc"}, {"aar": "1999"}, {"aar": "2027", "_export": "csv"}):
         assert client.get(reverse("enhanced_cooperation:report_list"), query).status_code == 200
+
+
+def test_the_list_s_queries_do_not_grow_with_the_members(
+    client, world, secretariat, django_assert_max_num_queries
+):
+    member, submission, people = world
+    client.force_login(secretariat)
+    url = reverse("enhanced_cooperation:report_list")
+    client.get(url, {"aar": "2027"})
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, {"aar": "2027"})
+    operator = member.offers.get().operator
+    for number in range(5):
+        MemberFactory(
+            period=member.period,
+            name=f"Ekstra {number}",
+            offers=[OfferFactory(operator=operator)],
+        )
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(url, {"aar": "2027"})
+    assert "Ekstra 4" in page.content.decode()
