@@ -36,6 +36,7 @@ def report_read(request, pk, member_pk):
     submission, member = get_readable_report(request.user, pk, member_pk)
     answers, version = shown_answers(request.user, submission)
     shown = member_report(answers, member)
+    writes = may_write_report(request.user, member)
     context = {
         "submission": submission,
         "reporting_round": submission.round,
@@ -47,7 +48,8 @@ def report_read(request, pk, member_pk):
         "demand": demand_label(shown.report),
         "version": version,
         "is_draft": version is None,
-        "can_edit": is_writable(submission) and may_write_report(request.user, member),
+        "writes": writes,
+        "can_edit": writes and is_writable(submission),
     }
     return render(request, "enhanced_cooperation/reports/read.html", context)
 
