@@ -157,3 +157,40 @@ def require_joint_action_reader(user) -> None:
 
 def get_joint_action_for_user(user, pk: int):
     return get_object_or_404(visible_joint_actions(user), pk=pk)
+
+
+# --- the year's round and the annual reports (issue 14) ---
+
+
+def get_report_submission(user, pk: int):
+    """An operator's submission of a year's round, for its unit's operators and the
+    secretariat (the round engine's rule); any other submission is a 404."""
+    from submissions.access import get_submission_for_user
+    from submissions.models import RoundKind
+
+    submission = get_submission_for_user(user, pk)
+    if submission.round.kind != RoundKind.ANNUAL_REPORT:
+        raise Http404
+    return submission
+
+
+def get_submission_member(submission, member_pk: int) -> Member:
+    """One of the members whose annual report the submission holds."""
+    from .selectors import members_of_submission
+
+    return get_object_or_404(members_of_submission(submission), pk=member_pk)
+
+
+def get_readable_report(user, pk: int, member_pk: int):
+    """(submission, member) of one annual report `user` may read (may_read_report)."""
+    from submissions.models import RoundKind, Submission
+
+    submission = get_object_or_404(
+        Submission.objects.select_related("round", "unit__organisation"),
+        pk=pk,
+        round__kind=RoundKind.ANNUAL_REPORT,
+    )
+    member = get_submission_member(submission, member_pk)
+    if not may_read_report(user, member, submission):
+        raise Http404
+    return submission, member

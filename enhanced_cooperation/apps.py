@@ -46,3 +46,7 @@ class EnhancedCooperationConfig(AppConfig):
 
         item_report.register_documents()
         agenda.register_agenda_source()
+
+        from .worklist_reports import register_work_items as register_report_items
+
+        register_report_items()  # the year's round and the annual reports (issue 14)

@@ -329,7 +329,40 @@ RULES = {
     "enhanced_cooperation:period_create": secretariat(),
     "enhanced_cooperation:period_edit": secretariat(objects=lambda d: [{"pk": d.ec.period.pk}]),
     # --- enhanced cooperation: the year's round and the annual reports (issue 14) ---
-    "enhanced_cooperation:reports": Rule("excluded", reason="not built yet (issue 14)"),
+    # Each operator's submission: its own operator and the secretariat (the matrix world's
+    # submissions are drafts, so the panel and the reporters read no report yet); another
+    # operator's member in a submission is a 404 for everyone.
+    "enhanced_cooperation:year_round_open": secretariat(),
+    "enhanced_cooperation:report_list": fixed("login", LOGGED_IN),
+    "enhanced_cooperation:reports": scoped(
+        lambda d: [
+            Case({"pk": sub.pk}, frozenset({SEC, op}))
+            for sub, op in (
+                (d.ec.region_submission, REGION_OP),
+                (d.ec.aalborg_submission, AALBORG_OP),
+            )
+        ]
+    ),
+    "enhanced_cooperation:report_edit": scoped(
+        lambda d: [
+            Case({"pk": sub.pk, "member_pk": m.pk}, who, who)
+            for sub, m, who in (
+                (d.ec.region_submission, d.ec.region_member, frozenset({SEC, REGION_OP})),
+                (d.ec.aalborg_submission, d.ec.aalborg_member, frozenset({SEC, AALBORG_OP})),
+                (d.ec.region_submission, d.ec.aalborg_member, frozenset()),
+            )
+        ]
+    ),
+    "enhanced_cooperation:report": scoped(
+        lambda d: [
+            Case({"pk": sub.pk, "member_pk": m.pk}, who)
+            for sub, m, who in (
+                (d.ec.region_submission, d.ec.region_member, frozenset({SEC, REGION_OP})),
+                (d.ec.aalborg_submission, d.ec.aalborg_member, frozenset({SEC, AALBORG_OP})),
+                (d.ec.region_submission, d.ec.aalborg_member, frozenset()),
+            )
+        ]
+    ),
     # --- enhanced cooperation: nominations and remarks (issue 14) ---
     "enhanced_cooperation:nomination_create": Rule("excluded", reason="not built yet (issue 14)"),
     # --- enhanced cooperation: flags, early joint action, the DAS item (issue 14) ---
