@@ -25,7 +25,7 @@ from .models import Criterion
 from .reports import OPTIONAL, TEXT_FIELDS, occupancy
 
 KIND = "enhanced_cooperation.item_report"
-TEMPLATE = "enhanced_cooperation/item_report_pdf.html"
+TEMPLATE = "pdf/enhanced_cooperation_item_report.html"
 
 
 def field_labels() -> dict[str, str]:
