@@ -36,3 +36,8 @@ class EnhancedCooperationConfig(AppConfig):
         from . import catalogue
 
         catalogue.register()  # members, periods, exits, catalogue (issue 14)
+
+        # Nominations and the expert panel's remarks: the panel's start-page work items.
+        from . import worklist
+
+        worklist.register_work_items()
