@@ -6,7 +6,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from socialaftale.lib.cpr import has_cpr_like
+from socialaftale.lib.cpr import has_cpr_like, mask_cpr
 from socialaftale.lib.edits import EditTokenField
 from socialaftale.lib.formfields import BoundedModelChoiceField, DanishDateField
 
@@ -27,10 +27,14 @@ def _text(label, required=False, rows=3, max_length=MAX_TEXT):
 
 
 def refuse_cpr(form, names) -> None:
+    """CPR-like text is refused, and the form shown again with it masked (never echoed)."""
     for name in names:
         value = form.cleaned_data.get(name)
         if isinstance(value, str) and has_cpr_like(value):
             form.add_error(name, _("Remove the CPR number (or anything like one) from the text."))
+            data = form.data.copy()
+            data[form.add_prefix(name)] = mask_cpr(value)
+            form.data = data
 
 
 def _helper(label):

@@ -105,6 +105,7 @@ def test_cpr_like_text_is_refused_and_not_echoed(client, hjorring_reporter):
     response = client.post(URL, nomination_post(OfferFactory(), profile_why="Borger 010190-1234"))
     assert response.status_code == 400
     assert "CPR" in " ".join(response.context["form"].errors["profile_why"])
+    assert "010190-1234" not in response.content.decode()
     assert not Nomination.objects.exists()
 
 
