@@ -22,8 +22,8 @@ class Report:
         return f"/samarbejde/bemaerkninger/{self.round.pk}/medlem/{self.member.pk}/"
 
 
-def handed_in_report(year=2019, status="submitted", **member) -> Report:
-    reporting_round = open_round(year)
+def handed_in_report(year=2019, status="submitted", reporting_round=None, **member) -> Report:
+    reporting_round = reporting_round or open_round(year)
     member = MemberFactory(period__start_year=year, **member)
     operator = operator_user(member)
     unit = member.offers.first().operator.units.get()
