@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from offers.models import Offer
 from socialaftale.lib.edits import TOKEN_NAME, StaleEdit, keep_typed
 from socialaftale.lib.export import requested_format
-from socialaftale.lib.tables import ReportTable, tables_download
+from socialaftale.lib.tables import tables_download
 
 from . import services_nominations as services
 from .access import (
@@ -29,23 +29,9 @@ from .access import (
 )
 from .forms_nominations import AssessmentForm, DecisionForm, NominationForm
 from .models import Criterion, NominationStatus
+from .tables import nomination_table
 
 TEMPLATES = "enhanced_cooperation/nominations/"
-
-
-def nomination_table(nominations) -> ReportTable:
-    return ReportTable(
-        id="indmeldinger",
-        caption=_("Nominations"),
-        headers=[_("Receipt number"), _("Offer"), _("Nominated by"), _("Received"), _("Status")]
-        + [str(label) for label in Criterion.labels],
-        rows=[
-            [n.receipt_code, n.offer.name, n.nominated_by.name, n.submitted_at.date()]
-            + [n.get_status_display()]
-            + [_("Yes") if (n.claims.get(c) or {}).get("meets") else _("No") for c in Criterion]
-            for n in nominations
-        ],
-    )
 
 
 @login_required

@@ -1,17 +1,16 @@
-"""Whatever is posted to the nomination, assessment, decision and remark forms, the page
+"""Whatever is posted to the nomination, assessment, and decision forms, the page
 answers (never a 500) and nothing is saved from refused input."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from enhanced_cooperation.models import Member, Nomination, Remark
-from tests.factories.enhanced_cooperation import NominationFactory, PeriodFactory, panel_user
+from enhanced_cooperation.models import Member, Nomination
+from tests.factories.enhanced_cooperation import NominationFactory, PeriodFactory
 from tests.factories.offers import OfferFactory
 from tests.fuzz import fuzz
 
 from .nomination_data import CODES, open_round
-from .remark_data import handed_in_report
 
 TEXT = st.text(max_size=80)
 KEY = st.one_of(st.integers(), st.text(max_size=25))
@@ -96,23 +95,3 @@ def test_fuzzed_decisions_never_fail_the_page(
     assert response.status_code in (200, 302, 400, 409)
     if response.status_code != 302:
         assert Member.objects.count() == members
-
-
-@pytest.mark.django_db
-@fuzz
-@given(text=st.text(max_size=300), token=TEXT, finalise=st.one_of(st.none(), KEY))
-def test_fuzzed_remarks_never_fail_the_page(client, text, token, finalise):
-    report = getattr(test_fuzzed_remarks_never_fail_the_page, "report", None)
-    if report is None or not Member.objects.filter(pk=report.member.pk).exists():
-        report = handed_in_report()
-        test_fuzzed_remarks_never_fail_the_page.report = report
-    author = panel_user()
-    client.force_login(author)
-    data = {"save": "1", "text": text, "edit_token": token}
-    if finalise is not None:
-        data = {"finalise": finalise}
-    count = Remark.objects.count()
-    response = client.post(report.url, data)
-    assert response.status_code in (200, 302, 400, 404, 409)
-    if response.status_code != 302:
-        assert Remark.objects.count() == count
