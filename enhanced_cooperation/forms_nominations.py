@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from socialaftale.lib.cpr import has_cpr_like, mask_cpr
 from socialaftale.lib.edits import EditTokenField
-from socialaftale.lib.formfields import BoundedModelChoiceField, DanishDateField
+from socialaftale.lib.formfields import BoundedModelChoiceField, DanishDateField, FreeTextField
 
 from .models import Criterion, DecisionBody
 
@@ -18,12 +18,7 @@ MET = [("met", _("Met")), ("not_met", _("Not met"))]
 
 
 def _text(label, required=False, rows=3, max_length=MAX_TEXT):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
+    return FreeTextField(label=label, required=required, max_length=max_length, rows=rows)
 
 
 class TokenField(EditTokenField):
@@ -36,14 +31,17 @@ class TokenField(EditTokenField):
 
 
 def refuse_cpr(form, names) -> None:
-    """CPR-like text is refused, and the form shown again with it masked (never echoed)."""
+    """CPR-like text is refused (FreeTextField's message; also for one-line fields), and the
+    form is shown again with it masked, so the page never echoes it."""
     for name in names:
-        value = form.cleaned_data.get(name)
-        if isinstance(value, str) and has_cpr_like(value):
-            form.add_error(name, _("Remove the CPR number (or anything like one) from the text."))
-            data = form.data.copy()
-            data[form.add_prefix(name)] = mask_cpr(value)
-            form.data = data
+        value = form.data.get(form.add_prefix(name))
+        if not (isinstance(value, str) and has_cpr_like(value)):
+            continue
+        if name not in form.errors:
+            form.add_error(name, FreeTextField.default_error_messages["cpr_like"])
+        data = form.data.copy()
+        data[form.add_prefix(name)] = mask_cpr(value)
+        form.data = data
 
 
 def _helper(label):
