@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -29,21 +28,13 @@ from .worklist import current_rounds
 TEMPLATES = "enhanced_cooperation/remarks/"
 
 
-def member_url(member) -> str:
-    """The member's page (built by the members part; no link until it exists)."""
-    try:
-        return reverse("enhanced_cooperation:member", args=[member.pk])
-    except NoReverseMatch:
-        return ""
-
-
 @login_required
 def remarks_member(request, round_pk, member_pk):
     reporting_round, member, submission = get_report_subject(request.user, round_pk, member_pk)
     subject = {"round": reporting_round, "member": member}
     context = {
         "subject_name": member.name,
-        "subject_url": member_url(member),
+        "subject_url": member.get_absolute_url(),
         "submission": submission,
         "is_report": True,
     }

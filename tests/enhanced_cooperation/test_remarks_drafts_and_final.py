@@ -2,12 +2,15 @@
 the panel and the secretariat see the drafts, the report's other readers only what the chair
 has marked final; a final remark is closed to its author."""
 
+import datetime as dt
+
 import pytest
 
 from enhanced_cooperation import services_remarks as services
 from enhanced_cooperation.chair import is_chair, may_finalise
 from enhanced_cooperation.models import Remark
 from enhanced_cooperation.selectors_remarks import remarks_for
+from meetings.models import BodyMember
 from tests.factories.enhanced_cooperation import NominationFactory, panel_user
 
 from .remark_data import handed_in_report, panel_chair
@@ -30,6 +33,7 @@ def test_two_panel_members_see_each_others_drafts(client):
     page = client.get(report.url)
     assert "Belægningen er høj." in page.content.decode()
     assert "Anna Andersen" in page.content.decode()
+    assert f'href="/samarbejde/medlemmer/{report.member.pk}/"' in page.content.decode()
     assert page.context["own"] is None
     assert _write(client, report.url, "Efterspørgslen falder.").status_code == 302
     client.force_login(first)
@@ -150,3 +154,9 @@ def test_cpr_like_text_is_refused(client):
     assert response.status_code == 400
     assert "0101901234" not in response.content.decode()
     assert not Remark.objects.exists()
+
+
+def test_an_ended_chair_seat_no_longer_finalises():
+    chair = panel_chair()
+    BodyMember.objects.filter(user=chair).update(ends_on=dt.date(2000, 1, 1))
+    assert not is_chair(chair)
