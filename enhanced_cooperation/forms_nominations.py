@@ -167,6 +167,24 @@ class DecisionForm(forms.Form):
         refuse_cpr(self, ["name", "meeting", "decision"])
         return data
 
+    def decision_values(self) -> dict:
+        """The keyword arguments of services_nominations.nomination_decide."""
+        data = self.cleaned_data
+        values = {
+            "admit": data["outcome"] == "admit",
+            "decision": data["decision"].strip(),
+            "decided_on": data["decided_on"],
+            "expected_token": data.get("edit_token", ""),
+        }
+        if values["admit"]:
+            values |= {
+                "period": data["period"],
+                "name": data["name"].strip(),
+                "decided_by": data["decided_by"],
+                "meeting": data["meeting"].strip(),
+            }
+        return values
+
 
 class RemarkForm(forms.Form):
     text = _text(_("Your remarks"), required=True, rows=6, max_length=10_000)

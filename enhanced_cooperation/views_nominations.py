@@ -182,31 +182,13 @@ def nomination_decide(request, pk):
     token = services.assessment_token(nomination)
     form = DecisionForm(request.POST or None, nomination=nomination, periods=periods, token=token)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        admit = data["outcome"] == "admit"
-        member = (
-            {
-                "period": data["period"],
-                "name": data["name"].strip(),
-                "decided_by": data["decided_by"],
-                "meeting": data["meeting"],
-            }
-            if admit
-            else {}
-        )
         refused = _stale_or_refused(
             request,
             form,
             nomination,
             "decision_form.html",
             lambda: services.nomination_decide(
-                nomination=nomination,
-                admit=admit,
-                decision=data["decision"].strip(),
-                decided_on=data["decided_on"],
-                user=request.user,
-                expected_token=data.get(TOKEN_NAME, ""),
-                **member,
+                nomination=nomination, user=request.user, **form.decision_values()
             ),
         )
         if refused is None:
