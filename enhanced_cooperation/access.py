@@ -187,3 +187,42 @@ def get_nomination_subject(user, round_pk: int, nomination_pk: int) -> Nominatio
     if nomination.round_id != round_pk:
         raise Http404
     return nomination
+
+
+# --- flags and early joint action (issue 14) ---------------------------------------------
+# The flags overview: the secretariat and the expert panel. Early joint action: the
+# secretariat opens, decides and closes; the operators of the member's offers read their own
+# (list and detail, no forms); everyone else gets 404.
+
+
+def may_see_flags(user) -> bool:
+    roles = roles_for(user)
+    return roles.is_secretariat or roles.is_expert_panel
+
+
+def require_flag_reader(user) -> None:
+    if not may_see_flags(user):
+        raise Http404
+
+
+def visible_joint_actions(user):
+    from .models import JointAction
+
+    roles = roles_for(user)
+    actions = JointAction.objects.select_related("member__period")
+    if roles.is_secretariat:
+        return actions
+    if roles.operator_organisation_ids:
+        own = Member.objects.filter(offers__operator_id__in=roles.operator_organisation_ids)
+        return actions.filter(member__in=own.values("pk"))
+    return actions.none()
+
+
+def require_joint_action_reader(user) -> None:
+    roles = roles_for(user)
+    if not (roles.is_secretariat or roles.is_operator):
+        raise Http404
+
+
+def get_joint_action_for_user(user, pk: int):
+    return get_object_or_404(visible_joint_actions(user), pk=pk)

@@ -41,3 +41,13 @@ class EnhancedCooperationConfig(AppConfig):
         from . import worklist
 
         worklist.register_work_items()
+
+        from . import worklist_joint_action
+
+        worklist_joint_action.register()  # open early joint actions (issue 14)
+
+        # The DAS item on a year's round and its attachment (issue 14).
+        from . import agenda, item_report
+
+        item_report.register_documents()
+        agenda.register_agenda_source()

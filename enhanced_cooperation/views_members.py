@@ -20,7 +20,7 @@ from .access import get_exit_for_manager, get_member, may_manage, notice_giver, 
 from .forms_members import ExitDecisionForm, ExitNoticeForm, MemberForm, PeriodForm
 from .models import ExitStatus, Period
 from .selectors_members import default_period, member_exit, member_history, members_of
-from .tables_members import member_status, member_table
+from .tables.members import member_status, member_table
 
 
 def _values(form) -> tuple[str, dict]:
@@ -101,16 +101,16 @@ def _refused(form, refused: ValidationError) -> None:
         form.add_error(None, refused)
 
 
-def _edit_page(request, form, title, save, back=None):
-    """GET: the form; POST: save(token, values) and go to what was saved, or the form
-    again with what was typed (400 refused, 409 stale)."""
+def _edit_page(request, form, title, write, back=None):
+    """GET: the form; POST: write(token, values) through a service and go to what was
+    written, or the form again with what was typed (400 refused, 409 stale)."""
     if request.method != "POST":
         return _form_page(request, form, title, back=back)
     if not form.is_valid():
         return _form_page(request, form, title, status=400, back=back)
     token, values = _values(form)
     try:
-        saved = save(token, values)
+        saved = write(token, values)
     except StaleEdit:
         form.refuse_stale()
         return _form_page(request, form, title, status=409, back=back)

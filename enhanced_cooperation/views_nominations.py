@@ -29,7 +29,7 @@ from .access import (
 )
 from .forms_nominations import AssessmentForm, DecisionForm, NominationForm
 from .models import Criterion, NominationStatus
-from .tables import nomination_table
+from .tables.nominations import nomination_table
 
 TEMPLATES = "enhanced_cooperation/nominations/"
 

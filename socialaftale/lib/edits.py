@@ -71,7 +71,11 @@ def check_unchanged(expected: str | None, *parts) -> None:
 
 
 def check_token(expected: str | None, current: str) -> None:
-    if expected is not None and not hmac.compare_digest(str(expected), current):
+    # As bytes: compare_digest refuses str with non-ASCII characters (a posted token may
+    # hold anything); a token that is not the current one is stale either way.
+    if expected is not None and not hmac.compare_digest(
+        str(expected).encode("utf-8", "replace"), current.encode()
+    ):
         raise StaleEdit()
 
 

@@ -376,6 +376,17 @@ RULES = {
         ]
     ),
     # --- enhanced cooperation: flags, early joint action, the DAS item (issue 14) ---
+    "enhanced_cooperation:flags": fixed("scoped", {SEC, PANEL}),
+    "enhanced_cooperation:joint_actions": fixed("scoped", OPERATORS),
+    "enhanced_cooperation:joint_action_create": secretariat(),
+    "enhanced_cooperation:joint_action": scoped(
+        lambda d: [Case({"pk": d.ec.joint_action.pk}, frozenset({SEC, AALBORG_OP}), S)]
+    ),
+    "enhanced_cooperation:joint_action_close": scoped(
+        lambda d: [Case({"pk": d.ec.joint_action.pk}, frozenset({SEC, AALBORG_OP}), S)],
+        post_only=True,
+    ),
+    # (joint action and flags above; the DAS item below)
     "login": public(post=EVERYONE),
     "password_reset": public(post=EVERYONE),
     "password_reset_done": public(),

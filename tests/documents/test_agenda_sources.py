@@ -9,7 +9,13 @@ from documents import agenda_sources
 
 
 def test_the_sources_are_listed_analysis_budget_round_notice():
-    assert list(agenda_sources.sources()) == ["analysis", "budget", "round", "notice"]
+    assert list(agenda_sources.sources()) == [
+        "analysis",
+        "budget",
+        "enhanced_cooperation",
+        "round",
+        "notice",
+    ]
 
 
 def test_each_source_is_registered_by_the_app_that_owns_its_data():
@@ -17,6 +23,7 @@ def test_each_source_is_registered_by_the_app_that_owns_its_data():
     assert owners == {
         "analysis": "monitoring.agenda",
         "budget": "tariffs.agenda",
+        "enhanced_cooperation": "enhanced_cooperation.agenda",
         "round": "submissions.agenda",
         "notice": "notices.agenda",
     }
@@ -27,13 +34,16 @@ def test_the_groups_carry_the_sources_labels_and_prefixed_values(db):
     assert [label for label, _choices in groups] == [
         "Udgiftsanalyse",
         "Socialtilsyn Nords budget",
+        "Det forstærkede samarbejde",
         "Opsummering af en indberetningsrunde",
         "Ændringsvarsel",
     ]
     assert all(
         value.startswith(f"{code}:")
         for (code, (_l, choices)) in zip(
-            ["analysis", "budget", "round", "notice"], groups, strict=True
+            ["analysis", "budget", "enhanced_cooperation", "round", "notice"],
+            groups,
+            strict=True,
         )
         for value, _label in choices
     )

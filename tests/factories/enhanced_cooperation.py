@@ -109,3 +109,53 @@ class RemarkFactory(factory.django.DjangoModelFactory):
 
     author = factory.LazyFunction(panel_user)
     text = "Ekspertpanelet bemærker, at belægningen er høj."
+
+
+# --- flags and early joint action (issue 14) -------------------------------------------------
+
+
+def joint_action(member=None, **fields):
+    """An open early joint action for the member's year (opened through the service)."""
+    from enhanced_cooperation.services_joint_action import joint_action_open
+
+    member = member or MemberFactory()
+    return joint_action_open(
+        member=member,
+        year=fields.pop("year", member.period.start_year),
+        reason=fields.pop("reason", "Faldende forbrug hos de handlende kommuner"),
+        user=fields.pop("user", None),
+        today=fields.pop("today", dt.date(2019, 3, 1)),
+    )
+
+
+# --- the DAS item (issue 14) ---
+
+
+def hand_in_reports(reporting_round, reports: dict, user=None) -> None:
+    """Each member's report (member -> report dict) saved in its operator's submission, then
+    each of those submissions handed in through the round engine."""
+    from enhanced_cooperation.reports import report_key
+    from submissions import services as rounds
+
+    submissions = {}
+    for member, report in reports.items():
+        unit = services_round.operator_unit(member.offers.first().operator)
+        submission = rounds.submission_for(reporting_round=reporting_round, unit=unit)
+        rounds.submission_save_part(
+            submission=submission, key=report_key(member.pk), value=report, user=user
+        )
+        submissions[submission.pk] = submission
+    for submission in submissions.values():
+        rounds.submission_submit(submission=submission, user=user)
+
+
+def final_remark(reporting_round, member=None, nomination=None, **fields) -> Remark:
+    """A remark of the expert panel marked final (on a member's report or a nomination)."""
+    return RemarkFactory(
+        round=reporting_round,
+        member=member,
+        nomination=nomination,
+        is_final=True,
+        finalised_at=timezone.now(),
+        **fields,
+    )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from socialaftale.lib.tables import ReportTable
 
-from .selectors_members import leaving_on
+from ..selectors_members import leaving_on
 
 
 def member_status(member) -> str:

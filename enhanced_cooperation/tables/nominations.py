@@ -1,12 +1,11 @@
-"""The enhanced cooperation's tables: the page and the CSV/XLSX download render the same rows.
-
-Nominations (issue 14)."""
+"""The nominations as a table (issue 14): the page and the CSV/XLSX download render the same
+rows."""
 
 from django.utils.translation import gettext as _
 
 from socialaftale.lib.tables import ReportTable
 
-from .models import Criterion
+from ..models import Criterion
 
 
 def nomination_table(nominations) -> ReportTable:

@@ -1,0 +1,1 @@
+"""The enhanced cooperation's tables (ReportTable), one module per part."""
