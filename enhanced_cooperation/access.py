@@ -11,6 +11,7 @@ what a user may not see is a 404.
 - DAS members read the item and its attachment through the meetings app's published agenda.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -118,6 +119,74 @@ def get_exit_for_manager(user, pk: int):
 
     require_manager(user)
     return get_object_or_404(Exit.objects.select_related("member__period", "given_by"), pk=pk)
+
+
+# --- nominations and remarks (issue 14) ---
+
+
+def nominator_organisations(user):
+    """The organisations the user nominates for: the secretariat any; a reporter their
+    units' organisations; an operator their own."""
+    from organisations.models import Organisation
+
+    roles = roles_for(user)
+    if roles.is_secretariat:
+        return Organisation.objects.order_by("name")
+    return (
+        Organisation.objects.filter(
+            Q(pk__in=roles.operator_organisation_ids) | Q(units__pk__in=roles.reporter_unit_ids)
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def require_nominator(user) -> None:
+    if not may_nominate(user):
+        raise Http404
+
+
+def require_nomination_reader(user) -> None:
+    """The list of nominations: those who nominate, and the expert panel."""
+    if not (may_nominate(user) or is_panel(user)):
+        raise Http404
+
+
+def may_assess(user) -> bool:
+    roles = roles_for(user)
+    return roles.is_expert_panel or roles.is_secretariat
+
+
+def submission_of(reporting_round, member: Member):
+    """The operator's submission in the round that holds the member's report (or None)."""
+    from submissions.models import Submission
+
+    operators = member.offers.values("operator_id")
+    return (
+        Submission.objects.filter(round=reporting_round, unit__organisation_id__in=operators)
+        .order_by("pk")
+        .first()
+    )
+
+
+def get_report_subject(user, round_pk: int, member_pk: int):
+    """(round, member, submission) of a member's annual report in the year's round, for the
+    remarks page: the panel, the secretariat and whoever may read the report."""
+    from submissions.models import ReportingRound, RoundKind
+
+    reporting_round = get_object_or_404(ReportingRound, pk=round_pk, kind=RoundKind.ANNUAL_REPORT)
+    member = get_object_or_404(Member.objects.in_year(reporting_round.year), pk=member_pk)
+    submission = submission_of(reporting_round, member)
+    if not (may_assess(user) or may_read_report(user, member, submission)):
+        raise Http404
+    return reporting_round, member, submission
+
+
+def get_nomination_subject(user, round_pk: int, nomination_pk: int) -> Nomination:
+    nomination = get_nomination_for_user(user, nomination_pk)
+    if nomination.round_id != round_pk:
+        raise Http404
+    return nomination
 
 
 # --- flags and early joint action (issue 14) ---------------------------------------------

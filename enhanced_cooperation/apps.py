@@ -37,6 +37,11 @@ class EnhancedCooperationConfig(AppConfig):
 
         catalogue.register()  # members, periods, exits, catalogue (issue 14)
 
+        # Nominations and the expert panel's remarks: the panel's start-page work items.
+        from . import worklist
+
+        worklist.register_work_items()
+
         from . import worklist_joint_action
 
         worklist_joint_action.register()  # open early joint actions (issue 14)

@@ -21,3 +21,10 @@ class MeetingsConfig(AppConfig):
         from .worklist import register_work_items
 
         register_work_items()
+
+        # The expert panel's chair marks the panel's remarks final (issue 14).
+        from enhanced_cooperation.chair import set_chair_rule
+
+        from .chair import chairs_expert_panel
+
+        set_chair_rule(chairs_expert_panel)

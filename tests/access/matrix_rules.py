@@ -364,7 +364,50 @@ RULES = {
         ]
     ),
     # --- enhanced cooperation: nominations and remarks (issue 14) ---
-    "enhanced_cooperation:nomination_create": Rule("excluded", reason="not built yet (issue 14)"),
+    # Nominating: reporters, operators, the secretariat (the 2019 round is open); the
+    # nomination by Hjørring: Hjørring, the panel, the secretariat; remarks: the panel writes,
+    # the secretariat (and the chair) marks final, the report's readers see the final ones.
+    "enhanced_cooperation:nominations": fixed("scoped", REPORTERS | OPERATORS | {PANEL}),
+    "enhanced_cooperation:nomination_create": fixed(
+        "scoped", REPORTERS | OPERATORS, post=REPORTERS | OPERATORS
+    ),
+    "enhanced_cooperation:nomination": scoped(
+        lambda d: [Case({"pk": d.ec.nomination.pk}, frozenset({SEC, PANEL, HJ}))]
+    ),
+    "enhanced_cooperation:nomination_receipt": scoped(
+        lambda d: [Case({"pk": d.ec.nomination.pk}, frozenset({SEC, PANEL, HJ}))]
+    ),
+    "enhanced_cooperation:nomination_assess": scoped(
+        lambda d: [
+            Case({"pk": d.ec.nomination.pk}, frozenset({SEC, PANEL}), frozenset({SEC, PANEL}))
+        ]
+    ),
+    "enhanced_cooperation:nomination_decide": secretariat(
+        objects=lambda d: [{"pk": d.ec.nomination.pk}]
+    ),
+    "enhanced_cooperation:remarks": fixed("scoped", {SEC, PANEL}),
+    "enhanced_cooperation:remarks_member": scoped(
+        lambda d: [
+            Case(
+                {"round_pk": d.ec.round.pk, "member_pk": member.pk},
+                frozenset({SEC, PANEL, operator}),
+                frozenset({SEC, PANEL}),
+            )
+            for member, operator in (
+                (d.ec.region_member, REGION_OP),
+                (d.ec.aalborg_member, AALBORG_OP),
+            )
+        ]
+    ),
+    "enhanced_cooperation:remarks_nomination": scoped(
+        lambda d: [
+            Case(
+                {"round_pk": d.ec.round.pk, "nomination_pk": d.ec.nomination.pk},
+                frozenset({SEC, PANEL, HJ}),
+                frozenset({SEC, PANEL}),
+            )
+        ]
+    ),
     # --- enhanced cooperation: flags, early joint action, the DAS item (issue 14) ---
     "enhanced_cooperation:flags": fixed("scoped", {SEC, PANEL}),
     "enhanced_cooperation:joint_actions": fixed("scoped", OPERATORS),
