@@ -21,15 +21,6 @@ def _text(label, required=False, rows=3, max_length=MAX_TEXT):
     return FreeTextField(label=label, required=required, max_length=max_length, rows=rows)
 
 
-class TokenField(EditTokenField):
-    """The edit token; anything but hex digits becomes "" (a stale save, refused), since
-    edits.check_token compares with hmac.compare_digest, which refuses non-ASCII text."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        return value if all(c in "0123456789abcdef" for c in value) else ""
-
-
 def refuse_cpr(form, names) -> None:
     """CPR-like text is refused (FreeTextField's message; also for one-line fields), and the
     form is shown again with it masked, so the page never echoes it."""
@@ -111,7 +102,7 @@ class AssessmentForm(forms.Form):
             self.fields[f"{code}_text"] = _text(
                 _("%(criterion)s: justification") % {"criterion": label}, required=True
             )
-        self.fields["edit_token"] = TokenField(initial=token)
+        self.fields["edit_token"] = EditTokenField(initial=token)
         self.helper = _helper(_("Save the assessment"))
 
     def clean(self):
@@ -154,7 +145,7 @@ class DecisionForm(forms.Form):
         initial = {"name": nomination.offer.name, "period": first.pk if first else None}
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["period"].queryset = periods
-        self.fields["edit_token"] = TokenField(initial=token)
+        self.fields["edit_token"] = EditTokenField(initial=token)
         self.helper = _helper(_("Record the decision"))
 
     def clean(self):
@@ -191,7 +182,7 @@ class RemarkForm(forms.Form):
 
     def __init__(self, *args, token, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["edit_token"] = TokenField(initial=token)
+        self.fields["edit_token"] = EditTokenField(initial=token)
         self.helper = _helper(_("Save your remarks"))
 
     def clean(self):
