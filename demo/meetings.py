@@ -29,6 +29,7 @@ BODIES = [
     ("koordinationsforum", "Koordinationsforum", "Koordinationsforum"),
 ]
 APPROVE, DISCUSS, NOTE = "godkender", "drøfter", "tager til efterretning"
+EC_ITEM = "Det forstærkede samarbejde – årsrapporter 2018 og tilbud fremadrettet"
 ITEMS = [  # section, title, recommendation (verb, text) or None, body heading
     ("welcome", "Godkendelse af dagsorden", (APPROVE, "dagsordenen"), "presentation"),
     (
@@ -210,6 +211,8 @@ def load_demo_meeting() -> Meeting:
         )
         if title == "Udgiftsanalyse 2019" and _attach_analysis(item):
             continue
+        if title == EC_ITEM and _attach_enhanced_cooperation(item):
+            continue
         if title in DEMO_ATTACHMENTS:
             _attach(item, *DEMO_ATTACHMENTS[title])
     for name, title in GUEST_ITEMS.items():
@@ -271,11 +274,22 @@ def load_demo_panel_meeting() -> Meeting:
     return meeting
 
 
-def _attach_analysis(item: AgendaItem) -> bool:
-    """With a computed monitoring run for January 2019, the item is the generated one: its text
-    from the run and the analysis report as its attachment (rendered by the documents app)."""
+def _attach_generated(item: AgendaItem, choice: str) -> None:
+    """The item becomes the generated one (SPEC §7): its text and recommendations from the
+    data, its attachment the owning app's PDF (rendered by the documents app)."""
     from documents import agenda_sources
     from documents.services import document_request
+
+    spec = agenda_sources.build(choice)
+    item.summary, item.recommendations = spec.summary, spec.recommendations
+    item.save(update_fields=["summary", "recommendations"])
+    document = document_request(kind=spec.kind, params=spec.params, user=None)
+    Attachment.objects.create(item=item, title=spec.attachment_title, document=document)
+
+
+def _attach_analysis(item: AgendaItem) -> bool:
+    """With a computed monitoring run for January 2019, the item is the generated one: its text
+    from the run and the analysis report as its attachment."""
     from monitoring.models import AnalysisRun
 
     run = (
@@ -285,11 +299,23 @@ def _attach_analysis(item: AgendaItem) -> bool:
     )
     if run is None:
         return False
-    spec = agenda_sources.build(f"analysis:{run.pk}")
-    item.summary = spec.summary
-    item.save(update_fields=["summary"])
-    document = document_request(kind=spec.kind, params=spec.params, user=None)
-    Attachment.objects.create(item=item, title=spec.attachment_title, document=document)
+    spec_recommendations = item.recommendations
+    _attach_generated(item, f"analysis:{run.pk}")
+    item.recommendations = spec_recommendations  # the minutes' own wording (as decided)
+    item.save(update_fields=["recommendations"])
+    return True
+
+
+def _attach_enhanced_cooperation(item: AgendaItem) -> bool:
+    """With the enhanced cooperation's 2019 round in the data (demo/enhanced_cooperation.py),
+    item 6 is generated from it: the reports for 2018, the panel's remarks, the flags, the
+    nominations (none) and the recommendation."""
+    from submissions.models import ReportingRound, RoundKind
+
+    reporting_round = ReportingRound.objects.filter(kind=RoundKind.ANNUAL_REPORT, year=2019).first()
+    if reporting_round is None:
+        return False
+    _attach_generated(item, f"enhanced_cooperation:{reporting_round.pk}")
     return True
 
 

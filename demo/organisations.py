@@ -31,7 +31,8 @@ DEMO_USERS = [
     ("aalborg-drift", "Ole Aalborg (driftsherre)", Role.OPERATOR, "851"),
     ("das-medlem", "Dorte DAS-medlem", Role.BODY_MEMBER, "DAS"),
     ("kkr-medlem", "Karsten KKR-medlem", Role.BODY_MEMBER, "KKR"),
-    ("ekspertpanel", "Eva Ekspertpanel", Role.EXPERT_PANEL, None),
+    ("ekspertpanel", "Eva Ekspertpanel", Role.EXPERT_PANEL, None),  # the panel's chair
+    ("ekspertpanel-2", "Peter Panelmedlem", Role.EXPERT_PANEL, None),
 ]
 
 
@@ -90,11 +91,14 @@ def _secretariat_group() -> Group:
 
 
 @transaction.atomic
-def load_demo_users() -> list[tuple[str, str]]:
-    """Demo users, one per role; returns (username, description) for printing."""
+def load_demo_users(only: set[str] | None = None) -> list[tuple[str, str]]:
+    """Demo users, one per role (`only`: just these usernames); returns (username,
+    description) for printing."""
     user_model = get_user_model()
     printed = []
     for username, full_name, role, target in DEMO_USERS:
+        if only is not None and username not in only:
+            continue
         first, _, last = full_name.partition(" ")
         user, created = user_model.objects.get_or_create(
             username=username,

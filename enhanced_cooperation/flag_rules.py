@@ -10,7 +10,8 @@ The rules, in the order a member's flags are listed:
 - occupancy: the member's occupancy per year (its annual report, else the offers' capacity
   data). Flag when the latest year is below 85 %, or when it fell in each of the last two
   steps (three years in strictly falling order).
-- operator: the operator's own answer in the annual report of the year: demand "falling".
+- operator: the operator's own answer in the annual report for the year before (the round
+  of year Y asks for the reports for Y-1): demand "falling".
 - submissions: the falling needs (question A2) of the year's demand/capacity round that match
   a place type of the member's offers (see need_matches). Flag when one or more
   municipalities report one.
@@ -147,10 +148,10 @@ def shorten(text: str, length: int = QUOTE_LENGTH) -> str:
 
 
 def operator_flag(report: dict | None, year: int) -> Flag | None:
-    """report: the member's annual report of `year` (reports.report_of), or None."""
+    """report: the member's annual report for `year` (reports.report_of), or None."""
     if not report or report.get("demand") != "falling":
         return None
-    text = gettext("The operator reports falling demand in the annual report %(year)s.") % {
+    text = gettext("The operator reports falling demand in the annual report for %(year)s.") % {
         "year": year
     }
     quote = shorten(report.get("demand_text"))

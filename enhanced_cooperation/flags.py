@@ -68,8 +68,8 @@ def _flags(members: list, year: int) -> dict[int, list[Flag]]:
         result[member.pk] = flag_rules.member_flags(
             usage=_sum_usage(usage, own),
             occupancy=_occupancy(member_reports, capacities, own),
-            report=member_reports.get(year),
-            year=year,
+            report=member_reports.get(year - 1),
+            year=year - 1,
             needs=needs,
             offers=[_profile(offer, capacities) for offer in own],
         )
@@ -109,7 +109,8 @@ def _capacities(offer_ids, year) -> dict[int, dict[int, Capacity]]:
 
 
 def _reports(members, offers, year) -> dict[int, dict[int, dict]]:
-    """member pk -> year -> the member's annual report as handed in."""
+    """member pk -> the year a report is about (the round's year - 1: the round of 2019 asks
+    for the reports for 2018) -> the member's annual report as handed in."""
     operators = {o.operator_id for found in offers.values() for o in found}
     submissions = (
         Submission.objects.filter(
@@ -127,7 +128,8 @@ def _reports(members, offers, year) -> dict[int, dict[int, dict]]:
             own = {o.operator_id for o in offers[member.pk]}
             key = report_key(member.pk)
             if submission.unit.organisation_id in own and key in (submission.answers or {}):
-                found[member.pk][submission.round.year] = report_of(submission.answers, member.pk)
+                about = submission.round.year - 1
+                found[member.pk][about] = report_of(submission.answers, member.pk)
     return found
 
 

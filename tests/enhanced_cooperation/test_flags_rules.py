@@ -77,7 +77,7 @@ def test_operator_quotes_the_demand_text_shortened():
     flag = operator_flag({"demand": "falling", "demand_text": text}, 2019)
     assert flag.signal == "operator"
     assert flag.text.startswith(
-        "Driftsherren melder om faldende efterspørgsel i årsrapporten 2019. »Færre kommuner"
+        "Driftsherren melder om faldende efterspørgsel i årsrapporten for 2019. »Færre kommuner"
     )
     quote = flag.text.split("»")[1]
     assert quote.endswith("…«") and len(quote) <= 122

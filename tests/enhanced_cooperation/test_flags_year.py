@@ -42,8 +42,10 @@ def flagged_member(period=None):
     for year, places in ((2016, "14"), (2017, "12"), (2018, "9")):
         UsageFactory(offer=offer, year=year, acting_municipality=buyer, places=D(places))
     UsageFactory(offer=offer, year=2019, acting_municipality=buyer, places=D(20), is_expected=True)
-    CapacityFactory(offer=offer, year=2017, occupancy_pct=D("97"))
-    capacity = CapacityFactory(offer=offer, year=2018, occupancy_pct=D("92.5"), base_kind="day")
+    CapacityFactory(offer=offer, year=2016, occupancy_pct=D("97"))
+    CapacityFactory(offer=offer, year=2017, occupancy_pct=D("92.5"))
+    # 2018's occupancy is the annual report's (the round of 2019 asks for the reports for 2018)
+    capacity = CapacityFactory(offer=offer, year=2018, occupancy_pct=D("90"), base_kind="day")
     ExtraPlaces.objects.create(capacity=capacity, kind="respite", places=2)
     report_round(
         member,
@@ -91,9 +93,9 @@ def test_every_signal_of_a_member():
     assert flags == {
         "usage": "Forbruget hos de handlende kommuner er faldet fra 12 pladser i 2017 til 9 i "
         "2018. Gennemsnit 2016–2017: 13 pladser.",
-        "occupancy": "Belægningen er faldet to år i træk: 97,0 % i 2017, 92,5 % i 2018, "
-        "88,0 % i 2019.",
-        "operator": "Driftsherren melder om faldende efterspørgsel i årsrapporten 2019. "
+        "occupancy": "Belægningen er faldet to år i træk: 97,0 % i 2016, 92,5 % i 2017, "
+        "88,0 % i 2018.",
+        "operator": "Driftsherren melder om faldende efterspørgsel i årsrapporten for 2018. "
         "»Færre henvisninger«",
         "submissions": "2 kommuner melder om faldende behov for tilbuddenes pladstyper: "
         "Dagplads, voksne, Sindslidelse (Hjørring Kommune, Thisted Kommune).",
