@@ -31,7 +31,7 @@ def members():
     UsageFactory(offer=birken, year=2018, acting_municipality=buyer, places=D(2))
 
 
-USAGE = "Forbruget hos de handlende kommuner er faldet fra 10 pladser i 2017 til 8 i 2018."
+USAGE = "Forbruget hos handlekommunerne er faldet fra 10 pladser i 2017 til 8 i 2018."
 
 
 def test_json_one_element_per_member_offer_ordered_by_name():

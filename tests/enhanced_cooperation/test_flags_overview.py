@@ -40,7 +40,7 @@ def test_the_panel_reads_but_is_not_offered_the_button(client, secretariat):
     member = falling_member(PeriodFactory(start_year=2019))
     client.force_login(panel_user())
     page = client.get("/samarbejde/signaler/?aar=2019").content.decode()
-    assert member.name in page and "Forbruget hos de handlende kommuner" in page
+    assert member.name in page and "Forbruget hos handlekommunerne" in page
     assert "Åbn tidlig fælles indsats" not in page
     client.force_login(secretariat)
     assert (

@@ -29,7 +29,7 @@ def test_usage_flags_a_fall_below_the_earlier_mean():
     flag = usage_flag({2016: D(14), 2017: D(12), 2018: D(9)})
     assert flag.signal == "usage"
     assert flag.text == (
-        "Forbruget hos de handlende kommuner er faldet fra 12 pladser i 2017 til 9 i 2018. "
+        "Forbruget hos handlekommunerne er faldet fra 12 pladser i 2017 til 9 i 2018. "
         "Gennemsnit 2016–2017: 13 pladser."
     )
 
@@ -37,7 +37,7 @@ def test_usage_flags_a_fall_below_the_earlier_mean():
 def test_usage_with_two_years_quotes_no_mean_and_danish_decimals():
     flag = usage_flag({2017: D("10.50"), 2018: D("8.75")})
     assert flag.text == (
-        "Forbruget hos de handlende kommuner er faldet fra 10,5 pladser i 2017 til 8,75 i 2018."
+        "Forbruget hos handlekommunerne er faldet fra 10,5 pladser i 2017 til 8,75 i 2018."
     )
 
 

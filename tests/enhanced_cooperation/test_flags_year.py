@@ -91,7 +91,7 @@ def test_every_signal_of_a_member():
     demand_round(2019, [("Hjørring", [NEED]), ("Thisted", [NEED]), ("Rebild", [])])
     flags = {flag.signal: flag.text for flag in flags_for_member(member, 2019)}
     assert flags == {
-        "usage": "Forbruget hos de handlende kommuner er faldet fra 12 pladser i 2017 til 9 i "
+        "usage": "Forbruget hos handlekommunerne er faldet fra 12 pladser i 2017 til 9 i "
         "2018. Gennemsnit 2016–2017: 13 pladser.",
         "occupancy": "Belægningen er faldet to år i træk: 97,0 % i 2016, 92,5 % i 2017, "
         "88,0 % i 2018.",

@@ -22,7 +22,7 @@ from tests.factories.offers import OfferFactory, UsageFactory
 from tests.factories.organisations import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
-USAGE = "Forbruget hos de handlende kommuner er faldet fra 10 pladser i 2017 til 6 i 2018."
+USAGE = "Forbruget hos handlekommunerne er faldet fra 10 pladser i 2017 til 6 i 2018."
 
 
 @pytest.fixture
