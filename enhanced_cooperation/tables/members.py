@@ -1,6 +1,7 @@
 """The members of a period as a table: the page and the CSV/XLSX download render the same
 rows."""
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -9,11 +10,14 @@ from socialaftale.lib.tables import ReportTable
 from ..selectors_members import leaving_on
 
 
-def member_status(member) -> str:
+def member_status(member, today=None) -> str:
     day = leaving_on(member)
     if day is None:
         return _("Member")
-    return _("Leaves or left on %(date)s") % {"date": date_format(day, "j. F Y")}
+    date = date_format(day, "j. F Y")
+    if day < (today or timezone.localdate()):
+        return _("Left on %(date)s") % {"date": date}
+    return _("Leaves on %(date)s") % {"date": date}
 
 
 def member_table(period, members) -> ReportTable:

@@ -22,7 +22,7 @@ def test_anonymous_sees_the_members_of_the_current_period(client, aalborg_member
     page = response.content.decode()
     assert "Løvdals Center" in page and "Fremtidens Center" not in page
     assert aalborg_member.offers.get().get_absolute_url() in page
-    assert "Udtræder/udtrådt pr. 31. december 2019" in page
+    assert "Udtrådt pr. 31. december 2019" in page
     assert ">Medlem<" in page
     assert "Fremtidens Center" in client.get("/samarbejde/", {"periode": later.pk}).content.decode()
 
@@ -162,3 +162,14 @@ def test_everyone_reads_the_list_and_member_page_only_the_secretariat_sees_edit_
     assert (edit_url in page.content.decode()) is (persona == "secretariat")
     notice_shown = page.context["exit_form"] is not None
     assert notice_shown is (persona in ("aalborg_operator", "secretariat"))
+
+
+def test_the_status_says_leaves_before_the_day_and_left_after(db):
+    import datetime as dt
+
+    from enhanced_cooperation.tables.members import member_status
+    from tests.factories.enhanced_cooperation import MemberFactory
+
+    member = MemberFactory(ends_on=dt.date(2019, 12, 31), end_reason="Ikke fornyet")
+    assert member_status(member, today=dt.date(2019, 6, 1)) == "Udtræder pr. 31. december 2019"
+    assert member_status(member, today=dt.date(2020, 1, 1)) == "Udtrådt pr. 31. december 2019"
