@@ -146,6 +146,7 @@ def write_report(page, base_url, world, reporting_round):
     version = Submission.objects.get(pk=submission_pk(overview_url)).versions.get()
     expect(page.locator("main")).to_contain_text(version.receipt_code)
     shoot(page, "report-receipt")
+    world["report_url"] = f"{overview_url}{world['member'].pk}/laes/"
     report = next(iter(version.answers.values()))
     assert (report["occupancy_pct"], report["demand"]) == ("96.5", "falling")
     assert report["places"] == [
@@ -181,6 +182,10 @@ def write_remark(page, remarks_url, text):
 def remarks(page, base_url, world, remarks_url):
     first, second = world["panel"]
     switch_to(page, base_url, first)
+    page.goto(world["report_url"])  # the panel reads the handed-in report first
+    expect(page.locator("main")).to_contain_text(DEMAND_TEXT)
+    expect(page.locator("main")).to_contain_text("96,5")
+    shoot(page, "report-read")
     write_remark(page, remarks_url, FIRST_REMARK)
     switch_to(page, base_url, second)
     page.goto(remarks_url)
