@@ -78,6 +78,14 @@ def shoot(page, name, **options):
     page.screenshot(path=ARTIFACTS / f"ec-{name}.png", full_page=True, **options)
 
 
+def shoot_narrow(page, name):
+    """At 390 px: nothing wider than the screen (tables scroll in their own box)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+    shoot(page, f"{name}-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def log_out(page):
     page.locator("form[action='/konto/logout/'] button").click()
 
@@ -132,14 +140,12 @@ def write_report(page, base_url, world, reporting_round):
     page.locator("#id_target_groups").fill("Børn 6-17 år med autisme og udviklingshæmning")
     page.locator("#id_sustainability_professional").fill("Ingen")
     page.locator("#id_sustainability_economic").fill("Ingen")
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    shoot(page, "report-form-390")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    shoot_narrow(page, "report-form")
     page.locator("button[name=goto][value=overview]").click()
     expect(page).to_have_url(overview_url)
     expect(page.locator("#missing-note")).to_have_count(0)  # nothing missing any more
     shoot(page, "reports-overview")
+    shoot_narrow(page, "reports-overview")
     page.locator("main form[action$='/indsend/'] button").click()
     # No "are you sure?" page here: submissions asks only for rounds with a form version.
     expect(page).not_to_have_url(overview_url)
@@ -165,6 +171,7 @@ def nominate(page, base_url):
     for code in ("target_group", "competences", "profile", "only_offer"):
         page.locator(f"#id_{code}_meets_0").check()  # "Ja"
         page.locator(f"#id_{code}_why").fill(f"Lyngbakken opfylder kriteriet ({code}).")
+    shoot_narrow(page, "nomination-form")
     page.locator("main form [name=save]").click()
     code = Nomination.objects.get().receipt_code
     assert code.startswith("IND-")
@@ -197,6 +204,7 @@ def remarks(page, base_url, world, remarks_url):
     expect(page.locator("main .alert-success")).to_be_visible()
     assert set(Remark.objects.values_list("is_final", flat=True)) == {True}
     shoot(page, "remarks-final")
+    shoot_narrow(page, "remarks-final")
 
 
 def add_item_and_publish(page, meeting_url, reporting_round):
@@ -249,10 +257,7 @@ def test_the_year_of_the_enhanced_cooperation_from_round_to_das(
     remarks_url = f"{base_url}/samarbejde/bemaerkninger/{reporting_round.pk}/medlem/{member.pk}/"
     remarks(page, base_url, world, remarks_url)
     page.goto(f"{base_url}{member.get_absolute_url()}")
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    shoot(page, "member-390")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    shoot_narrow(page, "member")
 
     meeting_url = f"{base_url}/moeder/{world['meeting'].reference}/"
     switch_to(page, base_url, secretariat)
