@@ -10,6 +10,7 @@ class EnhancedCooperationConfig(AppConfig):
         from submissions.kinds import register_hand_in_page
         from submissions.models import RoundKind
 
+        from . import presenters
         from .selectors import missing_in_reassessment, missing_in_submission
 
         # The operator writes one annual report per member on this app's pages.
@@ -21,6 +22,7 @@ class EnhancedCooperationConfig(AppConfig):
             by_operator=True,
             missing=missing_in_submission,
             own_round_page=True,
+            present=presenters.annual_reports,
         )
         # Before a new period the operator answers the re-assessment of each member.
         register_hand_in_page(
@@ -31,6 +33,7 @@ class EnhancedCooperationConfig(AppConfig):
             by_operator=True,
             missing=missing_in_reassessment,
             own_round_page=True,
+            present=presenters.reassessments,
         )
 
         from . import catalogue

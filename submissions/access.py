@@ -12,12 +12,21 @@ from . import kinds
 from .models import ReportingRound, RoundStatus, Submission
 
 
-def _writes_for(roles, kind: str, unit) -> bool:
+def writes_for(roles, kind: str, unit) -> bool:
     """A reporter writes their own unit's submissions; in a kind handed in by operators, the
     operators of the unit's organisation do."""
     if kinds.handed_in_by_operator(kind):
         return unit.organisation_id in roles.operator_organisation_ids
     return unit.pk in roles.reporter_unit_ids
+
+
+def own_units(user, reporting_round):
+    """The round's units the user writes for: their own reporter units, or in a kind handed
+    in by operators the units of the organisations they operate for."""
+    roles = roles_for(user)
+    if kinds.handed_in_by_operator(reporting_round.kind):
+        return reporting_round.units.filter(organisation__in=roles.operator_organisation_ids)
+    return reporting_round.units.filter(pk__in=roles.reporter_unit_ids)
 
 
 def visible_rounds(user):
@@ -45,7 +54,7 @@ def get_round_for_secretariat(user, pk: int) -> ReportingRound:
 def get_unit_in_round(user, reporting_round: ReportingRound, unit_code: str):
     roles = roles_for(user)
     unit = get_object_or_404(reporting_round.units.all(), code=unit_code)
-    if not (roles.is_secretariat or _writes_for(roles, reporting_round.kind, unit)):
+    if not (roles.is_secretariat or writes_for(roles, reporting_round.kind, unit)):
         raise Http404
     return unit
 
@@ -55,7 +64,7 @@ def get_submission_for_user(user, pk: int) -> Submission:
         Submission.objects.select_related("round", "unit", "unit__organisation"), pk=pk
     )
     roles = roles_for(user)
-    if not (roles.is_secretariat or _writes_for(roles, submission.round.kind, submission.unit)):
+    if not (roles.is_secretariat or writes_for(roles, submission.round.kind, submission.unit)):
         raise Http404
     return submission
 

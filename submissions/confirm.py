@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from . import kinds
+
 CONFIRMED = "confirmed"
 
 
@@ -41,6 +43,12 @@ def ask(request, question: Question):
 # --- The questions of this app's irreversible actions -------------------------------------
 
 
+def _back(submission) -> str:
+    """Where "no" leads: the other app's page a kind is handed in on, else the submission."""
+    link = kinds.hand_in_link(submission.round.kind, submission)
+    return link[0] if link else submission.get_absolute_url()
+
+
 def hand_in_question(submission) -> Question:
     return Question(
         title=_("Hand in %(round)s?") % {"round": submission.round.title},
@@ -49,7 +57,7 @@ def hand_in_question(submission) -> Question:
             "You get a receipt by e-mail."
         ),
         button=_("Yes, hand in"),
-        cancel_url=submission.get_absolute_url(),
+        cancel_url=_back(submission),
         details=((_("Unit"), submission.unit.name),),
     )
 

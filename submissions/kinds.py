@@ -26,6 +26,7 @@ class HandInPage:
     by_operator: bool = False
     missing: Callable | None = None
     own_round_page: bool = False  # rounds are made on the other app's page, not the form
+    present: Callable | None = None  # (submission, answers) -> [AnswerSection] to show
 
 
 _HAND_IN_PAGES: dict[str, HandInPage] = {}
@@ -40,9 +41,10 @@ def register_hand_in_page(
     by_operator: bool = False,
     missing: Callable | None = None,
     own_round_page: bool = False,
+    present: Callable | None = None,
 ) -> None:
     _HAND_IN_PAGES[kind] = HandInPage(
-        url_name, label, per_submission, by_operator, missing, own_round_page
+        url_name, label, per_submission, by_operator, missing, own_round_page, present
     )
 
 
@@ -82,6 +84,22 @@ def missing_for(submission) -> list[str]:
     if page is None or page.missing is None:
         return []
     return [str(message) for message in page.missing(submission)]
+
+
+@dataclass(frozen=True)
+class AnswerSection:
+    """What a handed-in version of a kind without a questionnaire says, for its version page
+    and receipt: one titled list of (label, text) per part (an annual report per member)."""
+
+    title: str
+    pairs: list
+
+
+def present_answers(submission, answers: dict) -> list[AnswerSection]:
+    page = _HAND_IN_PAGES.get(submission.round.kind)
+    if page is None or page.present is None:
+        return []
+    return list(page.present(submission, answers))
 
 
 def kind_choices() -> list[tuple[str, str]]:

@@ -8,6 +8,8 @@ from organisations.access import roles_for
 from socialaftale.lib.pdf import render_tables_pdf, render_template_pdf
 from socialaftale.lib.tables import to_pdf_table
 
+from . import kinds
+from .access import writes_for
 from .models import ReportingRound, SubmissionVersion
 from .questionnaire import get_questionnaire
 from .tables import summary_tables
@@ -20,13 +22,18 @@ def _version(params) -> SubmissionVersion:
 
 
 def _may_see_receipt(user, params) -> bool:
+    """The secretariat, and whoever writes the version's submission (its unit's reporters; an
+    operator kind's operators)."""
     roles = roles_for(user)
-    unit_id = (
-        SubmissionVersion.objects.filter(pk=params.get("version"))
-        .values_list("submission__unit_id", flat=True)
+    version = (
+        SubmissionVersion.objects.select_related("submission__round", "submission__unit")
+        .filter(pk=params.get("version"))
         .first()
     )
-    return unit_id is not None and (roles.is_secretariat or unit_id in roles.reporter_unit_ids)
+    if version is None:
+        return False
+    submission = version.submission
+    return roles.is_secretariat or writes_for(roles, submission.round.kind, submission.unit)
 
 
 def render_receipt(params, progress) -> bytes:
@@ -38,6 +45,7 @@ def render_receipt(params, progress) -> bytes:
         {
             "version": version,
             "questionnaire": questionnaire,
+            "kind_answers": kinds.present_answers(version.submission, version.answers),
             "title": _("Receipt %(code)s") % {"code": version.receipt_code},
         },
     )

@@ -24,6 +24,7 @@ from .access import (
     get_submission_for_secretariat,
     get_submission_for_user,
     get_unit_in_round,
+    own_units,
     visible_rounds,
 )
 from .diff import answers_diff
@@ -89,7 +90,7 @@ def round_create(request):
 def round_detail(request, pk):
     reporting_round = get_round_for_user(request.user, pk)
     if not roles_for(request.user).is_secretariat:
-        own = reporting_round.units.filter(pk__in=roles_for(request.user).reporter_unit_ids)
+        own = list(own_units(request.user, reporting_round).order_by("code"))
         if len(own) == 1:
             return redirect("submissions:unit_submission", pk=pk, unit_code=own[0].code)
         return render(
@@ -290,10 +291,14 @@ def _report_mail(request, submission, kind: str, what: str, before: str = "") ->
 
 
 def _ready_to_hand_in(submission) -> bool:
-    """Ask only when the hand-in would go through; otherwise the refusal says why."""
-    if not (submission.is_editable and submission.form_version):
+    """Ask only when the hand-in would go through; otherwise the refusal says why. A kind
+    handed in on another app's page (the annual reports) is asked about too, once its own
+    check finds nothing missing."""
+    if not submission.is_editable:
         return False
-    return not missing_answers(submission.form_version, submission.answers)
+    if submission.form_version:
+        return not missing_answers(submission.form_version, submission.answers)
+    return kinds.has_form(submission.round.kind) and not kinds.missing_for(submission)
 
 
 @login_required
@@ -352,6 +357,7 @@ def version_detail(request, pk, number):
             "questionnaire": get_questionnaire(version.form_version)
             if version.form_version
             else None,
+            "kind_answers": kinds.present_answers(submission, version.answers),
             "changes": answers_diff(
                 previous.form_version, previous.answers, version.form_version, version.answers
             )
