@@ -86,12 +86,14 @@ def joint_action_context(user, member: Member) -> dict:
         and not any(a.status == JointActionStatus.OPEN for a in actions)
     )
     flagged = may_open and bool(flags_for_member(member, year))
-    query = urlencode({"medlem": member.pk, "aar": year})
-    create = reverse("enhanced_cooperation:joint_action_create")
-    flags = reverse("enhanced_cooperation:flags")
+    open_url = flags_url = ""
+    if flagged:
+        create = reverse("enhanced_cooperation:joint_action_create")
+        open_url = f"{create}?{urlencode({'medlem': member.pk, 'aar': year})}"
+        flags_url = f"{reverse('enhanced_cooperation:flags')}?{urlencode({'aar': year})}"
     return {
         "joint_actions": actions,
         "shows_joint_actions": may_manage(user) or bool(actions),
-        "open_joint_action_url": f"{create}?{query}" if flagged else "",
-        "flags_url": f"{flags}?{urlencode({'aar': year})}" if flagged else "",
+        "open_joint_action_url": open_url,
+        "flags_url": flags_url,
     }
