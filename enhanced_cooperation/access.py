@@ -263,3 +263,28 @@ def get_readable_report(user, pk: int, member_pk: int):
     if not may_read_report(user, member, submission):
         raise Http404
     return submission, member
+
+
+# --- integration: the hub and the links between the parts (issue 14) ---
+# The members list is the hub of the enhanced cooperation: each user gets the links to the
+# parts they may use. The links between the parts ask the helpers above.
+
+
+def is_operator(user) -> bool:
+    return roles_for(user).is_operator
+
+
+def is_reporter(user) -> bool:
+    return roles_for(user).is_reporter
+
+
+def own_round_units(user, reporting_round):
+    """The units of a round kind handed in by operators that the user writes for (the units
+    of the user's operator organisations), by name."""
+    orgs = roles_for(user).operator_organisation_ids
+    return reporting_round.units.filter(organisation_id__in=orgs).order_by("name")
+
+
+def is_reporting_member(member: Member, year: int) -> bool:
+    """The member is asked for an annual report in `year` (so its report has a page)."""
+    return Member.objects.reporting(year).filter(pk=member.pk).exists()

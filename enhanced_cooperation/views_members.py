@@ -16,8 +16,17 @@ from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
 from . import services_members as services
-from .access import get_exit_for_manager, get_member, may_manage, notice_giver, require_manager
+from .access import (
+    get_exit_for_manager,
+    get_member,
+    may_assess,
+    may_manage,
+    notice_giver,
+    require_manager,
+)
 from .forms_members import ExitDecisionForm, ExitNoticeForm, MemberForm, PeriodForm
+from .hub import hub_links
+from .member_links import joint_action_context, member_reports
 from .models import ExitStatus, Period
 from .selectors_members import default_period, member_exit, member_history, members_of
 from .tables.members import member_status, member_table
@@ -50,6 +59,7 @@ def member_list(request):
         "members": members,
         "table": table,
         "may_manage": may_manage(request.user),
+        "hub_links": hub_links(request.user),
     }
     return render(request, "enhanced_cooperation/members/member_list.html", context)
 
@@ -83,7 +93,10 @@ def member_detail(request, pk):
         "rights_and_duties": member.period.rights_and_duties_lines,
         "history": member_history(member),
         "may_manage": may_manage(request.user),
+        "shows_reports": may_assess(request.user),
+        "round_reports": member_reports(request.user, member),
         **_exit_context(request.user, member),
+        **joint_action_context(request.user, member),
     }
     return render(request, "enhanced_cooperation/members/member_detail.html", context)
 

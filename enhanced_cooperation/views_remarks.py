@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,6 +19,8 @@ from .access import (
     get_nomination_subject,
     get_report_subject,
     is_panel,
+    is_reporting_member,
+    may_read_report,
     require_panel_or_secretariat,
 )
 from .chair import may_finalise
@@ -37,8 +40,19 @@ def remarks_member(request, round_pk, member_pk):
         "subject_url": member.get_absolute_url(),
         "submission": submission,
         "is_report": True,
+        "report_url": _report_url(request.user, reporting_round, member, submission),
     }
     return _remarks_page(request, subject, context)
+
+
+def _report_url(user, reporting_round, member, submission) -> str:
+    """The report's read page, when the operator's submission holds it and the user may read
+    it ("" otherwise: nothing handed in for the panel, not started for anyone)."""
+    if submission is None or not may_read_report(user, member, submission):
+        return ""
+    if not is_reporting_member(member, reporting_round.year):
+        return ""
+    return reverse("enhanced_cooperation:report", args=[submission.pk, member.pk])
 
 
 @login_required

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -16,10 +17,17 @@ from socialaftale.lib.tables import tables_download
 from submissions.models import ReportingRound, RoundKind
 
 from . import services_round
-from .access import get_readable_report, may_manage, may_write_report, require_manager
+from .access import (
+    get_readable_report,
+    is_panel,
+    may_manage,
+    may_write_report,
+    require_manager,
+)
 from .forms_reports import YearRoundForm
 from .reports import LABELS, occupancy
 from .selectors import members_of_submission
+from .selectors_remarks import remarks_for, sees_drafts
 from .selectors_reports import (
     member_report,
     readable_submissions,
@@ -50,8 +58,22 @@ def report_read(request, pk, member_pk):
         "is_draft": version is None,
         "writes": writes,
         "can_edit": writes and is_writable(submission),
+        **_remarks_context(request.user, submission.round, member),
     }
     return render(request, "enhanced_cooperation/reports/read.html", context)
+
+
+def _remarks_context(user, reporting_round, member) -> dict:
+    """The expert panel's remarks on the report (drafts only for the panel and the
+    secretariat) and the link to the remarks page (the panel writes there)."""
+    return {
+        "remarks": list(remarks_for(user, round=reporting_round, member=member)),
+        "sees_draft_remarks": sees_drafts(user),
+        "writes_remarks": is_panel(user),
+        "remarks_url": reverse(
+            "enhanced_cooperation:remarks_member", args=[reporting_round.pk, member.pk]
+        ),
+    }
 
 
 def _year(request, years: list[int]) -> int | None:
