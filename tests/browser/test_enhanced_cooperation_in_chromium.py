@@ -147,7 +147,11 @@ def write_report(page, base_url, world, reporting_round):
     shoot(page, "reports-overview")
     shoot_narrow(page, "reports-overview")
     page.locator("main form[action$='/indsend/'] button").click()
-    # No "are you sure?" page here: submissions asks only for rounds with a form version.
+    # The round engine asks first, as for a questionnaire: nothing is handed in before "Ja".
+    expect(page.locator("h1")).to_contain_text("Indsend")
+    assert not Submission.objects.get(pk=submission_pk(overview_url)).versions.exists()
+    shoot(page, "report-hand-in-question")
+    page.get_by_role("button", name="Ja").click()
     expect(page).not_to_have_url(overview_url)
     version = Submission.objects.get(pk=submission_pk(overview_url)).versions.get()
     expect(page.locator("main")).to_contain_text(version.receipt_code)

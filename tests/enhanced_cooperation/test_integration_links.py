@@ -362,11 +362,6 @@ def test_the_operators_submission_page_leads_to_the_reports_overview(
     assert client.get(overview).status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="submissions.views.round_detail offers a non-secretariat only its reporter units: "
-    "an operator gets an empty list of units (submissions/, outside this part)",
-)
 def test_the_operator_goes_from_the_round_to_its_submission(client, member, operator, year_round):
     client.force_login(operator)
     page = client.get(year_round.get_absolute_url())

@@ -111,7 +111,7 @@ def test_the_operator_answers_over_two_sittings_and_hands_in(member, client, ans
     assert client.post(_form_url(submission, member), second).status_code == 302
     overview = client.get(f"/samarbejde/genvurdering/{submission.pk}/")
     assert overview.context["may_hand_in"]
-    client.post(f"/indberetninger/{submission.pk}/indsend/")
+    client.post(f"/indberetninger/{submission.pk}/indsend/", {"confirmed": "1"})
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED
     assert submission.versions.get().answers[report_key(member.pk)]["continue"] == "yes"

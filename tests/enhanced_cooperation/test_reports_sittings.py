@@ -80,7 +80,7 @@ def test_a_draft_is_saved_incomplete_completed_later_and_handed_in(client, setti
     assert response.status_code == 302
     assert "Klar til indsendelse" in client.get(overview).content.decode()
 
-    handed_in = client.post(reverse("submissions:submit", args=[submission.pk]))
+    handed_in = client.post(reverse("submissions:submit", args=[submission.pk]), {"confirmed": "1"})
     assert handed_in.status_code == 302
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED
