@@ -61,8 +61,8 @@ class ReportForm(forms.Form):
         max_length=20,
         help_text=_("The average occupancy in the past year, e.g. 96,5."),
     )
-    demand = forms.ChoiceField(
-        label=LABELS["demand"], required=False, choices=(("", "–"), *DEMAND_CHOICES)
+    demand = forms.ChoiceField(  # under the fieldset "Demand": its label says what is chosen
+        label=_("Demand is"), required=False, choices=(("", "–"), *DEMAND_CHOICES)
     )
     demand_text = _text(
         LABELS["demand_text"],

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from offers.models import Offer
 from socialaftale.lib.cpr import has_cpr_like
 from socialaftale.lib.edits import check_unchanged, edit_token
 from submissions.models import ReportingRound, RoundKind, RoundStatus
@@ -47,12 +48,23 @@ def check_claims(claims: dict) -> dict:
     return clean
 
 
-def _check_offer_free(reporting_round, offer) -> None:
+def _members_after(reporting_round):
+    """Members of a period that runs on after the round's year (and have not left by then)."""
     after = reporting_round.year
-    coming = Member.objects.filter(offers=offer, period__end_year__gt=after).filter(
+    return Member.objects.filter(period__end_year__gt=after).filter(
         Q(ends_on__isnull=True) | Q(ends_on__year__gt=after)
     )
-    if coming.exists():
+
+
+def nominable_offers(reporting_round):
+    """The offers the form offers: not members of the coming period, not nominated yet."""
+    return Offer.objects.exclude(ec_memberships__in=_members_after(reporting_round)).exclude(
+        ec_nominations__round=reporting_round
+    )
+
+
+def _check_offer_free(reporting_round, offer) -> None:
+    if _members_after(reporting_round).filter(offers=offer).exists():
         raise ValidationError(
             {"offer": _("%(offer)s is already a member of the coming period.") % {"offer": offer}}
         )

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from offers.models import Offer
 from socialaftale.lib.edits import TOKEN_NAME, StaleEdit, keep_typed
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
@@ -42,7 +41,9 @@ def nomination_create(request):
         return render(request, TEMPLATES + "nomination_form.html", {"form": None})
     organisations = nominator_organisations(request.user)
     form = NominationForm(
-        request.POST or None, offers=Offer.objects.all(), organisations=organisations
+        request.POST or None,
+        offers=services.nominable_offers(reporting_round),
+        organisations=organisations,
     )
     status = 200
     if request.method == "POST":

@@ -2,7 +2,9 @@
 while the year's round is open and gets a receipt; refusals are Danish and save nothing."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
+from enhanced_cooperation import services_nominations
 from enhanced_cooperation.models import Nomination
 from tests.factories.enhanced_cooperation import MemberFactory, NominationFactory, PeriodFactory
 from tests.factories.offers import OfferFactory
@@ -68,25 +70,41 @@ def test_no_open_round_no_form(client, hjorring_reporter):
     assert not Nomination.objects.exists()
 
 
+def _refused_by_the_service(reporting_round, offer, hjorring_reporter) -> str:
+    with pytest.raises(ValidationError) as refused:
+        services_nominations.nomination_submit(
+            reporting_round=reporting_round,
+            offer=offer,
+            nominated_by=hjorring_reporter.memberships.get().unit.organisation,
+            claims={code: {"meets": True, "why": "Fordi"} for code in CODES},
+            user=hjorring_reporter,
+        )
+    return " ".join(refused.value.message_dict["offer"])
+
+
 def test_an_offer_nominated_twice_in_the_round_is_refused(client, hjorring_reporter):
     reporting_round = open_round(2019)
     offer = OfferFactory(name="Kvisten")
     NominationFactory(round=reporting_round, offer=offer)
     client.force_login(hjorring_reporter)
+    page = client.get(URL)
+    assert offer not in page.context["form"].fields["offer"].queryset  # not offered again
     response = client.post(URL, nomination_post(offer))
-    assert response.status_code == 400
-    assert "allerede indmeldt" in " ".join(response.context["form"].errors["offer"])
+    assert response.status_code == 400 and response.context["form"].errors["offer"]
+    assert "allerede indmeldt" in _refused_by_the_service(reporting_round, offer, hjorring_reporter)
     assert Nomination.objects.count() == 1
 
 
 def test_a_member_of_the_coming_period_is_refused(client, hjorring_reporter):
-    open_round(2019)
+    reporting_round = open_round(2019)
     offer = OfferFactory(name="Kvisten")
     MemberFactory(period=PeriodFactory(start_year=2019), offers=[offer])
     client.force_login(hjorring_reporter)
+    page = client.get(URL)
+    assert offer not in page.context["form"].fields["offer"].queryset
     response = client.post(URL, nomination_post(offer))
-    assert response.status_code == 400
-    assert "allerede medlem" in " ".join(response.context["form"].errors["offer"])
+    assert response.status_code == 400 and response.context["form"].errors["offer"]
+    assert "allerede medlem" in _refused_by_the_service(reporting_round, offer, hjorring_reporter)
     assert not Nomination.objects.exists()
 
 
