@@ -114,10 +114,10 @@ def _post(request, subject, form) -> tuple[bool, int]:
         raise Http404
     if not form.is_valid():
         return False, 400
-    return _save(request, subject, form)
+    return _write(request, subject, form)
 
 
-def _save(request, subject, form) -> tuple[bool, int]:
+def _write(request, subject, form) -> tuple[bool, int]:
     try:
         services.remark_save(
             user=request.user,
