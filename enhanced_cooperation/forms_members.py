@@ -17,6 +17,7 @@ from socialaftale.lib.formfields import (
 )
 
 from .models import Exit, Member, Period
+from .services_members import MEMBER_FIELDS
 
 MAX_TEXT = 5000
 CPR_MESSAGE = _("Remove the number that looks like a CPR number: no CPR numbers here.")
@@ -72,19 +73,7 @@ class MemberForm(_FreeTextMixin, EditTokenMixin, forms.ModelForm):
 
     class Meta:
         model = Member
-        fields = [
-            "period",
-            "name",
-            "offers",
-            "target_group",
-            "criterion_target_group",
-            "criterion_competences",
-            "criterion_profile",
-            "criterion_only_offer",
-            "decided_by",
-            "decision_meeting",
-            "decided_on",
-        ]
+        fields = MEMBER_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,7 +1,6 @@
 """The forms of the year's round: the secretariat opens it; the operator writes one annual
 report per member (a draft may be incomplete: what blocks hand-in is reports.missing_fields)."""
 
-import re
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
@@ -14,6 +13,7 @@ from socialaftale.lib.cpr import has_cpr_like, mask_cpr
 from socialaftale.lib.danish import format_decimal, parse_decimal
 from socialaftale.lib.edits import TOKEN_NAME, EditTokenField
 from socialaftale.lib.formfields import DanishDateField
+from submissions.round_forms import parse_reminder_days
 
 from .reports import DEMAND_CHOICES, LABELS, TEXT_FIELDS, occupancy
 
@@ -173,11 +173,7 @@ class YearRoundForm(forms.Form):
         self.helper.add_input(Submit("open", _("Open the round")))
 
     def clean_reminder_days(self):
-        text = self.cleaned_data["reminder_days"].replace("−", "-")
-        parts = [part.strip() for part in text.split(",") if part.strip()]
-        if not all(re.fullmatch(r"[+-]?\d{1,3}", part) for part in parts):
-            raise forms.ValidationError(_("Write whole numbers of days separated by commas."))
-        return sorted({int(part) for part in parts})
+        return parse_reminder_days(self.cleaned_data["reminder_days"])
 
     def clean(self):
         cleaned = super().clean()

@@ -14,6 +14,16 @@ from .kinds import kind_choices
 from .models import ReportingRound
 
 
+def parse_reminder_days(text: str) -> list[int]:
+    """ "-7, -1, +3" -> [-7, -1, 3]: days before (-) or after (+) the deadline; a Danish
+    message for anything else."""
+    text = text.replace("−", "-")
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not all(re.fullmatch(r"[+-]?\d{1,3}", part) for part in parts):
+        raise forms.ValidationError(_("Write whole numbers of days separated by commas."))
+    return sorted({int(part) for part in parts})
+
+
 class RoundForm(forms.ModelForm):
     reminder_days = forms.CharField(
         label=_("Reminders (days relative to the deadline)"),
@@ -49,11 +59,7 @@ class RoundForm(forms.ModelForm):
         self.helper.add_input(Submit("save", _("Create round")))
 
     def clean_reminder_days(self):
-        text = self.cleaned_data["reminder_days"].replace("−", "-")
-        parts = [part.strip() for part in text.split(",") if part.strip()]
-        if not all(re.fullmatch(r"[+-]?\d{1,3}", part) for part in parts):
-            raise forms.ValidationError(_("Write whole numbers of days separated by commas."))
-        return sorted({int(part) for part in parts})
+        return parse_reminder_days(self.cleaned_data["reminder_days"])
 
 
 class ExtendForm(forms.Form):
