@@ -24,7 +24,7 @@ FAGCENTER = "Fagcenter for Autisme og ADHD"
 TALEINSTITUTTET = "Taleinstituttet og Hjerneskadecenter Nordjylland"
 DECISION = {
     "decided_by": "DAS",
-    "decision_meeting": "DAS, før perioden 2019–2020 (ekspertpanelets indstilling)",
+    "decision_meeting": "før perioden 2019–2020, på ekspertpanelets indstilling",
 }
 CRITERIA = {
     "criterion_target_group": (
