@@ -65,7 +65,7 @@ def _own_reports(user, open_round) -> list[HubLink]:
     }
     links = []
     for unit in units:
-        label = _("Annual reports %(year)s") % {"year": open_round.year}
+        label = _("Annual reports for %(year)s") % {"year": open_round.year - 1}
         if len(units) > 1:
             label = f"{label} ({unit.name})"
         if submission := submissions.get(unit.pk):

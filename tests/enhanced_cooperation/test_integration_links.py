@@ -113,7 +113,10 @@ def test_an_operator_reaches_its_submission_of_the_open_round_and_nominates(
     unit = operator_unit(member.offers.get().operator)
     links = hub_of(client, operator)
     unit_page = reverse("submissions:unit_submission", args=[year_round.pk, unit.code])
-    assert links == {unit_page: "Årsrapporter 2027", url("nomination_create"): "Indmeld et tilbud"}
+    assert links == {
+        unit_page: "Årsrapporter for 2026",
+        url("nomination_create"): "Indmeld et tilbud",
+    }
     # the round engine's unit page makes the submission; then the hub links its overview
     assert client.get(unit_page).status_code == 302
     submission = year_round.submissions.get(unit=unit)
