@@ -1,5 +1,6 @@
 """Writes for tariffs and financing. Views, commands and the demo loader call these."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -25,6 +26,7 @@ from .models import (
     TariffComponent,
     TariffStatus,
 )
+from .settlement import split_changes
 
 # Bumped when the split calculation changes, so stored splits say which rules made them.
 CALCULATION_VERSION = "split-1"
@@ -160,3 +162,37 @@ def distribution_key_create(*, name, parties, basis=KeyBasis.COUNTS, source="") 
         for position, (organisation, weight) in enumerate(parties)
     )
     return key
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """One scheme's new version from a budget run, and what changed since the last one."""
+
+    scheme: FinancingScheme
+    split: FinancingSplit
+    changes: list
+
+
+def _amounts(split: FinancingSplit | None) -> dict | None:
+    if split is None:
+        return None
+    return {
+        row.organisation.short_name: row.amount for row in split.rows.select_related("organisation")
+    }
+
+
+@transaction.atomic
+def budget_run(*, year: int, scheme_name: str | None = None, user=None) -> list[RunResult]:
+    """The budget run (SPEC §3.3, §3.4a): every financing scheme of the budget year (or the
+    one named) gets a new version of its split from its key as it is now, with its inputs,
+    and the change per party since the previous version. All or nothing."""
+    schemes = FinancingScheme.objects.filter(year=year).select_related("key").order_by("name")
+    if scheme_name is not None:
+        schemes = schemes.filter(name=scheme_name)
+    results = []
+    for scheme in schemes:
+        previous = scheme.splits.order_by("-version").first()
+        before = _amounts(previous)
+        split = split_compute(scheme=scheme, user=user)
+        results.append(RunResult(scheme, split, split_changes(before, _amounts(split))))
+    return results

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from socialaftale.lib.money import largest_remainder, quantum, to_decimal
 
-from .calculations import CalculationError, split_by_key
+from .calculations import CalculationError, change, split_by_key
 
 QUARTERLY = 4
 
@@ -86,3 +86,29 @@ def true_up(
         for row in split.rows
     )
     return TrueUp(actual_total=split.total, rows=rows)
+
+
+@dataclass(frozen=True)
+class PartChange:
+    party: str
+    before: Decimal | None  # None: the party was not in the previous version
+    after: Decimal | None  # None: the party is no longer in the key
+    kr: Decimal
+    pct: Decimal | None  # None when there is nothing to compare with
+
+
+def split_changes(before: dict[str, Decimal] | None, after: dict[str, Decimal]) -> list[PartChange]:
+    """What changed per party from one version of a split to the next (parties of the new
+    version first, in its order, then those that left). No previous version: no changes."""
+    if before is None:
+        return []
+    changes = []
+    for party in [*after, *(p for p in before if p not in after)]:
+        old, new = before.get(party), after.get(party)
+        if old is not None and new is not None:
+            moved = change(old, new)
+            if moved.kr:
+                changes.append(PartChange(party, old, new, moved.kr, moved.pct))
+        else:
+            changes.append(PartChange(party, old, new, (new or 0) - (old or 0), None))
+    return changes
