@@ -147,32 +147,39 @@ def _stale_or_refused(request, form, nomination, template, call):
     return render(request, TEMPLATES + template, context, status=status)
 
 
+def _panel_form_page(request, form, nomination, template, write, done):
+    """GET: the form; a valid POST: write() through a service, then back to the nomination
+    with `done`, or the form again (400 refused, 409 stale)."""
+    if request.method == "POST" and form.is_valid():
+        refused = _stale_or_refused(request, form, nomination, template, write)
+        if refused is None:
+            messages.success(request, done)
+            return redirect(nomination)
+        return refused
+    context = {"form": form, "nomination": nomination, "criteria": _claims(nomination)}
+    status = 400 if form.is_bound else 200
+    return render(request, TEMPLATES + template, context, status=status)
+
+
 @login_required
 def nomination_assess(request, pk):
     require_panel_or_secretariat(request.user)
     nomination = get_nomination_for_user(request.user, pk)
     token = services.assessment_token(nomination)
     form = AssessmentForm(request.POST or None, nomination=nomination, token=token)
-    if request.method == "POST" and form.is_valid():
-        refused = _stale_or_refused(
-            request,
-            form,
-            nomination,
-            "assessment_form.html",
-            lambda: services.nomination_assess(
-                nomination=nomination,
-                assessment=form.assessment(),
-                user=request.user,
-                expected_token=form.cleaned_data.get(TOKEN_NAME, ""),
-            ),
-        )
-        if refused is None:
-            messages.success(request, _("The assessment has been saved."))
-            return redirect(nomination)
-        return refused
-    context = {"form": form, "nomination": nomination, "criteria": _claims(nomination)}
-    status = 400 if form.is_bound else 200
-    return render(request, TEMPLATES + "assessment_form.html", context, status=status)
+    return _panel_form_page(
+        request,
+        form,
+        nomination,
+        "assessment_form.html",
+        lambda: services.nomination_assess(
+            nomination=nomination,
+            assessment=form.assessment(),
+            user=request.user,
+            expected_token=form.cleaned_data.get(TOKEN_NAME, ""),
+        ),
+        _("The assessment has been saved."),
+    )
 
 
 @login_required
@@ -182,20 +189,13 @@ def nomination_decide(request, pk):
     periods = services.admissible_periods(nomination)
     token = services.assessment_token(nomination)
     form = DecisionForm(request.POST or None, nomination=nomination, periods=periods, token=token)
-    if request.method == "POST" and form.is_valid():
-        refused = _stale_or_refused(
-            request,
-            form,
-            nomination,
-            "decision_form.html",
-            lambda: services.nomination_decide(
-                nomination=nomination, user=request.user, **form.decision_values()
-            ),
-        )
-        if refused is None:
-            messages.success(request, _("The decision has been recorded."))
-            return redirect(nomination)
-        return refused
-    context = {"form": form, "nomination": nomination, "criteria": _claims(nomination)}
-    status = 400 if form.is_bound else 200
-    return render(request, TEMPLATES + "decision_form.html", context, status=status)
+    return _panel_form_page(
+        request,
+        form,
+        nomination,
+        "decision_form.html",
+        lambda: services.nomination_decide(
+            nomination=nomination, user=request.user, **form.decision_values()
+        ),
+        _("The decision has been recorded."),
+    )
