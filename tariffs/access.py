@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from offers.models import Offer
 from organisations.access import roles_for
 
-from .models import FinancingScheme, Tariff
+from .models import FinancingScheme, Tariff, TariffAppendixVersion
 
 
 def get_scheme_for_user(user, pk: int) -> FinancingScheme:
@@ -47,4 +47,16 @@ def visible_tariffs(user, queryset):
         return queryset
     return queryset.filter(
         Q(status="final") | Q(offer__operator_id__in=roles.operator_organisation_ids)
+    )
+
+
+def can_preview_appendix(user) -> bool:
+    """The unpublished tariff appendix (the next version's draft) is the secretariat's."""
+    return roles_for(user).is_secretariat
+
+
+def get_appendix_version(user, year: int, version: int):
+    """A published version of the year's appendix, for everyone; any other number: 404."""
+    return get_object_or_404(
+        TariffAppendixVersion.objects.select_related("published_by"), year=year, version=version
     )

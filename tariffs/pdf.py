@@ -2,7 +2,6 @@
 (documents app), ready to attach to a meeting item."""
 
 from django import forms
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -11,7 +10,7 @@ from organisations.access import roles_for
 from socialaftale.lib.pdf import render_tables_pdf
 from socialaftale.lib.tables import to_pdf_table
 
-from . import reports
+from . import pdf_appendix, reports
 from .models import FinancingScheme, FinancingSplit
 
 
@@ -40,7 +39,7 @@ def _split_params(params: dict) -> dict:
 
 
 # kind -> (parameters, title, tables builder, who may see it). Public pages give public PDFs;
-# the appendix PDF is the published one (final tariffs only), whoever orders it.
+# the appendix PDF is a published version for everyone, the unpublished draft the secretariat's.
 PAGES = {
     "tariffs.socialtilsyn_budget": (
         _year(),
@@ -49,10 +48,10 @@ PAGES = {
         _public,
     ),
     "tariffs.tariff_appendix": (
-        _year(),
-        lambda p: _("Tariff appendix %(year)s") % p,
-        lambda p: [reports.tariff_appendix_table(AnonymousUser(), int(p["year"]))],
-        _public,
+        pdf_appendix.params,
+        pdf_appendix.title,
+        pdf_appendix.tables,
+        pdf_appendix.can_view,
     ),
     "tariffs.tariff_development": (
         _year(),
@@ -82,7 +81,10 @@ PAGES = {
 
 
 # The file name carries the version of the split, not how often its PDF was made.
-VERSIONS = {"tariffs.financing_split": lambda p: p["version"]}
+VERSIONS = {
+    "tariffs.financing_split": lambda p: p["version"],
+    "tariffs.tariff_appendix": lambda p: p["version"],  # the draft: KeyError, its own number
+}
 
 
 def _scheme(params) -> FinancingScheme:

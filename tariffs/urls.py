@@ -1,12 +1,22 @@
 from django.urls import path
 
-from . import views
+from . import views, views_appendix
 
 app_name = "tariffs"
 urlpatterns = [
     path("", views.index, name="index"),
     path("socialtilsyn-nord/<int:year>/", views.socialtilsyn_budget, name="socialtilsyn"),
-    path("takstbilag/<int:year>/", views.tariff_appendix, name="appendix"),
+    path("takstbilag/<int:year>/", views_appendix.appendix, name="appendix"),
+    path(
+        "takstbilag/<int:year>/version/<int:version>/",
+        views_appendix.appendix_version,
+        name="appendix_version",
+    ),
+    path(
+        "takstbilag/<int:year>/offentliggoer/",
+        views_appendix.appendix_publish,
+        name="appendix_publish",
+    ),
     path("udvikling/<int:year>/", views.tariff_development, name="development"),
     path("udviklingsbidrag/<int:year>/", views.development_contribution, name="contribution"),
     path("blandet-finansiering/", views.mixed_financing, name="mixed"),

@@ -45,19 +45,6 @@ def socialtilsyn_budget(request, year):
     )
 
 
-def tariff_appendix(request, year):
-    tables = [reports.tariff_appendix_table(request.user, year)]
-    return _tables_page(
-        request,
-        "tariffs/tariff_appendix.html",
-        "tariffs.tariff_appendix",
-        {"year": year},
-        tables,
-        year=year,
-        coverage_year=reports.appendix_coverage_year(year),
-    )
-
-
 def tariff_development(request, year):
     tables = [reports.tariff_development_table(year)]
     return _tables_page(

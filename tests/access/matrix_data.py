@@ -19,7 +19,7 @@ from organisations.models import Organisation, OrganisationUnit, SupervisionArea
 from submissions import services
 from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
-from tariffs.models import FinancingScheme, Tariff
+from tariffs.models import FinancingScheme, Tariff, TariffAppendixVersion
 from tests.access.matrix_ec import build_enhanced_cooperation
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
 from tests.factories import MembershipFactory, UserFactory
@@ -93,6 +93,14 @@ def _cycle_event(year):
     return CycleEvent.objects.filter(year=year).order_by("starts_on", "pk").first()
 
 
+def _appendix_version(year):
+    """A published version of the year's tariff appendix (the world's tariffs stay provisional,
+    so it is stored as the publication left it)."""
+    return TariffAppendixVersion.objects.create(
+        year=year, version=1, published_at=dt.datetime(2019, 10, 15, 12, tzinfo=dt.UTC)
+    )
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open", kind="demand_capacity")
     old_round = ReportingRound.objects.get(status="closed")
@@ -108,6 +116,7 @@ def build_data():
     region_offer = Offer.objects.filter(operator__code="1081").order_by("pk").first()
     return SimpleNamespace(
         cycle_event=_cycle_event(2026),
+        appendix_version=_appendix_version(2020),
         person=person,
         area=_area(),
         body_member=BodyMember.objects.create(

@@ -191,6 +191,12 @@ RULES = {
     "tariffs:index": public(),
     "tariffs:socialtilsyn": public(year=2019),
     "tariffs:appendix": public(year=2019),
+    # Every stored version is published: everyone reads it (a number not published is 404 for
+    # everyone, anonymous too: tests/tariffs/test_appendix_publish.py).
+    "tariffs:appendix_version": scoped(
+        lambda d: [Case({"year": 2020, "version": d.appendix_version.version}, EVERYONE)]
+    ),
+    "tariffs:appendix_publish": secretariat(post_only=True, objects=lambda d: [{"year": 2020}]),
     "tariffs:development": public(year=2019),
     "tariffs:contribution": public(year=2019),
     "tariffs:mixed": public(),

@@ -76,24 +76,23 @@ def test_only_the_operator_and_the_secretariat_may_report(
 
 
 @pytest.mark.django_db
-def test_the_appendix_shows_provisional_tariffs_only_to_operator_and_secretariat(
+def test_the_appendix_shows_a_reported_tariff_to_the_public_once_approved_and_published(
     client, aalborg_operator, secretariat, covered_offer
 ):
     client.force_login(aalborg_operator)
     report(client, covered_offer)
-    client.logout()
-    public = client.get("/takster/takstbilag/2019/").context["tables"][0]
-    assert public.rows[0][0] == "Kastanjebo" and public.rows[0][3] is None  # not reported
-    client.force_login(aalborg_operator)
-    own = client.get("/takster/takstbilag/2019/").context["tables"][0]
-    assert own.rows[0][3] == Decimal("1500.00") and own.rows[0][5] == Decimal("2312.50")
-
+    assert client.get("/takster/takstbilag/2019/").context["tables"] == []  # not published
     client.force_login(secretariat)
+    preview = client.get("/takster/takstbilag/2019/").context["tables"][0]
+    assert preview.rows[0][0] == "Kastanjebo" and preview.rows[0][3] is None  # awaiting approval
+
     tariff = Tariff.objects.get()
     assert client.post(f"/takster/takst/{tariff.pk}/godkend/").status_code == 302
+    token = client.get("/takster/takstbilag/2019/").context["edit_token"]
+    client.post("/takster/takstbilag/2019/offentliggoer/", {"edit_token": token})
     client.logout()
     public = client.get("/takster/takstbilag/2019/").context["tables"][0]
-    assert public.rows[0][5] == Decimal("2312.50")
+    assert public.rows[0][3] == Decimal("1500.00") and public.rows[0][5] == Decimal("2312.50")
 
 
 @pytest.mark.django_db
