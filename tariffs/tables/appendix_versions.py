@@ -72,7 +72,7 @@ def _value(change: AppendixChange, value, labels: Labels):
     return value
 
 
-def _change_label(change: str) -> str:
+def change_label(change: str) -> str:
     if change == ADDED:
         return _("Added")
     if change == REMOVED:
@@ -99,7 +99,7 @@ def appendix_changes_table(
                 change.offer,
                 change.operator,
                 _item(change, labels),
-                _change_label(change.change),
+                change_label(change.change),
                 _value(change, change.before, labels),
                 _value(change, change.after, labels),
             ]

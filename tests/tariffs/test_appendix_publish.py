@@ -252,3 +252,24 @@ def test_the_draft_and_a_version_keep_a_constant_number_of_queries(
     add_offers(30)
     appendix_publish(year=YEAR, user=secretariat)
     assert (count(PAGE), count(f"{PAGE}version/1/")) == few
+
+
+def test_a_stale_post_from_the_page_publishes_nothing_and_says_so(client, approved, secretariat):
+    client.force_login(secretariat)
+    response = client.post(f"{PAGE}offentliggoer/", {"edit_token": "old"}, follow=True)
+    assert "forhåndsvisningen" in response.content.decode()
+    assert not TariffAppendixVersion.objects.exists()
+
+
+def test_the_command_publishes_and_refuses_in_danish(offer, approved, secretariat):
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("appendix_publish", "--year", str(YEAR), stdout=out)
+    assert "Takstbilag 2019 version 1: 1 tilbud" in out.getvalue()
+    with pytest.raises(CommandError, match="Intet er ændret siden version 1"):
+        call_command("appendix_publish", "--year", str(YEAR))
+    _report(offer, service="900")
+    tariff_approve(tariff=offer.tariffs.get(), user=secretariat)
+    call_command("appendix_publish", "--year", str(YEAR), stdout=out)
+    assert "Kastanjebo: Servicetakst (Pakke 1) ændret: 812.50 → 900" in out.getvalue()
