@@ -61,6 +61,26 @@ def publish_refusal(draft: AppendixDraft) -> str | None:
     return None
 
 
+def _store(draft: AppendixDraft, user) -> TariffAppendixVersion:
+    try:
+        with transaction.atomic():
+            return TariffAppendixVersion.objects.create(
+                year=draft.year,
+                version=draft.next_version,
+                published_at=timezone.now(),
+                published_by=user,
+                coverage_year=draft.coverage_year,
+                rows=[row.to_json() for row in draft.rows],
+                changes=[change.to_json() for change in draft.changes or []],
+                outstanding={"not_reported": list(draft.outstanding.not_reported)},
+            )
+    except IntegrityError:  # someone published the same version number at the same moment
+        raise AppendixRefused(
+            _("The tariff appendix %(year)s was just published by someone else; reload the page.")
+            % {"year": draft.year}
+        ) from None
+
+
 @transaction.atomic
 def appendix_publish(
     *, year: int, user, expected_token: str | None = None
@@ -77,24 +97,7 @@ def appendix_publish(
         raise _stale() from None
     if refusal := publish_refusal(draft):
         raise AppendixRefused(refusal)
-    outstanding = draft.outstanding
-    try:
-        with transaction.atomic():
-            version = TariffAppendixVersion.objects.create(
-                year=year,
-                version=draft.next_version,
-                published_at=timezone.now(),
-                published_by=user if getattr(user, "is_authenticated", False) else None,
-                coverage_year=draft.coverage_year,
-                rows=[row.to_json() for row in draft.rows],
-                changes=[change.to_json() for change in draft.changes or []],
-                outstanding={"not_reported": list(outstanding.not_reported)},
-            )
-    except IntegrityError:  # someone published the same version number at the same moment
-        raise AppendixRefused(
-            _("The tariff appendix %(year)s was just published by someone else; reload the page.")
-            % {"year": year}
-        ) from None
+    version = _store(draft, user if getattr(user, "is_authenticated", False) else None)
     audit.record(
         Action.PUBLISHED,
         actor=user,

@@ -6,6 +6,7 @@ Screenshots go to artifacts/."""
 from decimal import Decimal
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from playwright.sync_api import expect
 
@@ -39,6 +40,11 @@ def offer(aalborg, hjorring, secretariat):
     )
     tariff_approve(tariff=tariff, user=secretariat)
     return offer
+
+
+def accessible(page) -> None:
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]
 
 
 def publish(page, version: int) -> None:
@@ -80,6 +86,7 @@ def test_the_secretariat_publishes_changes_and_publishes_again(
     expect(changes).to_contain_text("812,50")
     expect(changes).to_contain_text("900,00")
     shot(page, "preview-2")
+    accessible(page)
     publish(page, 2)
     assert list(TariffAppendixVersion.objects.values_list("version", flat=True)) == [2, 1]
 
@@ -95,6 +102,7 @@ def test_the_secretariat_publishes_changes_and_publishes_again(
     expect(change).to_contain_text("900,00")
     expect(page.locator("#appendix-versions")).to_contain_text("Version 1")
     shot(page, "public-2")
+    accessible(page)
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "public-2-390")
