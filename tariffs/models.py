@@ -2,11 +2,13 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from offers.models import Offer
 from organisations.models import Organisation, SupervisionArea
+from socialaftale.lib.jobs import Job
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -194,14 +196,61 @@ class DistributionKeyRow(models.Model):
         return f"{self.organisation}: {self.weight}"
 
 
+class KeyRule(models.TextChoices):
+    FIXED = "fixed", _("Fixed key (the stored rows)")
+    POPULATION = "population", _("Population of an age band")
+    USAGE = "usage", _("Places used in the offer")
+
+
 class FinancingScheme(models.Model):
-    """Objective financing: a total split between parties by a distribution key."""
+    """Objective financing: a total split between parties by a distribution key.
+
+    The key's rule is the scheme's, not the key's: a population key reads the figures of Q2 of
+    the year before the scheme's budget year, so the same area and age band give each year's
+    scheme its own weights (tariffs.key_rules). A fixed rule splits by the stored key's rows.
+    With mixed financing the total is its objective part (share × total budget, SPEC §3.2).
+    """
 
     name = models.CharField(_("name"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
     total = models.DecimalField(_("total (kr.)"), validators=[MinValueValidator(0)], **MONEY)
+    key_rule = models.CharField(
+        _("key rule"), max_length=20, choices=KeyRule.choices, default=KeyRule.FIXED
+    )
     key = models.ForeignKey(
-        DistributionKey, verbose_name=_("distribution key"), on_delete=models.PROTECT
+        DistributionKey,
+        verbose_name=_("distribution key"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    age_band = models.CharField(
+        _("age band"), max_length=20, blank=True, help_text=_("e.g. '0-17' (population rule)")
+    )
+    area = models.ForeignKey(
+        SupervisionArea,
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="financing_schemes",
+        help_text=_("Empty: the municipalities that are parties to the agreement."),
+    )
+    offer = models.ForeignKey(
+        Offer,
+        verbose_name=_("offer (usage rule)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="financing_schemes",
+    )
+    mixed_financing = models.ForeignKey(
+        "MixedFinancing",
+        verbose_name=_("mixed financing"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="schemes",
     )
     decimals = models.PositiveSmallIntegerField(
         _("decimals"), default=0, validators=[MaxValueValidator(2)]
@@ -216,6 +265,18 @@ class FinancingScheme(models.Model):
         verbose_name_plural = _("financing schemes")
         constraints = [
             models.UniqueConstraint(fields=["name", "year"], name="one_scheme_per_name_year"),
+            models.CheckConstraint(
+                condition=~Q(key_rule="fixed") | Q(key__isnull=False),
+                name="fixed_rule_has_a_key",
+            ),
+            models.CheckConstraint(
+                condition=~Q(key_rule="population") | ~Q(age_band=""),
+                name="population_rule_has_an_age_band",
+            ),
+            models.CheckConstraint(
+                condition=~Q(key_rule="usage") | Q(offer__isnull=False),
+                name="usage_rule_has_an_offer",
+            ),
         ]
 
     def __str__(self):
@@ -432,3 +493,45 @@ class MixedFinancing(models.Model):
 
     def __str__(self):
         return f"{self.offer} {self.year}"
+
+
+class BudgetRun(Job):
+    """One budget run of a year (SPEC §3.3, §3.4a): every scheme of the year (or the one chosen)
+    gets a new version of its split, scheme by scheme. `result` holds what each scheme came
+    to, in the order run; a retried run goes on from the first scheme not done."""
+
+    year = models.PositiveSmallIntegerField(_("budget year"))
+    scheme = models.ForeignKey(
+        FinancingScheme,
+        verbose_name=_("scheme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="budget_runs",
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("budget run")
+        verbose_name_plural = _("budget runs")
+
+    def __str__(self):
+        return f"Budgetkørsel {self.year} ({self.created_at:%d.%m.%Y %H:%M})"
+
+    def get_absolute_url(self):
+        return reverse("tariffs:budget_run", args=[self.pk])
+
+    @property
+    def schemes_done(self) -> list[dict]:
+        return list((self.result or {}).get("schemes", []))
