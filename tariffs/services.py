@@ -12,6 +12,7 @@ from audit import services as audit
 from audit.models import Action
 from socialaftale.lib.danish import format_decimal
 from socialaftale.lib.edits import check_token, edit_token
+from socialaftale.lib.models import upsert
 from socialaftale.lib.money import quantum
 
 from .calculations import mixed_financing, split_by_key
@@ -23,6 +24,7 @@ from .models import (
     FinancingSplit,
     FinancingSplitRow,
     KeyBasis,
+    MixedFinancing,
     Tariff,
     TariffComponent,
     TariffStatus,
@@ -190,6 +192,28 @@ def scheme_create(*, name, year, total, decimals, parties, existing_key, user) -
     )
     split_compute(scheme=scheme, user=user)
     return scheme
+
+
+@transaction.atomic
+def scheme_define(
+    *, name: str, year: int, key_rule: str, total=Decimal(0), decimals: int = 0, **rule
+) -> FinancingScheme:
+    """A scheme with its key rule (SPEC §3.3): `key` for a fixed one, `age_band` and `area`
+    (None: the agreement's municipalities) for a population one, `offer` for a usage one;
+    `mixed_financing` makes its total the objective part. Checked by the model's rules."""
+    scheme = FinancingScheme(
+        name=name, year=year, key_rule=key_rule, total=total, decimals=decimals, **rule
+    )
+    scheme.full_clean()
+    scheme.save()
+    return scheme
+
+
+@transaction.atomic
+def mixed_financing_save(*, offer, year: int, **values) -> MixedFinancing:
+    """An offer's mixed financing of a year (objective share, expected cases and the objective
+    financing or the total budget), created or updated."""
+    return upsert(MixedFinancing, {"offer": offer, "year": year}, values)[0]
 
 
 @transaction.atomic
