@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from offers.models import Offer
 from organisations.access import roles_for
 
-from .models import FinancingScheme, Tariff
+from .models import BudgetRun, FinancingScheme, Tariff
 
 
 def get_scheme_for_user(user, pk: int) -> FinancingScheme:
@@ -48,3 +48,10 @@ def visible_tariffs(user, queryset):
     return queryset.filter(
         Q(status="final") | Q(offer__operator_id__in=roles.operator_organisation_ids)
     )
+
+
+def get_budget_run_for_user(user, pk: int) -> BudgetRun:
+    """A budget run is the secretariat's (its splits are the schemes')."""
+    if not roles_for(user).is_secretariat:
+        raise Http404
+    return get_object_or_404(BudgetRun.objects.select_related("scheme", "started_by"), pk=pk)
