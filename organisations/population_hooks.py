@@ -2,9 +2,12 @@
 tariffs registers a callback in its AppConfig.ready() that requests the budget runs whose key
 reads the new figures. population_import calls the callbacks once the import has committed."""
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -25,5 +28,10 @@ def register(name: str, callback: Callable[[PopulationImported], None]) -> None:
 
 
 def notify(imported: PopulationImported) -> None:
-    for callback in list(_callbacks.values()):
-        callback(imported)
+    """Every callback; one that fails is logged, not raised: the import has committed and
+    must not turn into an error page (the budget run can be started by hand)."""
+    for name, callback in list(_callbacks.items()):
+        try:
+            callback(imported)
+        except Exception:
+            logger.exception("Population hook %s failed for %s", name, imported)

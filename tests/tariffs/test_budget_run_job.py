@@ -15,6 +15,7 @@ from tariffs import services_runs
 from tariffs.models import BudgetRun, FinancingSplit, FinancingSplitRow, KeyRule
 from tariffs.services import scheme_define
 from tariffs.services_runs import budget_run_compute, budget_run_request, budget_run_retry
+from tests.factories.offers import OfferFactory, UsageFactory
 from tests.factories.organisations import (
     MunicipalityFactory,
     PopulationFigureFactory,
@@ -164,3 +165,20 @@ def test_q2_figures_request_the_run_of_the_next_budget_year_by_the_system(world)
 @pytest.mark.parametrize(("when", "band"), [(date(2018, 7, 1), "0-17"), (date(2018, 4, 1), "all")])
 def test_other_figures_request_no_run(world, when, band):
     assert _import(world, when, band) == []
+
+
+def test_a_usage_key_weighs_the_places_bought_in_the_offer(world):
+    offer = OfferFactory(name="Kvisten")
+    UsageFactory(offer=offer, year=2018, acting_municipality=world["aalborg"], places=D("3"))
+    UsageFactory(offer=offer, year=2018, acting_municipality=world["laeso"], places=D("1"))
+    UsageFactory(offer=offer, year=2017, acting_municipality=world["laeso"], places=D("9"))
+    scheme = scheme_define(
+        name="C forbrug", year=2019, key_rule=KeyRule.USAGE, total=D(1000), offer=offer
+    )
+    run = _request(scheme=scheme)
+    [item] = run.result["schemes"]
+    assert {p["party"]: p["amount"] for p in item["parts"]} == {
+        "Aalborg": "750.00",
+        "Læsø": "250.00",
+    }
+    assert item["key"] == "Pladser brugt i Kvisten, 2018" and item["notes"] == []

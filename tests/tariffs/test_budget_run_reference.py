@@ -17,11 +17,14 @@ What is real and what is invented:
   and that the Q2 2017 ones were used (that is the rule's fallback, SPEC §3.3)."""
 
 import csv
+import io
+import json
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.test import TestCase
 
 from offers.importers import parse_offers
@@ -182,3 +185,16 @@ def test_the_2018_run_gives_aalborg_6096072_and_names_the_published_krone_over(r
     assert sum(parts.values()) == D(19209757)
     assert "19.209.758" in result.split.method
     assert result.split.inputs["notes"] == []  # Q2 2017 is what budget year 2018 reads
+
+
+def test_the_command_prints_the_figures_used_and_what_is_missing(reference):
+    out = io.StringIO()
+    call_command("financing_run", year=2019, scheme=FOSTER, format="json", stdout=out)
+    [scheme] = json.loads(out.getvalue())
+    assert (scheme["rule"], scheme["figures"], scheme["sum"]) == (
+        "population",
+        ["2017-04-01"],
+        "20253203.00",
+    )
+    assert "2. kvartal 2018 er ikke indlæst" in scheme["notes"][0]
+    assert {"party", "weight", "amount"} == set(scheme["parts"][0])
