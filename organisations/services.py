@@ -12,7 +12,9 @@ from audit.services import record
 from socialaftale.lib.edits import check_token, fields_token
 from socialaftale.lib.models import upsert
 
+from . import population_hooks
 from .models import Organisation, OrganisationUnit, PopulationFigure, SupervisionArea
+from .population_hooks import PopulationImported
 
 
 @transaction.atomic
@@ -44,8 +46,9 @@ def population_import(
 ) -> list[PopulationFigure]:
     """The checked (municipality, count) pairs of a population file
     (organisations.importers.parse_population); a figure for the same municipality, date and
-    age band is replaced."""
-    return [
+    age band is replaced. Once committed, the registered hooks hear of it (population_hooks:
+    tariffs requests the budget runs that read these figures)."""
+    figures = [
         PopulationFigure.objects.update_or_create(
             organisation=organisation,
             reference_date=reference_date,
@@ -54,6 +57,11 @@ def population_import(
         )[0]
         for organisation, count in rows
     ]
+    imported = PopulationImported(
+        reference_date, age_band, tuple(figure.organisation_id for figure in figures)
+    )
+    transaction.on_commit(lambda: population_hooks.notify(imported))
+    return figures
 
 
 def supervision_area_token(area: SupervisionArea) -> str:

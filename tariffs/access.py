@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from offers.models import Offer
 from organisations.access import roles_for
 
-from .models import FinancingScheme, Tariff, TariffAppendixVersion
+from .models import BudgetRun, FinancingScheme, Tariff, TariffAppendixVersion
 
 
 def get_scheme_for_user(user, pk: int) -> FinancingScheme:
@@ -60,3 +60,10 @@ def get_appendix_version(user, year: int, version: int):
     return get_object_or_404(
         TariffAppendixVersion.objects.select_related("published_by"), year=year, version=version
     )
+
+
+def get_budget_run_for_user(user, pk: int) -> BudgetRun:
+    """A budget run is the secretariat's (its splits are the schemes')."""
+    if not roles_for(user).is_secretariat:
+        raise Http404
+    return get_object_or_404(BudgetRun.objects.select_related("scheme", "started_by"), pk=pk)

@@ -17,3 +17,18 @@ class TariffsConfig(AppConfig):
         from .worklist import register_work_items
 
         register_work_items()
+        register_budget_runs()
+
+
+def register_budget_runs():
+    """The budget run is a job (swept with the others); new population figures request the
+    runs whose population key reads them (organisations.population_hooks)."""
+    from organisations import population_hooks
+    from socialaftale.lib import jobs
+
+    from .models import BudgetRun
+    from .services_runs import population_imported
+    from .tasks import compute_budget_run
+
+    jobs.register(BudgetRun, task=compute_budget_run)
+    population_hooks.register("tariffs.budget_runs", population_imported)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from socialaftale.lib import formsets
 from socialaftale.lib.money import quantum
 
-from .models import ComponentKind, DistributionKey, TariffUnit
+from .models import ComponentKind, DistributionKey, FinancingScheme, TariffUnit
 
 
 def _helper(label):
@@ -217,4 +217,27 @@ class MixedFinancingForm(forms.Form):
             raise forms.ValidationError(
                 _("Give either the objective financing or the total budget, not both.")
             )
+        return cleaned
+
+
+class BudgetRunForm(forms.Form):
+    """Start a budget run: the budget year, and one of its schemes or all of them."""
+
+    year = forms.IntegerField(label=_("Budget year"), min_value=2000, max_value=2100)
+    scheme = forms.ModelChoiceField(
+        label=_("Scheme"),
+        queryset=FinancingScheme.objects.order_by("-year", "name"),
+        required=False,
+        empty_label=_("— every scheme of the year —"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Start the budget run"))
+
+    def clean(self):
+        cleaned = super().clean()
+        scheme, year = cleaned.get("scheme"), cleaned.get("year")
+        if scheme and year and scheme.year != year:
+            self.add_error("scheme", _("The scheme is not a scheme of the budget year."))
         return cleaned

@@ -194,14 +194,61 @@ class DistributionKeyRow(models.Model):
         return f"{self.organisation}: {self.weight}"
 
 
+class KeyRule(models.TextChoices):
+    FIXED = "fixed", _("Fixed key (the stored rows)")
+    POPULATION = "population", _("Population of an age band")
+    USAGE = "usage", _("Places used in the offer")
+
+
 class FinancingScheme(models.Model):
-    """Objective financing: a total split between parties by a distribution key."""
+    """Objective financing: a total split between parties by a distribution key.
+
+    The key's rule is the scheme's, not the key's: a population key reads the figures of Q2 of
+    the year before the scheme's budget year, so the same area and age band give each year's
+    scheme its own weights (tariffs.key_rules). A fixed rule splits by the stored key's rows.
+    With mixed financing the total is its objective part (share × total budget, SPEC §3.2).
+    """
 
     name = models.CharField(_("name"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
     total = models.DecimalField(_("total (kr.)"), validators=[MinValueValidator(0)], **MONEY)
+    key_rule = models.CharField(
+        _("key rule"), max_length=20, choices=KeyRule.choices, default=KeyRule.FIXED
+    )
     key = models.ForeignKey(
-        DistributionKey, verbose_name=_("distribution key"), on_delete=models.PROTECT
+        DistributionKey,
+        verbose_name=_("distribution key"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    age_band = models.CharField(
+        _("age band"), max_length=20, blank=True, help_text=_("e.g. '0-17' (population rule)")
+    )
+    area = models.ForeignKey(
+        SupervisionArea,
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="financing_schemes",
+        help_text=_("Empty: the municipalities that are parties to the agreement."),
+    )
+    offer = models.ForeignKey(
+        Offer,
+        verbose_name=_("offer (usage rule)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="financing_schemes",
+    )
+    mixed_financing = models.ForeignKey(
+        "MixedFinancing",
+        verbose_name=_("mixed financing"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="schemes",
     )
     decimals = models.PositiveSmallIntegerField(
         _("decimals"), default=0, validators=[MaxValueValidator(2)]
@@ -216,6 +263,18 @@ class FinancingScheme(models.Model):
         verbose_name_plural = _("financing schemes")
         constraints = [
             models.UniqueConstraint(fields=["name", "year"], name="one_scheme_per_name_year"),
+            models.CheckConstraint(
+                condition=~Q(key_rule="fixed") | Q(key__isnull=False),
+                name="fixed_rule_has_a_key",
+            ),
+            models.CheckConstraint(
+                condition=~Q(key_rule="population") | ~Q(age_band=""),
+                name="population_rule_has_an_age_band",
+            ),
+            models.CheckConstraint(
+                condition=~Q(key_rule="usage") | Q(offer__isnull=False),
+                name="usage_rule_has_an_offer",
+            ),
         ]
 
     def __str__(self):
@@ -435,3 +494,4 @@ class MixedFinancing(models.Model):
 
 
 from .models_appendix import TariffAppendixVersion  # noqa: E402, F401  (a model of this app)
+from .models_runs import BudgetRun  # noqa: E402, F401  (a model of this app)

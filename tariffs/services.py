@@ -12,8 +12,10 @@ from audit import services as audit
 from audit.models import Action
 from socialaftale.lib.danish import format_decimal
 from socialaftale.lib.edits import check_token, edit_token
+from socialaftale.lib.models import upsert
+from socialaftale.lib.money import quantum
 
-from .calculations import split_by_key
+from .calculations import mixed_financing, split_by_key
 from .models import (
     ComponentKind,
     DistributionKey,
@@ -22,10 +24,12 @@ from .models import (
     FinancingSplit,
     FinancingSplitRow,
     KeyBasis,
+    MixedFinancing,
     Tariff,
     TariffComponent,
     TariffStatus,
 )
+from .selectors.key_figures import scheme_weights
 from .settlement import split_changes
 
 # Bumped when the split calculation changes, so stored splits say which rules made them.
@@ -43,33 +47,37 @@ REPORTED_FIELDS = (
 
 @transaction.atomic
 def split_compute(*, scheme: FinancingScheme, user) -> FinancingSplit:
-    """Compute the scheme's split from its key as it is now and store it as a new version,
-    with the inputs it used; earlier versions stay for comparison."""
-    scheme = FinancingScheme.objects.select_for_update().get(pk=scheme.pk)
-    key_rows = list(scheme.key.rows.select_related("organisation"))
+    """Compute the scheme's split by its key rule from the figures as they are now and store it
+    as a new version, with the inputs it used (the weights, the figures' dates and source);
+    earlier versions stay for comparison. Refused with CalculationError (Danish) when the rule
+    has no figures, nothing stored."""
+    scheme = (
+        FinancingScheme.objects.select_for_update(of=("self",))
+        .select_related("key", "area", "offer", "mixed_financing__offer")
+        .get(pk=scheme.pk)
+    )
+    total, mixed = _scheme_total(scheme)
+    weights = scheme_weights(scheme)
     result = split_by_key(
-        scheme.total,
-        [(row.organisation.short_name, row.weight) for row in key_rows],
+        total,
+        [(organisation.short_name, weight) for organisation, weight in weights.parties],
         decimals=scheme.decimals,
     )
     latest = scheme.splits.aggregate(version=Max("version"))["version"] or 0
     split = FinancingSplit.objects.create(
         scheme=scheme,
         version=latest + 1,
-        total=scheme.total,
+        total=total,
         decimals=scheme.decimals,
         method=result.method,
-        inputs={
-            "key": scheme.key.name,
-            "weights": [[row.organisation.code, str(row.weight)] for row in key_rows],
-        },
+        inputs={**weights.inputs, **mixed},
         calculation_version=CALCULATION_VERSION,
         created_by=user,
     )
     FinancingSplitRow.objects.bulk_create(
         FinancingSplitRow(
             split=split,
-            organisation=key_row.organisation,
+            organisation=organisation,
             position=position,
             weight=row.weight,
             share=row.share.quantize(Decimal("1e-10")),
@@ -77,9 +85,41 @@ def split_compute(*, scheme: FinancingScheme, user) -> FinancingSplit:
             amount=row.amount,
             naive_amount=row.naive_amount,
         )
-        for position, (key_row, row) in enumerate(zip(key_rows, result.rows, strict=True))
+        for position, ((organisation, _w), row) in enumerate(
+            zip(weights.parties, result.rows, strict=True)
+        )
     )
     return split
+
+
+def _scheme_total(scheme: FinancingScheme) -> tuple[Decimal, dict]:
+    """The scheme's total; with mixed financing its objective part (SPEC §3.2), stored on the
+    scheme when it changed, and the figures behind it for the split's inputs."""
+    record = scheme.mixed_financing
+    if record is None:
+        return scheme.total, {}
+    figures = mixed_financing(
+        objective_share=record.objective_share,
+        expected_cases=record.expected_cases,
+        total_budget=record.total_budget,
+        objective_financing=None if record.total_budget is not None else record.objective_financing,
+    )
+    total = figures.objective_financing.quantize(quantum(scheme.decimals))
+    if scheme.total != total:
+        scheme.total = total
+        scheme.save(update_fields=["total"])
+    return total, {
+        "mixed_financing": {
+            "offer": record.offer.name,
+            "year": record.year,
+            "objective_share": str(figures.objective_share),
+            "total_budget": str(figures.total_budget),
+            "objective_financing": str(figures.objective_financing),
+            "tariff_financed": str(figures.tariff_financed),
+            "expected_cases": figures.expected_cases,
+            "tariff_per_case": str(figures.tariff_per_case),
+        }
+    }
 
 
 def tariff_token(offer, year: int) -> str:
@@ -155,6 +195,28 @@ def scheme_create(*, name, year, total, decimals, parties, existing_key, user) -
 
 
 @transaction.atomic
+def scheme_define(
+    *, name: str, year: int, key_rule: str, total=Decimal(0), decimals: int = 0, **rule
+) -> FinancingScheme:
+    """A scheme with its key rule (SPEC §3.3): `key` for a fixed one, `age_band` and `area`
+    (None: the agreement's municipalities) for a population one, `offer` for a usage one;
+    `mixed_financing` makes its total the objective part. Checked by the model's rules."""
+    scheme = FinancingScheme(
+        name=name, year=year, key_rule=key_rule, total=total, decimals=decimals, **rule
+    )
+    scheme.full_clean()
+    scheme.save()
+    return scheme
+
+
+@transaction.atomic
+def mixed_financing_save(*, offer, year: int, **values) -> MixedFinancing:
+    """An offer's mixed financing of a year (objective share, expected cases and the objective
+    financing or the total budget), created or updated."""
+    return upsert(MixedFinancing, {"offer": offer, "year": year}, values)[0]
+
+
+@transaction.atomic
 def distribution_key_create(*, name, parties, basis=KeyBasis.COUNTS, source="") -> DistributionKey:
     key = DistributionKey.objects.create(name=name, basis=basis, source=source)
     DistributionKeyRow.objects.bulk_create(
@@ -171,6 +233,7 @@ class RunResult:
     scheme: FinancingScheme
     split: FinancingSplit
     changes: list
+    before: dict | None = None  # the previous version's amounts by party (None: first)
 
 
 def _amounts(split: FinancingSplit | None) -> dict | None:
@@ -182,17 +245,27 @@ def _amounts(split: FinancingSplit | None) -> dict | None:
 
 
 @transaction.atomic
+def budget_run_scheme(*, scheme: FinancingScheme, user=None) -> RunResult:
+    """One scheme's part of the budget run: a new version of its split by its key rule, and
+    the change per party since the previous version. All or nothing for the scheme."""
+    previous = scheme.splits.order_by("-version").first()
+    before = _amounts(previous)
+    split = split_compute(scheme=scheme, user=user)
+    return RunResult(split.scheme, split, split_changes(before, _amounts(split)), before)
+
+
+def budget_run_schemes(*, year: int, scheme_name: str | None = None):
+    schemes = FinancingScheme.objects.filter(year=year).order_by("name")
+    return schemes if scheme_name is None else schemes.filter(name=scheme_name)
+
+
+@transaction.atomic
 def budget_run(*, year: int, scheme_name: str | None = None, user=None) -> list[RunResult]:
-    """The budget run (SPEC §3.3, §3.4a): every financing scheme of the budget year (or the
-    one named) gets a new version of its split from its key as it is now, with its inputs,
-    and the change per party since the previous version. All or nothing."""
-    schemes = FinancingScheme.objects.filter(year=year).select_related("key").order_by("name")
-    if scheme_name is not None:
-        schemes = schemes.filter(name=scheme_name)
-    results = []
-    for scheme in schemes:
-        previous = scheme.splits.order_by("-version").first()
-        before = _amounts(previous)
-        split = split_compute(scheme=scheme, user=user)
-        results.append(RunResult(scheme, split, split_changes(before, _amounts(split))))
-    return results
+    """The budget run (SPEC §3.3, §3.4a) at once: every financing scheme of the budget year
+    (or the one named) gets a new version of its split by its key rule, with its inputs, and
+    the change per party since the previous version. All or nothing. The secretariat's run
+    on the page is the job (tariffs.services_runs), scheme by scheme."""
+    return [
+        budget_run_scheme(scheme=scheme, user=user)
+        for scheme in budget_run_schemes(year=year, scheme_name=scheme_name)
+    ]

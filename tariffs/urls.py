@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_appendix
+from . import views, views_appendix, views_runs
 
 app_name = "tariffs"
 urlpatterns = [
@@ -23,6 +23,14 @@ urlpatterns = [
     path("fordeling/", views.split_tool, name="split_tool"),
     path("ordninger/", views.scheme_list, name="schemes"),
     path("ordninger/<int:pk>/", views.scheme_detail, name="scheme"),
+    path("budgetkoersel/", views_runs.budget_runs, name="budget_runs"),
+    path("budgetkoersel/<int:pk>/", views_runs.budget_run_detail, name="budget_run"),
+    path(
+        "budgetkoersel/<int:pk>/status/",
+        views_runs.budget_run_progress,
+        name="budget_run_progress",
+    ),
+    path("budgetkoersel/<int:pk>/koer-igen/", views_runs.budget_run_again, name="budget_run_again"),
     path("tilbud/<int:offer_pk>/<int:year>/", views.tariff_report, name="report"),
     path("takst/<int:pk>/godkend/", views.tariff_approve, name="approve"),
 ]

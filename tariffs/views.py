@@ -137,8 +137,12 @@ def _key_parties(cleaned):
 def scheme_detail(request, pk):
     scheme = get_scheme_for_user(request.user, pk)
     if request.method == "POST":
-        services.split_compute(scheme=scheme, user=request.user)
-        messages.success(request, _("The split has been recomputed as a new version."))
+        try:
+            services.split_compute(scheme=scheme, user=request.user)
+        except calc.CalculationError as error:  # the rule's figures are missing: nothing stored
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The split has been recomputed as a new version."))
         return redirect("tariffs:scheme", pk=scheme.pk)
     context = reports.scheme_report(scheme, request.GET.get("version"))
     if fmt := requested_format(request):

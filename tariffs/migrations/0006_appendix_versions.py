@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tariffs', '0002_tariff_history_reason_holds_components'),
+        ('tariffs', '0003_key_rules_and_budget_runs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

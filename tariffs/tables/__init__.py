@@ -3,10 +3,12 @@ selectors in, ReportTables out, the arithmetic in calculations.py; no ORM."""
 
 from .appendix import appendix_table, tariff_development_table
 from .financing import development_contribution_table, mixed_financing_table, split_table
+from .runs import budget_run_table
 from .socialtilsyn import price_columns, socialtilsyn_tables
 
 __all__ = [
     "appendix_table",
+    "budget_run_table",
     "development_contribution_table",
     "mixed_financing_table",
     "price_columns",

@@ -19,7 +19,7 @@ from organisations.models import Organisation, OrganisationUnit, SupervisionArea
 from submissions import services
 from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
-from tariffs.models import FinancingScheme, Tariff, TariffAppendixVersion
+from tariffs.models import BudgetRun, FinancingScheme, Tariff, TariffAppendixVersion
 from tests.access.matrix_ec import build_enhanced_cooperation
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
 from tests.factories import MembershipFactory, UserFactory
@@ -143,6 +143,7 @@ def build_data():
         old_hj=Submission.objects.get(round=old_round, unit__code="860"),
         proposal=OfferProposal.objects.order_by("pk").first(),
         run=AnalysisRun.objects.order_by("pk").first(),
+        budget_run=BudgetRun.objects.order_by("pk").first(),
         das=das,
         kkr=kkr,
         panel=panel,

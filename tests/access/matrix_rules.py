@@ -203,6 +203,14 @@ RULES = {
     "tariffs:split_tool": secretariat(),
     "tariffs:schemes": secretariat(),
     "tariffs:scheme": secretariat(objects=lambda d: [{"pk": s.pk} for s in d.schemes]),
+    "tariffs:budget_runs": secretariat(),
+    "tariffs:budget_run": secretariat(post=False, objects=lambda d: [{"pk": d.budget_run.pk}]),
+    "tariffs:budget_run_progress": secretariat(
+        post=False, objects=lambda d: [{"pk": d.budget_run.pk}]
+    ),
+    "tariffs:budget_run_again": secretariat(
+        post_only=True, objects=lambda d: [{"pk": d.budget_run.pk}]
+    ),
     "tariffs:report": scoped(lambda d: by_operator(d, key="offer_pk", year=2020)),
     "tariffs:approve": secretariat(
         post_only=True, objects=lambda d: [{"pk": t.pk} for t in d.provisional]

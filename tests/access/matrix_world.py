@@ -18,6 +18,7 @@ from organisations.models import Role
 from submissions import services
 from tariffs.models import DevelopmentContributionRate
 from tariffs.services import tariff_report
+from tariffs.services_runs import budget_run_request
 from tests.access.matrix_rules import AALBORG_OP, AEH, DAS, FB, HJ, KKR, PANEL, REGION_OP, SEC
 from tests.factories import (
     MembershipFactory,
@@ -176,6 +177,7 @@ def build_world():
     _dates_in_every_kind_of_month(aalborg, hjorring)
     with TestCase.captureOnCommitCallbacks(execute=True):
         run = analysis_run_create(measure="2019-01", user=None)
+        budget_run_request(year=2019, user=None)
     with TestCase.captureOnCommitCallbacks(execute=True):
         _meetings()
         document_request(kind="tariffs.socialtilsyn_budget", params={"year": 2019}, user=None)

@@ -1,6 +1,7 @@
 """The budget run of a year on the command line (SPEC §3.3): every objective-financing scheme
-of the budget year gets a new version of its split from its key, as the secretariat's run does
-(tariffs.services.budget_run), and is printed with its parts."""
+of the budget year gets a new version of its split by its key rule (fixed, population or usage),
+as the secretariat's run does (tariffs.services.budget_run), and is printed with its parts, the
+figures' dates and what was used in place of missing figures. All or nothing."""
 
 import json
 from decimal import Decimal
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from socialaftale.lib.cpr import mask_cpr
 from socialaftale.lib.danish import format_decimal
 from socialaftale.lib.money import without_trailing_zeros
+from tariffs.calculations import CalculationError
 from tariffs.models import FinancingScheme
 from tariffs.services import budget_run
 
@@ -22,6 +24,9 @@ def _scheme_json(result) -> dict:
         "year": result.scheme.year,
         "total": str(split.total),
         "key": split.inputs["key"],
+        "rule": split.inputs.get("rule", "fixed"),
+        "figures": split.inputs.get("figures", []),  # the population figures' dates used
+        "notes": split.inputs.get("notes", []),  # e.g. Q2 of the year before not imported
         "rounding": split.method,
         "parts": [
             {
@@ -58,7 +63,11 @@ class Command(BaseCommand):
             and not FinancingScheme.objects.filter(year=year, name=scheme).exists()
         ):
             raise CommandError(f"Der er ingen ordning »{mask_cpr(scheme[:80])}« for {year}.")
-        schemes = [_scheme_json(result) for result in budget_run(year=year, scheme_name=scheme)]
+        try:
+            results = budget_run(year=year, scheme_name=scheme)
+        except CalculationError as error:  # nothing stored: the run is all or nothing
+            raise CommandError(str(error)) from None
+        schemes = [_scheme_json(result) for result in results]
         if format == "json":
             self.stdout.write(json.dumps(schemes, ensure_ascii=False, indent=2))
             return
@@ -73,4 +82,6 @@ class Command(BaseCommand):
         for part in item["parts"]:
             self.stdout.write(f"  {part['party']:<20} {kr(part['amount']):>15} kr.")
         self.stdout.write(f"  {'I alt':<20} {kr(item['sum']):>15} kr.")
+        for note in item["notes"]:
+            self.stdout.write(f"  {note}")
         self.stdout.write(f"  {item['rounding']}")
