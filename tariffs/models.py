@@ -432,3 +432,13 @@ class MixedFinancing(models.Model):
 
     def __str__(self):
         return f"{self.offer} {self.year}"
+
+
+# The on-account plan, the actual expenditure and the true-up (SPEC §3.4a), in their own module.
+from .models_settlement import (  # noqa: E402, F401
+    ActualExpenditure,
+    OnAccountCharge,
+    OnAccountPlan,
+    TrueUpRow,
+    TrueUpStatement,
+)
