@@ -13,6 +13,7 @@ from socialaftale.lib.tables import to_pdf_table
 
 from . import reports
 from .models import FinancingScheme, FinancingSplit
+from .pdf_settlement import SETTLEMENT_PAGES, SETTLEMENT_VERSIONS
 
 
 def _public(user, params) -> bool:
@@ -83,6 +84,10 @@ PAGES = {
 
 # The file name carries the version of the split, not how often its PDF was made.
 VERSIONS = {"tariffs.financing_split": lambda p: p["version"]}
+
+# The financing year's statements (SPEC §3.4a).
+PAGES |= SETTLEMENT_PAGES
+VERSIONS |= SETTLEMENT_VERSIONS
 
 
 def _scheme(params) -> FinancingScheme:

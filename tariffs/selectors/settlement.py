@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from socialaftale.lib.money import quantum
+
 from ..models_settlement import (
     ActualExpenditure,
     OnAccountCharge,
@@ -53,7 +55,14 @@ class PlanFigures:
     rows: tuple[PlanRowFigures, ...]
 
 
+def _kr(value: Decimal, decimals: int) -> Decimal:
+    """A stored amount (two decimal places in the database) as computed: whole kroner for a
+    split in kroner, so the downloads say 6096072, not 6096072,00."""
+    return value.quantize(quantum(decimals))
+
+
 def plan_figures(plan: OnAccountPlan) -> PlanFigures:
+    decimals = plan.split.decimals
     by_party: dict[int, list[OnAccountCharge]] = {}
     for charge in plan.charges.select_related("organisation").order_by("position", "instalment"):
         by_party.setdefault(charge.organisation_id, []).append(charge)
@@ -61,8 +70,8 @@ def plan_figures(plan: OnAccountPlan) -> PlanFigures:
         PlanRowFigures(
             organisation_id=org_id,
             party=charges[0].organisation.short_name,
-            yearly=sum((c.amount for c in charges), Decimal(0)),
-            instalments=tuple(c.amount for c in charges),
+            yearly=_kr(sum((c.amount for c in charges), Decimal(0)), decimals),
+            instalments=tuple(_kr(c.amount, decimals) for c in charges),
         )
         for org_id, charges in by_party.items()
     )
@@ -71,7 +80,7 @@ def plan_figures(plan: OnAccountPlan) -> PlanFigures:
         caption=str(plan),
         version=plan.version,
         split_version=plan.split.version,
-        decimals=plan.split.decimals,
+        decimals=decimals,
         due_dates=tuple(c.due_on for c in first),
         rows=rows,
     )
@@ -138,7 +147,7 @@ class StatementFigures:
 
 
 def statement_figures(statement: TrueUpStatement) -> StatementFigures:
-    actual = statement.actual
+    actual, decimals = statement.actual, statement.decimals
     return StatementFigures(
         caption=str(statement),
         version=statement.version,
@@ -146,7 +155,7 @@ def statement_figures(statement: TrueUpStatement) -> StatementFigures:
         method=statement.method,
         split_version=statement.split.version,
         plan_version=statement.plan.version,
-        actual_total=statement.actual_total,
+        actual_total=_kr(statement.actual_total, decimals),
         recorded_by=(actual.recorded_by.get_full_name() or actual.recorded_by.get_username())
         if actual.recorded_by
         else "",
@@ -157,9 +166,9 @@ def statement_figures(statement: TrueUpStatement) -> StatementFigures:
                 party=row.organisation.short_name,
                 weight=row.weight,
                 share_pct=row.share_pct,
-                actual_share=row.actual_share,
-                charged=row.charged,
-                difference=row.difference,
+                actual_share=_kr(row.actual_share, decimals),
+                charged=_kr(row.charged, decimals),
+                difference=_kr(row.difference, decimals),
             )
             for row in statement.rows.all()
         ),
@@ -167,7 +176,11 @@ def statement_figures(statement: TrueUpStatement) -> StatementFigures:
 
 
 def charges_of(plan: OnAccountPlan, organisation_id: int) -> list[OnAccountCharge]:
-    return list(plan.charges.filter(organisation_id=organisation_id).order_by("instalment"))
+    """The party's charges, their amounts as computed (see _kr)."""
+    charges = list(plan.charges.filter(organisation_id=organisation_id).order_by("instalment"))
+    for charge in charges:
+        charge.amount = _kr(charge.amount, plan.split.decimals)
+    return charges
 
 
 def charges_by_party(plan: OnAccountPlan) -> dict[int, list[OnAccountCharge]]:
