@@ -61,7 +61,7 @@ class OnAccountPlan(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.scheme} aconto v{self.version}"
+        return f"{self.scheme.name} – aconto {self.year} v{self.version}"
 
 
 class OnAccountCharge(models.Model):
@@ -160,7 +160,7 @@ class TrueUpStatement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.scheme} efterregulering {self.year} v{self.version}"
+        return f"{self.scheme.name} – efterregulering {self.year} v{self.version}"
 
 
 class TrueUpRow(models.Model):

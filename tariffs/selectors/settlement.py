@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from socialaftale.lib.money import quantum
 
@@ -159,7 +160,7 @@ def statement_figures(statement: TrueUpStatement) -> StatementFigures:
         recorded_by=(actual.recorded_by.get_full_name() or actual.recorded_by.get_username())
         if actual.recorded_by
         else "",
-        recorded_at=actual.recorded_at,
+        recorded_at=timezone.localtime(actual.recorded_at),
         rows=tuple(
             TrueUpRowFigures(
                 organisation_id=row.organisation_id,
@@ -188,3 +189,15 @@ def charges_by_party(plan: OnAccountPlan) -> dict[int, list[OnAccountCharge]]:
     for charge in plan.charges.order_by("position", "instalment"):
         out.setdefault(charge.organisation_id, []).append(charge)
     return out
+
+
+def party_statements(organisation_ids) -> list[TrueUpRow]:
+    """The true-up rows of these municipalities, newest year and version first, for the
+    links to their statements."""
+    if not organisation_ids:
+        return []
+    return list(
+        TrueUpRow.objects.filter(organisation_id__in=organisation_ids)
+        .select_related("organisation", "statement", "statement__scheme")
+        .order_by("-statement__year", "statement__scheme__name", "-statement__version")
+    )

@@ -131,7 +131,7 @@ def municipality_tables(statement: StatementFigures, row: TrueUpRowFigures, char
     summary = ReportTable(
         id="statement",
         caption=_("True-up for %(party)s") % {"party": row.party},
-        headers=[_("Figure"), _("Amount")],
+        headers=[_("Figure"), _("Value")],
         rows=[
             [
                 _("Weight in the key (split version %(version)s)")

@@ -172,3 +172,14 @@ def test_a_stale_actual_form_keeps_what_was_typed_and_saves_nothing(client, secr
     again = {**second, "actual-edit_token": fresh}
     assert client.post(url(scheme, "afregning/"), again).status_code == 302
     assert ActualExpenditure.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_aalborgs_reporter_finds_aalborgs_statement_on_the_tariffs_page(
+    client, aalborg_reporter, hjorring_reporter, statement, aalborg
+):
+    client.force_login(aalborg_reporter)
+    page = client.get("/takster/").content.decode()
+    assert party_url(statement, aalborg) in page
+    client.force_login(hjorring_reporter)
+    assert "/efterregulering/" not in client.get("/takster/").content.decode()
