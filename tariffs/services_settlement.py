@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from socialaftale.lib.cpr import has_cpr_like
 from socialaftale.lib.danish import format_decimal
 from socialaftale.lib.edits import check_token, edit_token
-from socialaftale.lib.money import quantum
+from socialaftale.lib.money import quantum, to_decimal
 
 from . import settlement
 from .calculations import CalculationError, split_by_key
@@ -73,7 +73,17 @@ def on_account_plan_create(
         first_due_on=first_due_on,
         created_by=user,
     )
-    charges = [
+    charges = [charge for row in split.rows.all() for charge in _charges(plan, row, dates)]
+    if sum((c.amount for c in charges), Decimal(0)) != split.total:  # never, but never silently
+        raise ValidationError(_("The instalments do not sum to the split's total."))
+    OnAccountCharge.objects.bulk_create(charges)
+    return plan
+
+
+def _charges(plan: OnAccountPlan, row, dates) -> list[OnAccountCharge]:
+    """One party's yearly amount (a split row) in the plan's instalments, exactly."""
+    parts = settlement.instalments(row.amount, len(dates), decimals=plan.split.decimals)
+    return [
         OnAccountCharge(
             plan=plan,
             organisation_id=row.organisation_id,
@@ -82,20 +92,8 @@ def on_account_plan_create(
             due_on=due_on,
             amount=amount,
         )
-        for row in split.rows.all()
-        for number, (due_on, amount) in enumerate(
-            zip(
-                dates,
-                settlement.instalments(row.amount, instalment_count, decimals=split.decimals),
-                strict=True,
-            ),
-            start=1,
-        )
+        for number, (due_on, amount) in enumerate(zip(dates, parts, strict=True), start=1)
     ]
-    if sum((c.amount for c in charges), Decimal(0)) != split.total:  # never, but never silently
-        raise ValidationError(_("The instalments do not sum to the split's total."))
-    OnAccountCharge.objects.bulk_create(charges)
-    return plan
 
 
 def actual_token(scheme: FinancingScheme, year: int) -> str:
@@ -104,8 +102,11 @@ def actual_token(scheme: FinancingScheme, year: int) -> str:
 
 
 def _clean_actual(scheme: FinancingScheme, amount, note: str) -> Decimal:
-    amount = Decimal(amount)
     field = _("Actual expenditure (kr.)")
+    try:
+        amount = to_decimal(amount)
+    except (TypeError, ValueError):
+        amount = Decimal("NaN")
     if not amount.is_finite() or amount < 0 or amount >= MAX_AMOUNT:
         raise ValidationError(
             _("%(field)s must be an amount from 0 to under 1,000,000,000,000 kr.")
@@ -196,6 +197,13 @@ def true_up_compute(*, scheme: FinancingScheme, year: int, user=None) -> TrueUpS
         result = settlement.true_up(actual.amount, weights, by_name, decimals=split.decimals)
     except CalculationError as error:
         raise ValidationError(str(error)) from error
+    return _store(scheme, year, plan, actual, rows, charged, result, user)
+
+
+def _store(scheme, year, plan, actual, rows, charged, result, user) -> TrueUpStatement:
+    """The computed true-up as the next version, with its rows and inputs."""
+    split = plan.split
+    weights = [(row.organisation.short_name, row.weight) for row in rows]
     statement = TrueUpStatement.objects.create(
         scheme=scheme,
         year=year,

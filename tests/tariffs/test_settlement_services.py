@@ -128,6 +128,8 @@ def test_a_scheme_without_a_split_has_nothing_to_charge(socialtilsyn):
     ("amount", "year", "message"),
     [
         (D("-1"), 2018, "Faktisk udgift"),
+        ("nitten millioner", 2018, "Faktisk udgift"),
+        (D("Infinity"), 2018, "Faktisk udgift"),
         (D("19500000.50"), 2018, "decimaler"),
         (D("19500000"), 2019, "2018"),
     ],
