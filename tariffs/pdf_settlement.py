@@ -1,9 +1,9 @@
 """PDF kinds of the financing year's pages (registered with the other tariff pages by
 pdf.py): a true-up statement of every party (the secretariat's) and one party's statement
-(the secretariat's and that municipality's reporters')."""
+(the secretariat's and that municipality's reporters'). A statement or party that is not
+there is an unknown object: a 404 for anyone but the secretariat."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from documents import registry
@@ -27,7 +27,7 @@ def _statement_fields(**extra):
 def _statement_params(params: dict) -> dict:
     cleaned = _statement_fields()(params)
     if not _statements(cleaned).exists():
-        raise ValidationError(_("The scheme has no such true-up statement."))
+        raise registry.UnknownObject(_("The scheme has no such true-up statement."))
     return cleaned
 
 
@@ -39,7 +39,7 @@ def _party_params(params: dict) -> dict:
         statement__in=_statements(cleaned), organisation_id=cleaned["organisation"]
     )
     if not rows.exists():
-        raise ValidationError(_("The true-up statement has no such municipality."))
+        raise registry.UnknownObject(_("The true-up statement has no such municipality."))
     return cleaned
 
 

@@ -77,3 +77,16 @@ def test_the_statement_of_every_party_is_the_secretariats(
     text = pdf_text(client, document)
     assert "290.243" in text and "Aalborg" in text and "Silkeborg" in text
     assert client.get(f"/dokumenter/{document.pk}/hent/")["Content-Disposition"].endswith('v1.pdf"')
+
+
+@pytest.mark.django_db
+def test_a_statement_that_is_not_there_is_a_404_for_a_reporter_and_400_for_the_secretariat(
+    client, secretariat, aalborg_reporter, statement, aalborg
+):
+    client.force_login(aalborg_reporter)
+    missing = params(statement, version=2, organisation=aalborg.pk)
+    data = {"kind": "tariffs.true_up_party", "params": json.dumps(missing)}
+    assert client.post("/dokumenter/bestil/", data).status_code == 404
+    client.force_login(secretariat)
+    assert client.post("/dokumenter/bestil/", data).status_code == 400
+    assert not GeneratedDocument.objects.exists()
