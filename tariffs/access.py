@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from offers.models import Offer
 from organisations.access import roles_for
+from organisations.models import OrganisationUnit
 
 from .models import BudgetRun, FinancingScheme, Tariff, TariffAppendixVersion
 
@@ -67,3 +68,36 @@ def get_budget_run_for_user(user, pk: int) -> BudgetRun:
     if not roles_for(user).is_secretariat:
         raise Http404
     return get_object_or_404(BudgetRun.objects.select_related("scheme", "started_by"), pk=pk)
+
+
+# --- the financing year (SPEC §3.4a): plans, actuals and true-up statements ---------------
+# The secretariat sees and does everything; a municipality's reporters read their own
+# municipality's statements; everyone else gets a 404.
+
+
+def reporter_municipality_ids(user) -> frozenset[int]:
+    """The municipalities whose units the user reports for."""
+    unit_ids = roles_for(user).reporter_unit_ids
+    if not unit_ids:
+        return frozenset()
+    units = OrganisationUnit.objects.filter(pk__in=unit_ids)
+    return frozenset(units.values_list("organisation_id", flat=True))
+
+
+def can_view_party_statement(user, organisation_id: int) -> bool:
+    roles = roles_for(user)
+    return roles.is_secretariat or organisation_id in reporter_municipality_ids(user)
+
+
+def get_settlement_scheme(user, pk: int, year: int) -> FinancingScheme:
+    """The scheme's settlement of its own budget year, for the secretariat."""
+    scheme = get_scheme_for_user(user, pk)
+    if scheme.year != year:
+        raise Http404
+    return scheme
+
+
+def get_party_statement_scheme(user, pk: int, year: int, organisation_id: int):
+    if not can_view_party_statement(user, organisation_id):
+        raise Http404
+    return get_object_or_404(FinancingScheme.objects.select_related("key"), pk=pk, year=year)

@@ -12,6 +12,7 @@ from socialaftale.lib.tables import to_pdf_table
 
 from . import pdf_appendix, reports
 from .models import FinancingScheme, FinancingSplit
+from .pdf_settlement import SETTLEMENT_PAGES, SETTLEMENT_VERSIONS
 
 
 def _public(user, params) -> bool:
@@ -85,6 +86,10 @@ VERSIONS = {
     "tariffs.financing_split": lambda p: p["version"],
     "tariffs.tariff_appendix": lambda p: p["version"],  # the draft: KeyError, its own number
 }
+
+# The financing year's statements (SPEC §3.4a).
+PAGES |= SETTLEMENT_PAGES
+VERSIONS |= SETTLEMENT_VERSIONS
 
 
 def _scheme(params) -> FinancingScheme:

@@ -4,6 +4,8 @@ once the scheme's actual expenditure for the year is known. Money is Decimal kro
 table adds up exactly (largest remainder), and what was rounded is said by the caller's
 method text. No ORM here."""
 
+import calendar
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +30,22 @@ def instalments(amount, count: int = QUARTERLY, *, decimals: int = 0) -> list[De
     sign = -1 if amount < 0 else 1
     parts = largest_remainder([abs(amount) / count] * count, abs(amount), unit)
     return [sign * part for part in parts]
+
+
+def due_dates(first: dt.date, count: int = QUARTERLY) -> list[dt.date]:
+    """The due dates of `count` instalments from `first`, spread evenly over the year: every
+    12 // count months (quarterly: every three months), on the same day of the month or the
+    month's last day when it is shorter (31 January, 30 April, 31 July, 31 October)."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 12:
+        raise CalculationError(f"Antal rater skal være et helt tal fra 1 til 12 (fik {count!r}).")
+    step = 12 // count
+    dates = []
+    for number in range(count):
+        months = first.month - 1 + number * step
+        year, month = first.year + months // 12, months % 12 + 1
+        day = min(first.day, calendar.monthrange(year, month)[1])
+        dates.append(dt.date(year, month, day))
+    return dates
 
 
 @dataclass(frozen=True)

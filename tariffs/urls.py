@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_appendix, views_runs
+from . import views, views_appendix, views_runs, views_settlement
 
 app_name = "tariffs"
 urlpatterns = [
@@ -33,4 +33,20 @@ urlpatterns = [
     path("budgetkoersel/<int:pk>/koer-igen/", views_runs.budget_run_again, name="budget_run_again"),
     path("tilbud/<int:offer_pk>/<int:year>/", views.tariff_report, name="report"),
     path("takst/<int:pk>/godkend/", views.tariff_approve, name="approve"),
+    # The financing year (SPEC §3.4a): on account, the actual expenditure, the true-up.
+    path(
+        "ordninger/<int:pk>/<int:year>/afregning/",
+        views_settlement.settlement,
+        name="settlement",
+    ),
+    path(
+        "ordninger/<int:pk>/<int:year>/efterregulering/<int:version>/",
+        views_settlement.true_up_statement,
+        name="true_up",
+    ),
+    path(
+        "ordninger/<int:pk>/<int:year>/efterregulering/<int:version>/kommune/<int:org_pk>/",
+        views_settlement.party_statement,
+        name="true_up_party",
+    ),
 ]

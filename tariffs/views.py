@@ -13,9 +13,15 @@ from socialaftale.lib.tables import tables_download
 
 from . import calculations as calc
 from . import reports, selectors, services
-from .access import get_offer_for_tariff_report, get_scheme_for_user, get_tariff_for_approval
+from .access import (
+    get_offer_for_tariff_report,
+    get_scheme_for_user,
+    get_tariff_for_approval,
+    reporter_municipality_ids,
+)
 from .forms import ComponentFormSet, MixedFinancingForm, SplitToolForm, TariffForm
 from .importers import match_parties, read_key_rows
+from .selectors.settlement import party_statements
 
 
 def _tables_page(request, template, kind, params, tables, **context):
@@ -30,6 +36,7 @@ def _tables_page(request, template, kind, params, tables, **context):
 def index(request):
     context = selectors.index_context(request.user)
     context["show_secretariat_tools"] = roles_for(request.user).is_secretariat
+    context["true_up_rows"] = party_statements(reporter_municipality_ids(request.user))
     return render(request, "tariffs/index.html", context)
 
 

@@ -19,7 +19,13 @@ from organisations.models import Organisation, OrganisationUnit, SupervisionArea
 from submissions import services
 from submissions.models import OfferProposal, ReportingRound, Submission
 from submissions.questionnaire import get_questionnaire
-from tariffs.models import BudgetRun, FinancingScheme, Tariff, TariffAppendixVersion
+from tariffs.models import (
+    BudgetRun,
+    FinancingScheme,
+    Tariff,
+    TariffAppendixVersion,
+    TrueUpStatement,
+)
 from tests.access.matrix_ec import build_enhanced_cooperation
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
 from tests.factories import MembershipFactory, UserFactory
@@ -133,6 +139,7 @@ def build_data():
         aalborg_offer=aalborg_offer,
         offers=list(Offer.objects.order_by("pk")[:3]),
         schemes=list(FinancingScheme.objects.all()),
+        true_up=TrueUpStatement.objects.get(),
         provisional=list(Tariff.objects.filter(status="provisional").order_by("pk")[:2]),
         open_round=open_round,
         old_round=old_round,

@@ -116,6 +116,23 @@ def notice_cases(d):
     ]
 
 
+def statement_kwargs(d) -> dict:
+    statement = d.true_up
+    return {"pk": statement.scheme_id, "year": statement.year, "version": statement.version}
+
+
+def true_up_party_cases(d):
+    rows = {row.organisation.code: row for row in d.true_up.rows.select_related("organisation")}
+    silkeborg = next(r for r in rows.values() if r.organisation.short_name == "Silkeborg")
+    return [
+        Case(
+            {**statement_kwargs(d), "org_pk": rows["851"].organisation_id},
+            frozenset({SEC, FB, AEH}),
+        ),
+        Case({**statement_kwargs(d), "org_pk": silkeborg.organisation_id}, S),
+    ]
+
+
 def documents(d):
     """The DAS minutes and pack (DAS members: minutes approved), the Socialtilsyn budget
     (public table, generated for everyone logged in?) and an analysis report (secretariat)."""
@@ -212,6 +229,13 @@ RULES = {
         post_only=True, objects=lambda d: [{"pk": d.budget_run.pk}]
     ),
     "tariffs:report": scoped(lambda d: by_operator(d, key="offer_pk", year=2020)),
+    # The financing year: the secretariat's; a municipality's reporters read their own
+    # municipality's true-up statement (Aalborg FB and ÆH Aalborg's, Silkeborg's nobody's).
+    "tariffs:settlement": secretariat(
+        objects=lambda d: [{"pk": s.pk, "year": s.year} for s in d.schemes]
+    ),
+    "tariffs:true_up": secretariat(post=False, objects=lambda d: [statement_kwargs(d)]),
+    "tariffs:true_up_party": scoped(true_up_party_cases),
     "tariffs:approve": secretariat(
         post_only=True, objects=lambda d: [{"pk": t.pk} for t in d.provisional]
     ),

@@ -1,6 +1,7 @@
 """The world the access matrix requests every URL in, built with factories: the personas of
 matrix_rules.py with their memberships, offers of the region and of Aalborg, the Socialtilsyn
-figures with a financing scheme and two provisional tariffs, an open round and a closed one with
+figures with a financing scheme (its split charged on account and trued up) and two provisional
+tariffs, an open round and a closed one with
 a handed-in submission of each unit and an offer proposal, a computed analysis run, a published
 DAS meeting, the expert panel's and a planned KKR meeting with attachments, and the generated
 documents (the meetings', the budget's and the analysis report)."""
@@ -17,8 +18,9 @@ from monitoring.services import analysis_run_create
 from organisations.models import Role
 from submissions import services
 from tariffs.models import DevelopmentContributionRate
-from tariffs.services import tariff_report
+from tariffs.services import split_compute, tariff_report
 from tariffs.services_runs import budget_run_request
+from tariffs.services_settlement import actual_record, on_account_plan_create, true_up_compute
 from tests.access.matrix_rules import AALBORG_OP, AEH, DAS, FB, HJ, KKR, PANEL, REGION_OP, SEC
 from tests.factories import (
     MembershipFactory,
@@ -76,7 +78,8 @@ def _personas(region, aalborg, hjorring):
 
 def _tariffs(offers):
     key = socialtilsyn_nord_2019()
-    FinancingSchemeFactory(name="Socialtilsyn Nord – plejefamilieafdelingen", key=key)
+    scheme = FinancingSchemeFactory(name="Socialtilsyn Nord – plejefamilieafdelingen", key=key)
+    _financing_year(scheme)
     for offer in offers:
         tariff_report(
             offer=offer,
@@ -86,6 +89,14 @@ def _tariffs(offers):
             user=None,
             components=[("base", "", Decimal("1500"))],
         )
+
+
+def _financing_year(scheme):
+    """The scheme's split charged quarterly from 1 January, an actual and its true-up."""
+    split_compute(scheme=scheme, user=None)
+    on_account_plan_create(scheme=scheme, first_due_on=dt.date(scheme.year, 1, 1))
+    actual_record(scheme=scheme, year=scheme.year, amount=scheme.total + 1000)
+    true_up_compute(scheme=scheme, year=scheme.year)
 
 
 def _rounds(units):

@@ -83,3 +83,20 @@ def test_instalments_always_sum_to_the_amount_and_differ_by_at_most_one_krone(am
 def test_a_float_amount_is_refused():
     with pytest.raises(TypeError):
         instalments(100.0)
+
+
+def test_quarterly_due_dates_keep_the_day_or_take_the_months_last():
+    import datetime as dt
+
+    from tariffs.settlement import due_dates
+
+    assert due_dates(dt.date(2018, 1, 1)) == [
+        dt.date(2018, 1, 1),
+        dt.date(2018, 4, 1),
+        dt.date(2018, 7, 1),
+        dt.date(2018, 10, 1),
+    ]
+    assert due_dates(dt.date(2018, 1, 31), 12)[1] == dt.date(2018, 2, 28)
+    assert due_dates(dt.date(2018, 11, 15), 2) == [dt.date(2018, 11, 15), dt.date(2019, 5, 15)]
+    with pytest.raises(CalculationError):
+        due_dates(dt.date(2018, 1, 1), 0)
