@@ -432,3 +432,6 @@ class MixedFinancing(models.Model):
 
     def __str__(self):
         return f"{self.offer} {self.year}"
+
+
+from .models_round import RoundState, TariffRoundEntry  # noqa: E402, F401 - the tariff round
