@@ -67,11 +67,14 @@ def offer_rows(reporting_round, offers) -> list[OfferRow]:
 
 
 def missing_in_submission(submission) -> list[str]:
-    """The offers not yet reported, or returned and not reported again."""
+    """The offers not reported in this round (on its form), or returned and not reported
+    again."""
+    answers = submission.answers or {}
     return [
-        _("%(offer)s: the tariff has not been reported.") % {"offer": row.offer.name}
+        _("%(offer)s: the tariff has not been reported in this round.") % {"offer": row.offer.name}
         for row in offer_rows(submission.round, submission_offers(submission))
         if row.state in (reads.NOT_STARTED, reads.RETURNED)
+        or f"tariff-{row.offer.pk}" not in answers
     ]
 
 

@@ -20,7 +20,7 @@ def kroner(value) -> str:
 
 def _signed(value: Decimal, decimals: int) -> str:
     text = format_decimal(value, decimals)
-    return text if text.startswith("-") else f"+{text}"
+    return text if text.startswith("-") or not value else f"+{text}"
 
 
 def change_label(change: Change | None) -> str:
