@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from tariffs import services_round
@@ -28,6 +29,7 @@ def _writable(submission, tariff) -> bool:
 
 
 @login_required
+@require_GET
 def offers(request, pk):
     submission = get_tariff_submission(request.user, pk)
     rows = tariff_round.offer_rows(submission.round, tariff_round.submission_offers(submission))
