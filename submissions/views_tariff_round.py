@@ -109,7 +109,8 @@ def offer_form(request, pk, offer_pk):
     status, stale, refused = 200, False, []
     if request.method == "POST" and "add_row" not in request.POST:
         status = 400
-        if form.is_valid() and formset.is_valid():
+        valid = [form.is_valid(), formset.is_valid()]  # both, so both show their errors
+        if all(valid):
             try:
                 services_tariff_round.offer_tariff_report(
                     submission=submission,
