@@ -99,4 +99,4 @@ def get_tariff_round_for_secretariat(user, pk: int) -> ReportingRound:
 def get_round_offer(reporting_round: ReportingRound, offer_pk: int):
     """An offer covered in the round: of one of the round's units' organisations."""
     organisations = reporting_round.units.values_list("organisation_id", flat=True)
-    return get_object_or_404(covered_offers(reporting_round, organisations), pk=offer_pk)
+    return get_object_or_404(covered_offers(reporting_round.year, organisations), pk=offer_pk)

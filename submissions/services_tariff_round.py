@@ -7,11 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from organisations.models import Organisation
 from socialaftale.lib.danish import format_decimal
 from tariffs import services_round
 
 from . import services as rounds
-from .models import RoundStatus, Submission, SubmissionStatus
+from .models import ReportingRound, RoundKind, RoundStatus, Submission, SubmissionStatus
+from .tariff_round import covered_offers
 
 
 def part_key(offer) -> str:
@@ -67,3 +69,44 @@ def offer_tariff_return(*, reporting_round, tariff, comments: dict, user, expect
     for submission in handed_in:
         rounds.submission_reopen(submission=submission, reason=reason, user=user)
     return tariff
+
+
+def round_units(year: int) -> list:
+    """The unit each operator with an offer covered in `year` reports under: its default unit
+    (else its first); an operator without a unit is refused, naming it."""
+    operators = Organisation.objects.filter(
+        pk__in=covered_offers(year).values("operator_id")
+    ).order_by("name")
+    units = []
+    for operator in operators:
+        unit = operator.units.order_by("-is_default", "code").first()
+        if unit is None:
+            raise ValidationError(
+                _("%(operator)s has no unit to hand in under; add one on its page first.")
+                % {"operator": operator.name}
+            )
+        units.append(unit)
+    return units
+
+
+@transaction.atomic
+def tariff_round_open(*, year: int, opens_on, deadline, reminder_days=None) -> ReportingRound:
+    """Make and open the year's tariff round (SPEC §3.1: reporting April–August) with the unit
+    of every operator that has an offer covered by the agreement in `year`."""
+    if ReportingRound.objects.filter(kind=RoundKind.TARIFF_REPORTING, year=year).exists():
+        raise ValidationError(_("The tariff round for %(year)s already exists.") % {"year": year})
+    units = round_units(year)
+    if not units:
+        raise ValidationError(
+            _("No offer is covered by the agreement in %(year)s.") % {"year": year}
+        )
+    reporting_round = rounds.round_create(
+        kind=RoundKind.TARIFF_REPORTING,
+        year=year,
+        title=_("Tariffs %(year)s") % {"year": year},
+        opens_on=opens_on,
+        deadline=deadline,
+        units=units,
+        reminder_days=reminder_days,
+    )
+    return rounds.round_open(reporting_round=reporting_round)

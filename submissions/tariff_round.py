@@ -28,14 +28,16 @@ def is_tariff_round(reporting_round) -> bool:
     return reporting_round.kind == RoundKind.TARIFF_REPORTING
 
 
-def covered_offers(reporting_round, organisation_ids):
-    """The offers of the organisations covered by the agreement in the round's year."""
-    offers = Offer.objects.filter(operator_id__in=organisation_ids).select_related("operator")
-    return with_coverage(offers, reporting_round.year).filter(covered=True).order_by("name")
+def covered_offers(year: int, organisation_ids=None):
+    """The offers (of the organisations, or all) covered by the agreement in `year`."""
+    offers = Offer.objects.select_related("operator")
+    if organisation_ids is not None:
+        offers = offers.filter(operator_id__in=organisation_ids)
+    return with_coverage(offers, year).filter(covered=True).order_by("name")
 
 
 def submission_offers(submission):
-    return covered_offers(submission.round, [submission.unit.organisation_id])
+    return covered_offers(submission.round.year, [submission.unit.organisation_id])
 
 
 @dataclass(frozen=True)

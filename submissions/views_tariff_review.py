@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from socialaftale.lib.edits import TOKEN_NAME, StaleEdit
 from tariffs import services_round
@@ -21,7 +22,7 @@ from .forms_tariff_round import ReturnForm
 
 def _round_offers(reporting_round):
     organisations = reporting_round.units.values_list("organisation_id", flat=True)
-    return tariff_round.covered_offers(reporting_round, organisations)
+    return tariff_round.covered_offers(reporting_round.year, organisations)
 
 
 @login_required
@@ -66,9 +67,11 @@ def _approve_selected(request, reporting_round):
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(
-            request, _("%(count)s tariffs approved as final.") % {"count": len(approved)}
+        count = len(approved)
+        message = ngettext(
+            "%(count)s tariff approved as final.", "%(count)s tariffs approved as final.", count
         )
+        messages.success(request, message % {"count": count})
     return redirect("submissions:tariff_review", pk=reporting_round.pk)
 
 

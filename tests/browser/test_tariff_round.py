@@ -94,7 +94,7 @@ def test_the_operator_reports_and_hands_in_and_the_secretariat_approves_selected
     page.locator(f"#tariff-{tariff.pk}").check()
     narrow(page, "review")
     page.get_by_role("button", name="Godkend valgte").click()
-    expect(page.locator("main")).to_contain_text("1 takster er godkendt som endelige")
+    expect(page.locator("main")).to_contain_text("1 takst er godkendt som endelig")
     expect(page.locator("#review-offers")).to_contain_text("Godkendt")
     shoot(page, "approved")
     tariff.refresh_from_db()

@@ -3,8 +3,6 @@ covered offers (others' and uncovered ones a 404), the prefill with last year's 
 year's prices, a reason asked for in Danish naming the row, and the secretariat's review:
 return with a comment the operator then sees, and "Approve selected"."""
 
-from decimal import Decimal as D
-
 import pytest
 from django.urls import reverse
 
@@ -72,7 +70,7 @@ def test_others_get_404_on_the_operators_pages(client, world, who, request):
     client.force_login(user)
     for url in (reverse("submissions:tariff_round", args=[world.submission.pk]), form_url(world)):
         assert client.get(url).status_code == 404
-        assert client.post(url, {}).status_code == 404
+        assert client.post(url, {}).status_code in (404, 405)  # the list takes no POST
     assert (
         client.get(reverse("submissions:tariff_review", args=[world.round.pk])).status_code == 404
     )
@@ -113,7 +111,7 @@ def test_the_secretariat_approves_the_selected_tariffs(
     data = posted(client.get(url).content.decode(), f"token-{tariff.pk}")
     data["tariff"] = [str(tariff.pk)]
     page = client.post(url, data, follow=True)
-    assert "1 takster er godkendt som endelige" in page.content.decode()
+    assert "1 takst er godkendt som endelig" in page.content.decode()
     assert Tariff.objects.get(pk=tariff.pk).status == TariffStatus.FINAL
 
 
@@ -134,10 +132,6 @@ def test_the_operator_hands_in_when_every_offer_is_reported(client, world, aalbo
     client.post(submit, {"confirmed": "1"})
     world.submission.refresh_from_db()
     assert world.submission.status == SubmissionStatus.SUBMITTED
-    assert D(
-        world.submission.versions.get()
-        .answers[f"tariff-{world.offer.pk}"]["components"][0][1]
-        .split()[0]
-        .replace(".", "")
-        .replace(",", ".")
-    ) == D("1014.90")
+    version = world.submission.versions.get()
+    text = client.get(version.get_absolute_url()).content.decode()
+    assert "Kastanjehuset" in text and "1.014,90 kr." in text  # what was handed in

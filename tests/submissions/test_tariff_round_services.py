@@ -2,12 +2,14 @@
 against the target and the reason it needs, return with a comment, approve many, and stale
 edits refused, each all or nothing."""
 
+import datetime as dt
 from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
+from organisations.models import OrganisationUnit
 from socialaftale.lib.edits import StaleEdit
 from submissions import services as rounds
 from submissions import services_tariff_round as glue
@@ -16,6 +18,8 @@ from submissions.tariff_round import missing_in_submission, offer_rows, submissi
 from tariffs import services_round
 from tariffs.models import RoundState, Tariff, TariffStatus
 from tariffs.selectors import tariff_round as reads
+from tests.factories import OfferFactory
+from tests.factories.offers import UsageFactory
 from tests.submissions.tariff_round_data import YEAR, build, report_values
 
 
@@ -109,9 +113,6 @@ def test_approve_many_makes_each_final_or_none(world, aalborg_operator, secretar
 
 
 def build_second_offer(world, user):
-    from tests.factories import OfferFactory
-    from tests.factories.offers import UsageFactory
-
     offer = OfferFactory(name="Birkehuset", operator=world.offer.operator)
     UsageFactory(
         offer=offer, year=YEAR, acting_municipality=world.offer.usages.get().acting_municipality
@@ -133,3 +134,24 @@ def test_a_stale_report_and_a_stale_approval_are_refused(world, aalborg_operator
             tariffs=[tariff], user=secretariat, expected_tokens={tariff.pk: listed}
         )
     assert Tariff.objects.get(year=YEAR).status == TariffStatus.PROVISIONAL
+
+
+def test_the_years_round_is_opened_with_each_operator_of_a_covered_offer(aalborg, hjorring):
+    UsageFactory(offer=OfferFactory(operator=aalborg), year=2031, acting_municipality=hjorring)
+    OfferFactory(operator=hjorring)  # not used by others: not covered
+    with pytest.raises(ValidationError):  # Aalborg has no unit yet
+        glue.tariff_round_open(
+            year=2031, opens_on=dt.date(2031, 4, 1), deadline=dt.date(2031, 8, 31)
+        )
+    unit = OrganisationUnit.objects.create(
+        organisation=aalborg, code="851", name="Aalborg", is_default=True
+    )
+    opened = glue.tariff_round_open(
+        year=2031, opens_on=dt.date(2031, 4, 1), deadline=dt.date(2031, 8, 31)
+    )
+    assert list(opened.units.all()) == [unit] and opened.status == "open"
+    assert opened.title == "Takster 2031"
+    with pytest.raises(ValidationError):
+        glue.tariff_round_open(
+            year=2031, opens_on=dt.date(2031, 4, 1), deadline=dt.date(2031, 8, 31)
+        )
