@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404
 from organisations.access import roles_for
 
 from . import kinds
-from .models import ReportingRound, RoundStatus, Submission
+from .models import ReportingRound, RoundKind, RoundStatus, Submission
+from .tariff_round import covered_offers, submission_offers
 
 
 def writes_for(roles, kind: str, unit) -> bool:
@@ -73,3 +74,29 @@ def get_submission_for_secretariat(user, pk: int) -> Submission:
     if not roles_for(user).is_secretariat:
         raise Http404
     return get_object_or_404(Submission.objects.select_related("round", "unit"), pk=pk)
+
+
+def get_tariff_submission(user, pk: int) -> Submission:
+    """An operator's submission in a tariff round: its own operator and the secretariat."""
+    submission = get_submission_for_user(user, pk)
+    if submission.round.kind != RoundKind.TARIFF_REPORTING:
+        raise Http404
+    return submission
+
+
+def get_submission_offer(submission: Submission, offer_pk: int):
+    """One of the submission's covered offers; another operator's offer is a 404."""
+    return get_object_or_404(submission_offers(submission), pk=offer_pk)
+
+
+def get_tariff_round_for_secretariat(user, pk: int) -> ReportingRound:
+    reporting_round = get_round_for_secretariat(user, pk)
+    if reporting_round.kind != RoundKind.TARIFF_REPORTING:
+        raise Http404
+    return reporting_round
+
+
+def get_round_offer(reporting_round: ReportingRound, offer_pk: int):
+    """An offer covered in the round: of one of the round's units' organisations."""
+    organisations = reporting_round.units.values_list("organisation_id", flat=True)
+    return get_object_or_404(covered_offers(reporting_round.year, organisations), pk=offer_pk)

@@ -22,3 +22,8 @@ class SubmissionsConfig(AppConfig):
         from .worklist import register_work_items
 
         register_work_items()
+
+        # The tariff round: each operator reports its covered offers' tariffs (issue 15).
+        from . import tariff_round
+
+        tariff_round.register()

@@ -17,7 +17,7 @@ from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
-from . import confirm, kinds, mail, selectors, services
+from . import confirm, kinds, mail, selectors, services, tariff_round
 from .access import (
     get_round_for_secretariat,
     get_round_for_user,
@@ -107,6 +107,7 @@ def round_detail(request, pk):
             "counts": selectors.board_counts(rows),
             "mails": selectors.mail_log(reporting_round),
             "extend_form": ExtendForm(initial={"deadline": reporting_round.deadline}),
+            "is_tariff_round": tariff_round.is_tariff_round(reporting_round),
         },
     )
 

@@ -494,6 +494,7 @@ class MixedFinancing(models.Model):
 
 
 from .models_appendix import TariffAppendixVersion  # noqa: E402, F401  (a model of this app)
+from .models_round import RoundState, TariffRoundEntry  # noqa: E402, F401 - the tariff round
 from .models_runs import BudgetRun  # noqa: E402, F401  (a model of this app)
 
 # The on-account plan, the actual expenditure and the true-up (SPEC §3.4a), in their own module.

@@ -175,7 +175,7 @@ def tariff_report(request, offer_pk, year):
     form, formset = _tariff_forms(request, tariff)
     token, stale = request.POST.get(TOKEN_NAME) or services.tariff_token(offer, year), False
     if "add_row" not in request.POST and request.method == "POST":
-        if form.is_valid() and formset.is_valid():
+        if all([form.is_valid(), formset.is_valid()]):  # both, so both show their errors
             try:
                 services.tariff_report(
                     offer=offer,

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tariffs', '0004_on_account_and_true_up'),
+        ('tariffs', '0005_tariff_round'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

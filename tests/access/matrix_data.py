@@ -28,6 +28,7 @@ from tariffs.models import (
 )
 from tests.access.matrix_ec import build_enhanced_cooperation
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
+from tests.access.matrix_tariff_round import build_tariff_round
 from tests.factories import MembershipFactory, UserFactory
 from tests.factories.notices import ChangeNoticeFactory
 
@@ -161,4 +162,5 @@ def build_data():
         ec=build_enhanced_cooperation(
             region_offer, aalborg_offer, Offer.objects.get(name="Bøgehuset")
         ),
+        tariff_round=build_tariff_round(region_offer, aalborg_offer.operator),
     )

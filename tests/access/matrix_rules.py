@@ -239,6 +239,39 @@ RULES = {
     "tariffs:approve": secretariat(
         post_only=True, objects=lambda d: [{"pk": t.pk} for t in d.provisional]
     ),
+    # --- the tariff round (issue 15): each operator's submission and its covered offer for
+    # the operator and the secretariat; another operator's offer in a submission is a 404 for
+    # everyone; the review is the secretariat's.
+    "submissions:tariff_round": scoped(
+        lambda d: [
+            Case({"pk": sub.pk}, frozenset({SEC, op}))
+            for sub, op in (
+                (d.tariff_round.region_submission, REGION_OP),
+                (d.tariff_round.aalborg_submission, AALBORG_OP),
+            )
+        ]
+    ),
+    "submissions:tariff_round_offer": scoped(
+        lambda d: [
+            Case({"pk": sub.pk, "offer_pk": offer.pk}, who, who)
+            for sub, offer, who in (
+                (d.tariff_round.region_submission, d.region_offer, frozenset({SEC, REGION_OP})),
+                (
+                    d.tariff_round.aalborg_submission,
+                    d.tariff_round.aalborg_offer,
+                    frozenset({SEC, AALBORG_OP}),
+                ),
+                (d.tariff_round.region_submission, d.tariff_round.aalborg_offer, frozenset()),
+            )
+        ]
+    ),
+    "submissions:tariff_review": secretariat(objects=lambda d: [{"pk": d.tariff_round.round.pk}]),
+    "submissions:tariff_review_offer": secretariat(
+        objects=lambda d: [
+            {"pk": d.tariff_round.round.pk, "offer_pk": offer.pk}
+            for offer in (d.region_offer, d.tariff_round.aalborg_offer)
+        ]
+    ),
     "submissions:rounds": fixed("login", LOGGED_IN),
     "submissions:round_create": secretariat(),
     "submissions:round": scoped(

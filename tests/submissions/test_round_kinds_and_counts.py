@@ -18,10 +18,15 @@ TODAY = timezone.localdate()
 
 def test_the_round_form_offers_only_kinds_that_can_be_handed_in(db):
     offered = {value for value, _label in RoundForm().fields["kind"].choices if value}
-    assert offered == {RoundKind.DEMAND_CAPACITY, RoundKind.CITIZEN_LIST}
+    # The tariff round's forms are the operators' (issue 15, submissions.tariff_round).
+    assert offered == {
+        RoundKind.DEMAND_CAPACITY,
+        RoundKind.CITIZEN_LIST,
+        RoundKind.TARIFF_REPORTING,
+    }
 
 
-@pytest.mark.parametrize("kind", [RoundKind.NOMINATION, RoundKind.TARIFF_REPORTING])
+@pytest.mark.parametrize("kind", [RoundKind.NOMINATION])
 def test_the_service_refuses_a_round_of_a_kind_without_a_form(db, kind):
     with pytest.raises(ValidationError) as refused:
         make_round(kind, [UnitFactory()])
