@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from demo import annual_cycle as annual_cycle_demo
 from demo import enhanced_cooperation as enhanced_cooperation_demo
+from demo import financing_year as financing_year_demo
 from demo import meetings as meetings_demo
 from demo import monitoring as monitoring_demo
 from demo import notices as notices_demo
@@ -28,6 +29,7 @@ DEMO_LOADERS = [
     tariffs_demo.load_demo_tariffs,
     notices_demo.load_demo_notices,
     submissions_demo.load_demo_rounds,
+    financing_year_demo.load_demo_financing_year,
     monitoring_demo.load_demo_monitoring,
     enhanced_cooperation_demo.load_demo_enhanced_cooperation,  # before DAS 21 May 2019's item
     meetings_demo.load_demo_meeting,
