@@ -432,3 +432,7 @@ class MixedFinancing(models.Model):
 
     def __str__(self):
         return f"{self.offer} {self.year}"
+
+
+# The what-if scenarios of a financing scheme (issue 15) live in their own module.
+from .models_scenarios import Scenario, ScenarioKeyBasis, ScenarioRow  # noqa: E402, F401
