@@ -87,5 +87,9 @@ def comparison_table(today: ScenarioFigures, others: list[ScenarioFigures]) -> R
         rows=rows,
         footer=[footer],
         decimals={i: (money if i % 2 else 1) for i in range(1, width)},
-        notes=list(dict.fromkeys([today.today_method, *(figures.method for figures in others)])),
+        notes=[
+            _("Today: %(split)s. %(method)s")
+            % {"split": today.today_caption, "method": today.today_method},
+            *(f"{figures.name}: {figures.method}" for figures in others),
+        ],
     )

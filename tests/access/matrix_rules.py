@@ -197,6 +197,14 @@ RULES = {
     "tariffs:split_tool": secretariat(),
     "tariffs:schemes": secretariat(),
     "tariffs:scheme": secretariat(objects=lambda d: [{"pk": s.pk} for s in d.schemes]),
+    "tariffs:scenarios": secretariat(post=False, objects=lambda d: [{"pk": d.scenario.scheme_id}]),
+    "tariffs:scenario_create": secretariat(objects=lambda d: [{"pk": d.scenario.scheme_id}]),
+    "tariffs:scenario_compare": secretariat(
+        post=False, objects=lambda d: [{"pk": d.scenario.scheme_id}]
+    ),
+    "tariffs:scenario": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
+    "tariffs:scenario_edit": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
+    "tariffs:scenario_adopt": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
     "tariffs:report": scoped(lambda d: by_operator(d, key="offer_pk", year=2020)),
     "tariffs:approve": secretariat(
         post_only=True, objects=lambda d: [{"pk": t.pk} for t in d.provisional]
