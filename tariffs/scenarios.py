@@ -8,18 +8,34 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .calculations import CalculationError, Split, index_amount, split_by_key
+from .calculations import (
+    CalculationError,
+    Change,
+    Component,
+    MixedFinancing,
+    Split,
+    change,
+    index_amount,
+    mixed_financing,
+    split_by_key,
+    tariff_totals,
+)
 from .settlement import split_changes
 
 __all__ = [
     "ComparisonRow",
+    "MixedScenario",
     "ScenarioResult",
+    "TariffScenarioRow",
     "TodayRow",
     "compare",
     "compute_scenario",
+    "mixed_financing_scenario",
+    "objective_parts",
     "population_weights",
     "scenario_total",
     "scenario_weights",
+    "tariff_scenario",
 ]
 
 
@@ -166,3 +182,89 @@ def compute_scenario(
     )
     amount = scenario_total(total, new_total=new_total, factor=factor, decimals=decimals)
     return compare(today, split_by_key(amount, weights, decimals=decimals))
+
+
+# --- Mixed financing and tariffs (pure only: no page uses these yet) -----------------------
+
+
+@dataclass(frozen=True)
+class MixedScenario:
+    today: MixedFinancing
+    scenario: MixedFinancing
+    objective: Change  # the objective financing, today → scenario
+    per_case: Change  # the tariff per case, today → scenario
+
+
+def mixed_financing_scenario(
+    *,
+    objective_share,
+    expected_cases: int,
+    total_budget=None,
+    objective_financing=None,
+    new_share=None,
+    new_cases: int | None = None,
+    new_total_budget=None,
+    factor=None,
+) -> MixedScenario:
+    """A mixed financing (SPEC §3.2) today and with a changed objective share, number of
+    expected cases or total budget (restated by a price factor), both by
+    calculations.mixed_financing."""
+    today = mixed_financing(
+        objective_share=objective_share,
+        expected_cases=expected_cases,
+        total_budget=total_budget,
+        objective_financing=objective_financing,
+    )
+    budget = scenario_total(today.total_budget, new_total=new_total_budget, factor=factor)
+    scenario = mixed_financing(
+        objective_share=today.objective_share if new_share is None else new_share,
+        expected_cases=today.expected_cases if new_cases is None else new_cases,
+        total_budget=budget,
+    )
+    return MixedScenario(
+        today,
+        scenario,
+        change(today.objective_financing, scenario.objective_financing),
+        change(today.tariff_per_case, scenario.tariff_per_case),
+    )
+
+
+def objective_parts(today: Sequence[TodayRow], mixed: MixedScenario) -> ScenarioResult:
+    """The objective part of a mixed financing split by today's key, today and in the
+    scenario (today's rows are today's objective financing split by the key)."""
+    return compute_scenario(
+        today, total=mixed.today.objective_financing, new_total=mixed.scenario.objective_financing
+    )
+
+
+@dataclass(frozen=True)
+class TariffScenarioRow:
+    package: str  # "" for a tariff without service packages
+    today: Decimal
+    scenario: Decimal
+    change: Change
+
+
+def tariff_scenario(
+    components: Sequence[Component],
+    *,
+    amounts: Mapping[tuple[str, str], Decimal] | None = None,
+    factor=None,
+) -> list[TariffScenarioRow]:
+    """A tariff's full amount per service package (base + service) today and with some
+    components changed ((kind, package) -> new amount) and/or all restated by a price factor
+    (to øre, rounded half up)."""
+    amounts = amounts or {}
+    known = {(kind, package) for kind, package, _amount in components}
+    unknown = sorted(f"{kind} {package}".strip() for kind, package in set(amounts) - known)
+    if unknown:
+        raise CalculationError(f"Taksten har ingen komponent {', '.join(unknown)}.")
+    changed = []
+    for kind, package, amount in components:
+        new = amounts.get((kind, package), amount)
+        changed.append((kind, package, new if factor is None else index_amount(new, factor, 2)))
+    before, after = dict(tariff_totals(components)), tariff_totals(changed)
+    return [
+        TariffScenarioRow(package, before[package], amount, change(before[package], amount))
+        for package, amount in after
+    ]

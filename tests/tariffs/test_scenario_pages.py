@@ -183,3 +183,30 @@ def test_fuzzed_input_never_fails_the_form(
         page = response.content.decode()
         assert "This field" not in page and "Select a valid" not in page
         assert "Enter a number" not in page
+
+
+def test_a_stale_edit_keeps_what_was_typed_and_saves_nothing(client, secretariat, scenario):
+    from tariffs.services_scenarios import ScenarioChanges, scenario_token, scenario_update
+
+    client.force_login(secretariat)
+    token = scenario_token(scenario)
+    scenario_update(
+        scenario=scenario, changes=ScenarioChanges(name="Rettet af en anden"), user=None
+    )
+    response = client.post(
+        f"/takster/scenarier/{scenario.pk}/ret/",
+        {"name": "Mit navn", "key_basis": "current", "edit_token": token},
+    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "En anden har gemt her" in page and "Mit navn" in page
+    scenario.refresh_from_db()
+    assert scenario.name == "Rettet af en anden"
+    fresh = scenario_token(scenario)
+    response = client.post(
+        f"/takster/scenarier/{scenario.pk}/ret/",
+        {"name": "Mit navn", "key_basis": "current", "edit_token": fresh},
+    )
+    assert response.status_code == 302
+    scenario.refresh_from_db()
+    assert scenario.name == "Mit navn" and scenario.rows.count() == 11

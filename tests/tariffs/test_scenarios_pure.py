@@ -9,9 +9,12 @@ from tariffs.calculations import CalculationError, split_by_key
 from tariffs.scenarios import (
     TodayRow,
     compute_scenario,
+    mixed_financing_scenario,
+    objective_parts,
     population_weights,
     scenario_total,
     scenario_weights,
+    tariff_scenario,
 )
 from tests.tariffs.test_calculations import CHILDREN_0_17_2017Q2, FOSTER_FAMILY_BUDGET_2018
 
@@ -113,3 +116,63 @@ def test_refusals_are_danish_and_name_the_party():
         )
     with pytest.raises(CalculationError, match="ingen beregnet fordeling"):
         compute_scenario([], total=D(10))
+
+
+# --- Mixed financing and tariffs ----------------------------------------------------------
+
+
+def test_boernehus_nord_with_a_lower_objective_share_raises_the_tariff_per_case():
+    """Børnehus Nord 2018 (SPEC §3.2): 3,864,000 kr. objective at 60 %, 210 cases, 12,267 kr.
+    per case; at 50 % the objective part is 3,220,000 and the case 15,333 kr."""
+    result = mixed_financing_scenario(
+        objective_share=D("0.6"),
+        expected_cases=210,
+        objective_financing=D("3864000"),
+        new_share=D("0.5"),
+    )
+    assert result.today.tariff_per_case == D("12267")
+    assert result.scenario.total_budget == D("6440000")
+    assert result.scenario.objective_financing == D("3220000")
+    assert result.scenario.tariff_per_case == D("15333")
+    assert result.objective.kr == D("-644000") and result.per_case.kr == D("3066")
+
+
+def test_more_expected_cases_and_indexation():
+    result = mixed_financing_scenario(
+        objective_share=D("0.6"),
+        expected_cases=210,
+        total_budget=D("6440000"),
+        new_cases=230,
+        factor=D("1.0159"),
+    )
+    assert result.scenario.total_budget == D("6542396")
+    assert result.scenario.tariff_per_case == round(D("6542396") * D("0.4") / 230)
+
+
+def test_the_objective_part_split_by_today_s_key_sums_exactly():
+    mixed = mixed_financing_scenario(
+        objective_share=D("0.6"), expected_cases=210, total_budget=D("6440000"), new_share=D("0.5")
+    )
+    today_split = split_by_key(mixed.today.objective_financing, CHILDREN_0_17_2017Q2)
+    today = [TodayRow(r.party, r.weight, r.share_pct, r.amount) for r in today_split.rows]
+    parts = objective_parts(today, mixed)
+    assert sum(r.amount for r in parts.rows) == D("3220000")
+    assert sum(r.today for r in parts.rows) == D("3864000")
+    assert all(r.kr < 0 for r in parts.rows)
+
+
+def test_a_tariff_component_changed_and_indexed():
+    components = [
+        ("base", "", D("1500.00")),
+        ("service", "Pakke 1", D("800.00")),
+        ("service", "Pakke 2", D("1200.00")),
+    ]
+    rows = tariff_scenario(components, amounts={("base", ""): D("1600.00")})
+    assert [(r.package, r.today, r.scenario) for r in rows] == [
+        ("Pakke 1", D("2300.00"), D("2400.00")),
+        ("Pakke 2", D("2700.00"), D("2800.00")),
+    ]
+    indexed = tariff_scenario(components, factor=D("1.0159"))
+    assert indexed[0].scenario == D("1523.85") + D("812.72")
+    with pytest.raises(CalculationError, match="ingen komponent service Pakke 9"):
+        tariff_scenario(components, amounts={("service", "Pakke 9"): D(1)})
