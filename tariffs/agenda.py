@@ -80,7 +80,7 @@ def register_agenda_source() -> None:
         label=gettext_lazy("Consequences per municipality"),
         choices=_scenario_choices,
         build=_scenario_item,
-        position=25,
+        position=22,  # after the Socialtilsyn budget
     )
     agenda_sources.register(
         "budget",

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import services as audit
+from audit.models import Action
 from socialaftale.lib.edits import check_token, fields_token
 
 from . import scenarios as calc
@@ -179,6 +181,13 @@ def scenario_adopt(*, scenario: Scenario, user):
     adopted = split_compute(scheme=scheme, user=user)
     scenario.adopted_at, scenario.adopted_by, scenario.adopted_split = timezone.now(), user, adopted
     scenario.save(update_fields=["adopted_at", "adopted_by", "adopted_split"])
+    audit.record(
+        Action.APPROVED,
+        actor=user,
+        obj=scenario,
+        summary=_("Scenario adopted as version %(version)s of the split")
+        % {"version": adopted.version},
+    )
     return adopted
 
 

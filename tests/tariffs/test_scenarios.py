@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from audit.models import AuditEntry
 from organisations.models import Organisation
 from socialaftale.lib.edits import StaleEdit
 from tariffs.calculations import CalculationError
@@ -101,6 +102,8 @@ def test_adopting_makes_a_new_key_and_split_version_with_the_scenario_s_figures(
     assert sum(new.values()) == BUDGET_2018
     scenario.refresh_from_db()
     assert scenario.adopted_at and scenario.adopted_split == split
+    entry = AuditEntry.objects.get(object_id=str(scenario.pk), action="approved")
+    assert entry.summary == "Scenariet er vedtaget som version 2 af fordelingen"
     with pytest.raises(ScenarioRefused):
         scenario_adopt(scenario=scenario, user=None)
 
