@@ -74,6 +74,7 @@ def scenario_create(*, scheme: FinancingScheme, changes: ScenarioChanges, user) 
 def scenario_update(*, scenario: Scenario, changes: ScenarioChanges, user, expected_token=None):
     """Change a scenario and compute it again; refused with StaleEdit if someone saved it
     since the form was shown, and refused once it is adopted."""
+    FinancingScheme.objects.select_for_update().get(pk=scenario.scheme_id)  # names are per scheme
     scenario = Scenario.objects.select_for_update().get(pk=scenario.pk)
     check_token(expected_token, scenario_token(scenario))
     if scenario.adopted_at:
@@ -174,11 +175,19 @@ def scenario_adopt(*, scenario: Scenario, user):
         raise ScenarioRefused(
             _("The scheme has a new split since the scenario was computed; compute it again.")
         )
+    shown = {row.organisation.short_name: row.amount for row in scenario.rows.all()}
+    if shown != {row.party: row.amount for row in result.rows}:
+        raise ScenarioRefused(
+            _("The scenario's figures have changed since it was computed; compute it again.")
+        )
     _adopt_key(scheme, scenario, result, parties)
     if scheme.total != result.total:
         scheme.total = result.total
         scheme.save(update_fields=["total"])
     adopted = split_compute(scheme=scheme, user=user)
+    made = {row.organisation.short_name: row.amount for row in adopted.rows.all()}
+    if made != {row.party: row.amount for row in result.rows if row.amount is not None}:
+        raise ScenarioRefused(_("The new split does not match the scenario; nothing was adopted."))
     scenario.adopted_at, scenario.adopted_by, scenario.adopted_split = timezone.now(), user, adopted
     scenario.save(update_fields=["adopted_at", "adopted_by", "adopted_split"])
     audit.record(

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from audit.models import AuditEntry
-from organisations.models import Organisation
+from organisations.models import Organisation, PopulationFigure
 from socialaftale.lib.edits import StaleEdit
 from tariffs.calculations import CalculationError
 from tariffs.models import DistributionKey, FinancingSplit, FinancingSplitRow, Scenario
@@ -173,3 +173,13 @@ def test_another_year_s_figures_reweigh_every_party(scheme):
     assert rows_by_party(scenario)["Læsø"].weight == 231
     assert sum(r.amount for r in scenario.rows.all()) == BUDGET_2018
     assert FinancingSplit.objects.count() == 1
+
+
+def test_adopting_after_the_population_figures_changed_is_refused(scheme):
+    scenario = hjorring_inside(scheme)
+    figure = Organisation.objects.get(code="860").population_figures.get(age_band="0-17")
+    PopulationFigure.objects.filter(pk=figure.pk).update(count=20000)
+    before = real_figures(scheme)
+    with pytest.raises(ScenarioRefused, match="Scenariets tal har ændret sig"):
+        scenario_adopt(scenario=scenario, user=None)
+    assert real_figures(scheme) == before
