@@ -14,13 +14,20 @@ from offers.models import Offer
 from organisations.access import roles_for
 from organisations.models import OrganisationUnit
 
-from .models import BudgetRun, FinancingScheme, Tariff, TariffAppendixVersion
+from .models import BudgetRun, FinancingScheme, Scenario, Tariff, TariffAppendixVersion
 
 
 def get_scheme_for_user(user, pk: int) -> FinancingScheme:
     if not roles_for(user).is_secretariat:
         raise Http404
     return get_object_or_404(FinancingScheme.objects.select_related("key"), pk=pk)
+
+
+def get_scenario_for_user(user, pk: int) -> Scenario:
+    """A what-if scenario is the secretariat's, as its scheme is."""
+    if not roles_for(user).is_secretariat:
+        raise Http404
+    return get_object_or_404(Scenario.objects.select_related("scheme", "base_split"), pk=pk)
 
 
 def can_report_tariff(user, offer: Offer) -> bool:

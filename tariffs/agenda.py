@@ -1,5 +1,6 @@
-"""The agenda item "Socialtilsyn Nord – Budget <year>" with its financing table (SPEC §7),
-registered with the meetings' agenda sources (documents.agenda_sources)."""
+"""The agenda items of the tariffs app, registered with the meetings' agenda sources
+(documents.agenda_sources): "Socialtilsyn Nord – Budget <year>" with its financing table
+(SPEC §7), and a what-if scenario's "Konsekvenser pr. kommune" (issue 15)."""
 
 from django.db.models import F
 from django.utils.translation import gettext as _
@@ -7,7 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from documents import agenda_sources
 
-from .models import SupervisionBudget
+from .models import Scenario, SupervisionBudget
+from .selectors.scenarios import scenario_changes
 
 
 def _budget_choices() -> list[tuple[str, str]]:
@@ -40,7 +42,46 @@ def _budget_item(value: str) -> agenda_sources.GeneratedItem:
     )
 
 
+def _scenario_choices() -> list[tuple[str, str]]:
+    scenarios = Scenario.objects.filter(computed_at__isnull=False).select_related("scheme")
+    return [
+        (str(s.pk), _("%(name)s (%(scheme)s)") % {"name": s.name, "scheme": s.scheme})
+        for s in scenarios.order_by("-created_at", "-pk")
+    ]
+
+
+def _scenario_item(value: str) -> agenda_sources.GeneratedItem:
+    scenario = Scenario.objects.select_related("scheme").get(
+        pk=int(value), computed_at__isnull=False
+    )
+    title = _("Consequences per municipality: %(name)s") % {"name": scenario.name}
+    changes = "; ".join(scenario_changes(scenario)) or _("no changes")
+    summary = _(
+        "What each municipality would pay for %(scheme)s with the scenario “%(name)s” "
+        "(%(changes)s), beside today's split, in kr. and %%. The table is attached."
+    ) % {"scheme": scenario.scheme, "name": scenario.name, "changes": changes}
+    return agenda_sources.GeneratedItem(
+        kind="tariffs.scenario",
+        params={"scenario": scenario.pk},
+        section="decision",
+        title=title,
+        attachment_title=title,
+        body_heading="presentation",
+        summary=summary,
+        recommendations=[
+            ["tager stilling til", _("the scenario “%(name)s”") % {"name": scenario.name}]
+        ],
+    )
+
+
 def register_agenda_source() -> None:
+    agenda_sources.register(
+        "scenario",
+        label=gettext_lazy("Consequences per municipality"),
+        choices=_scenario_choices,
+        build=_scenario_item,
+        position=22,  # after the Socialtilsyn budget
+    )
     agenda_sources.register(
         "budget",
         label=gettext_lazy("Socialtilsyn Nord budget"),

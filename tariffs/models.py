@@ -497,6 +497,9 @@ from .models_appendix import TariffAppendixVersion  # noqa: E402, F401  (a model
 from .models_round import RoundState, TariffRoundEntry  # noqa: E402, F401 - the tariff round
 from .models_runs import BudgetRun  # noqa: E402, F401  (a model of this app)
 
+# The what-if scenarios of a financing scheme (issue 15) live in their own module.
+from .models_scenarios import Scenario, ScenarioKeyBasis, ScenarioRow  # noqa: E402, F401
+
 # The on-account plan, the actual expenditure and the true-up (SPEC §3.4a), in their own module.
 from .models_settlement import (  # noqa: E402, F401
     ActualExpenditure,

@@ -11,7 +11,7 @@ from socialaftale.lib.pdf import render_tables_pdf
 from socialaftale.lib.tables import to_pdf_table
 
 from . import pdf_appendix, reports
-from .models import FinancingScheme, FinancingSplit
+from .models import FinancingScheme, FinancingSplit, Scenario
 from .pdf_settlement import SETTLEMENT_PAGES, SETTLEMENT_VERSIONS
 
 
@@ -72,6 +72,14 @@ PAGES = {
         lambda p: [reports.mixed_financing_table()],
         _public,
     ),
+    "tariffs.scenario": (
+        registry.schema(
+            scenario=forms.ModelChoiceField(Scenario.objects.filter(computed_at__isnull=False))
+        ),
+        lambda p: _("Consequences per municipality: %(name)s") % {"name": _scenario(p).name},
+        lambda p: [reports.scenario_table(_scenario(p))],
+        _secretariat,
+    ),
     "tariffs.financing_split": (
         _split_params,
         lambda p: _("Financing scheme: %(name)s") % {"name": _scheme(p)},
@@ -94,6 +102,10 @@ VERSIONS |= SETTLEMENT_VERSIONS
 
 def _scheme(params) -> FinancingScheme:
     return FinancingScheme.objects.get(pk=params["scheme"])
+
+
+def _scenario(params) -> Scenario:
+    return Scenario.objects.select_related("scheme").get(pk=params["scenario"])
 
 
 def _renderer(title, builder):

@@ -4,8 +4,9 @@ the arithmetic in calculations.py) and shown alike by the page, the downloads an
 from socialaftale.lib.tables import ReportTable
 
 from . import tables
-from .models import FinancingScheme
+from .models import FinancingScheme, Scenario
 from .selectors import published, scheme_context, split_figures
+from .selectors.scenarios import scenario_figures
 
 
 def socialtilsyn_report(year: int) -> list[ReportTable]:
@@ -43,3 +44,8 @@ def scheme_report(scheme: FinancingScheme, version: str | None) -> dict:
         else None
     )
     return {**context, "table": table}
+
+
+def scenario_table(scenario: Scenario) -> ReportTable:
+    """ "Konsekvenser pr. kommune": today's split beside the scenario."""
+    return tables.scenario_table(scenario_figures(scenario))

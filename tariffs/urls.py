@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_appendix, views_runs, views_settlement
+from . import views, views_appendix, views_runs, views_scenarios, views_settlement
 
 app_name = "tariffs"
 urlpatterns = [
@@ -31,6 +31,20 @@ urlpatterns = [
         name="budget_run_progress",
     ),
     path("budgetkoersel/<int:pk>/koer-igen/", views_runs.budget_run_again, name="budget_run_again"),
+    path("ordninger/<int:pk>/scenarier/", views_scenarios.scenario_list, name="scenarios"),
+    path(
+        "ordninger/<int:pk>/scenarier/nyt/",
+        views_scenarios.scenario_create,
+        name="scenario_create",
+    ),
+    path(
+        "ordninger/<int:pk>/scenarier/sammenlign/",
+        views_scenarios.scenario_compare,
+        name="scenario_compare",
+    ),
+    path("scenarier/<int:pk>/", views_scenarios.scenario_detail, name="scenario"),
+    path("scenarier/<int:pk>/ret/", views_scenarios.scenario_edit, name="scenario_edit"),
+    path("scenarier/<int:pk>/vedtag/", views_scenarios.scenario_adopt, name="scenario_adopt"),
     path("tilbud/<int:offer_pk>/<int:year>/", views.tariff_report, name="report"),
     path("takst/<int:pk>/godkend/", views.tariff_approve, name="approve"),
     # The financing year (SPEC §3.4a): on account, the actual expenditure, the true-up.

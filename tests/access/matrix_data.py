@@ -4,6 +4,7 @@ draft submission of two units in the open round."""
 
 import datetime as dt
 import io
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django.core.files.base import ContentFile
@@ -26,6 +27,8 @@ from tariffs.models import (
     TariffAppendixVersion,
     TrueUpStatement,
 )
+from tariffs.services import split_compute
+from tariffs.services_scenarios import ScenarioChanges, scenario_create
 from tests.access.matrix_ec import build_enhanced_cooperation
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
 from tests.access.matrix_tariff_round import build_tariff_round
@@ -108,6 +111,14 @@ def _appendix_version(year):
     )
 
 
+def _scenario():
+    """The world's scheme with its split computed and a what-if scenario of it."""
+    scheme = FinancingScheme.objects.order_by("pk").first()
+    split_compute(scheme=scheme, user=None)
+    changes = ScenarioChanges(name="Matrixscenarie", new_total=Decimal("1200000"))
+    return scenario_create(scheme=scheme, changes=changes, user=None)
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open", kind="demand_capacity")
     old_round = ReportingRound.objects.get(status="closed")
@@ -139,6 +150,7 @@ def build_data():
         },
         aalborg_offer=aalborg_offer,
         offers=list(Offer.objects.order_by("pk")[:3]),
+        scenario=_scenario(),
         schemes=list(FinancingScheme.objects.all()),
         true_up=TrueUpStatement.objects.get(),
         provisional=list(Tariff.objects.filter(status="provisional").order_by("pk")[:2]),

@@ -228,6 +228,14 @@ RULES = {
     "tariffs:budget_run_again": secretariat(
         post_only=True, objects=lambda d: [{"pk": d.budget_run.pk}]
     ),
+    "tariffs:scenarios": secretariat(post=False, objects=lambda d: [{"pk": d.scenario.scheme_id}]),
+    "tariffs:scenario_create": secretariat(objects=lambda d: [{"pk": d.scenario.scheme_id}]),
+    "tariffs:scenario_compare": secretariat(
+        post=False, objects=lambda d: [{"pk": d.scenario.scheme_id}]
+    ),
+    "tariffs:scenario": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
+    "tariffs:scenario_edit": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
+    "tariffs:scenario_adopt": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
     "tariffs:report": scoped(lambda d: by_operator(d, key="offer_pk", year=2020)),
     # The financing year: the secretariat's; a municipality's reporters read their own
     # municipality's true-up statement (Aalborg FB and ÆH Aalborg's, Silkeborg's nobody's).

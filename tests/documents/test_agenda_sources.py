@@ -12,6 +12,7 @@ def test_the_sources_are_listed_analysis_budget_round_notice():
     assert list(agenda_sources.sources()) == [
         "analysis",
         "budget",
+        "scenario",
         "enhanced_cooperation",
         "round",
         "notice",
@@ -23,6 +24,7 @@ def test_each_source_is_registered_by_the_app_that_owns_its_data():
     assert owners == {
         "analysis": "monitoring.agenda",
         "budget": "tariffs.agenda",
+        "scenario": "tariffs.agenda",
         "enhanced_cooperation": "enhanced_cooperation.agenda",
         "round": "submissions.agenda",
         "notice": "notices.agenda",
@@ -34,6 +36,7 @@ def test_the_groups_carry_the_sources_labels_and_prefixed_values(db):
     assert [label for label, _choices in groups] == [
         "Udgiftsanalyse",
         "Socialtilsyn Nords budget",
+        "Konsekvenser pr. kommune",
         "Det forstærkede samarbejde",
         "Opsummering af en indberetningsrunde",
         "Ændringsvarsel",
@@ -41,7 +44,7 @@ def test_the_groups_carry_the_sources_labels_and_prefixed_values(db):
     assert all(
         value.startswith(f"{code}:")
         for (code, (_l, choices)) in zip(
-            ["analysis", "budget", "enhanced_cooperation", "round", "notice"],
+            ["analysis", "budget", "scenario", "enhanced_cooperation", "round", "notice"],
             groups,
             strict=True,
         )
