@@ -5,6 +5,8 @@
   finished budget run of 2019;
 - Socialtilsyn Nord's 2018 foster-family split charged on account quarterly, an actual of
   19,500,000 kr. (invented: the published sources hold no accounts) and its true-up;
+- the scenario "Hjørring inside the area" of the 2019 foster-family split (Hjørring's
+  0-17 figure an estimate);
 - the 2019 tariff appendix published as version 1;
 - the 2020 tariff round open for the operators now (the 2019→2020 price index is a demo
   figure).
@@ -29,12 +31,14 @@ from tariffs.models import (
     KeyRule,
     MixedFinancing,
     PriceIndex,
+    Scenario,
     TariffAppendixVersion,
     TrueUpStatement,
 )
 from tariffs.services import mixed_financing_save, scheme_define
 from tariffs.services_appendix import appendix_publish
 from tariffs.services_runs import budget_run_compute, budget_run_request
+from tariffs.services_scenarios import ScenarioChanges, scenario_create
 from tariffs.services_settlement import actual_record, on_account_plan_create, true_up_compute
 
 from .organisations import load_demo_users
@@ -44,6 +48,7 @@ BOERNEHUS_SCHEME = "Børnehus Nord – objektiv finansiering"
 INVENTED_ACTUAL_2018 = Decimal("19500000")
 DEMO_PRICE_FACTOR_2019_2020 = Decimal("1.0180")
 LAESOE_ESTIMATE_2012 = 1900  # not a published figure
+HJORRING_ESTIMATE_0_17 = 13117  # not a published figure: about a fifth of its inhabitants
 
 
 def _secretariat():
@@ -112,6 +117,28 @@ def load_true_up() -> None:
     true_up_compute(scheme=scheme, year=2018, user=user)
 
 
+def load_scenario() -> None:
+    """ "Hjørring inside the area" on the 2019 foster-family budget: Hjørring's 0-17 figure is
+    an estimate (the published key leaves Hjørring out), marked as such."""
+    scheme = FinancingScheme.objects.get(name=FOSTER_FAMILY_SCHEME, year=2019)
+    if Scenario.objects.filter(scheme=scheme).exists():
+        return
+    hjorring = Organisation.objects.get(code="860")  # Hjørring Kommune
+    population_import(
+        rows=[(hjorring, HJORRING_ESTIMATE_0_17)],
+        reference_date=date(2017, 4, 1),
+        age_band="0-17",
+        source="Demo: skønnet antal 0-17-årige (Hjørring er ikke med i Socialtilsyn Nords tal)",
+    )
+    changes = ScenarioChanges(
+        name="Hjørring inde i området",
+        population_date=date(2017, 4, 1),
+        age_band="0-17",
+        added=[hjorring],
+    )
+    scenario_create(scheme=scheme, changes=changes, user=_secretariat())
+
+
 def load_appendix() -> None:
     if not TariffAppendixVersion.objects.filter(year=2019).exists():
         appendix_publish(year=2019, user=_secretariat())
@@ -135,5 +162,6 @@ def load_demo_financing_year() -> None:
     load_boernehus_scheme()
     load_budget_run()
     load_true_up()
+    load_scenario()
     load_appendix()
     load_tariff_round()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.access import roles_for
 from socialaftale.lib import worklist
 
+from . import kinds
 from .models import (
     MailDelivery,
     MailLog,
@@ -41,6 +42,22 @@ def late_unit_rounds() -> QuerySet:
     ).exclude(Exists(handed_in))
 
 
+def operator_unit_rounds(operator_organisation_ids) -> QuerySet:
+    """(round, unit) pairs of open rounds handed in by operators (the tariff round, the
+    enhanced cooperation's) where a unit of these organisations has not handed in yet."""
+    pairs = ReportingRound.units.through.objects
+    handed_in = Submission.objects.filter(
+        round_id=OuterRef("reportinground_id"),
+        unit_id=OuterRef("organisationunit_id"),
+        status__in=HANDED_IN,
+    )
+    return pairs.filter(
+        reportinground__status=RoundStatus.OPEN,
+        reportinground__kind__in=kinds.operator_kinds(),
+        organisationunit__organisation_id__in=operator_organisation_ids,
+    ).exclude(Exists(handed_in))
+
+
 def mails_reaching_nobody() -> QuerySet[MailLog]:
     """Round e-mails of the last days that reached no one: refused by the mail server after
     every attempt, or sent to a unit with no reporter with an address."""
@@ -66,6 +83,14 @@ def count_late_units(user) -> int:
     return 0
 
 
+def count_operator_rounds(user) -> int:
+    """An operator: the open rounds its offers still have to hand something in to."""
+    organisation_ids = roles_for(user).operator_organisation_ids
+    if not organisation_ids:
+        return 0
+    return operator_unit_rounds(organisation_ids).count()
+
+
 def count_mails_reaching_nobody(user) -> int:
     if not roles_for(user).is_secretariat:
         return 0
@@ -87,6 +112,13 @@ def register_work_items() -> None:
         count=count_late_units,
         url=rounds,
         position=20,
+    )
+    worklist.register(
+        "submissions.operator_rounds",
+        label=_("Open rounds your offers have not handed in to"),
+        count=count_operator_rounds,
+        url=rounds,
+        position=25,
     )
     worklist.register(
         "submissions.mails_reaching_nobody",

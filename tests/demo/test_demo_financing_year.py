@@ -12,7 +12,13 @@ from django.urls import reverse
 
 from organisations.models import Organisation
 from submissions.models import ReportingRound, RoundKind
-from tariffs.models import BudgetRun, FinancingScheme, TariffAppendixVersion, TrueUpStatement
+from tariffs.models import (
+    BudgetRun,
+    FinancingScheme,
+    Scenario,
+    TariffAppendixVersion,
+    TrueUpStatement,
+)
 
 
 @pytest.fixture
@@ -39,6 +45,12 @@ def test_the_financing_year_is_made_and_loading_again_changes_nothing(committed_
     aalborg = statement.rows.get(organisation__code="851")
     assert aalborg.difference == Decimal("92107")
     assert sum(row.difference for row in statement.rows.all()) == Decimal("290243")
+    scenario = Scenario.objects.get(name="Hjørring inde i området")
+    rows = {row.organisation.name: row for row in scenario.rows.select_related("organisation")}
+    hjorring = rows.pop("Hjørring Kommune")
+    assert hjorring.today_amount is None and hjorring.amount > 0
+    assert sum(row.amount for row in rows.values()) + hjorring.amount == Decimal("20253203")
+    assert all(row.amount < row.today_amount for row in rows.values())
     assert TariffAppendixVersion.objects.filter(year=2019).count() == 1
     assert ReportingRound.objects.get(kind=RoundKind.TARIFF_REPORTING, year=2020).units.exists()
     call_command("load_demo_data", stdout=io.StringIO())
