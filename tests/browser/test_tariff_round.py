@@ -2,7 +2,8 @@
 the tariff of its covered offer from last year's tariff in this year's prices (the base tariff
 is not reduced by the target, so the page asks for a reason in Danish and then takes one) and
 hands in; the secretariat ticks the tariff on the review and approves it with "Godkend valgte",
-and the tariff is final for the year."""
+and the tariff is final for the year; then the secretariat publishes the year's tariff appendix
+and the public finds the approved tariff in version 1."""
 
 import pytest
 from django.conf import settings
@@ -100,3 +101,14 @@ def test_the_operator_reports_and_hands_in_and_the_secretariat_approves_selected
     tariff.refresh_from_db()
     assert tariff.status == TariffStatus.FINAL and tariff.approved_by == world.secretariat
     assert tariff.round_entry.reasons == {"base:": REASON}
+
+    page.goto(f"{base}/takster/takstbilag/{YEAR}/")
+    panel = page.locator("section[aria-labelledby=publish-heading]")
+    expect(panel).to_contain_text("Offentliggør version 1")
+    panel.get_by_role("button", name="Publicér takstbilag").click()
+    expect(page.locator("h1")).to_have_text(f"Takstbilag {YEAR}, version 1")
+    page.locator("form[action='/konto/logout/'] button").click()
+    page.goto(f"{base}/takster/takstbilag/{YEAR}/")
+    row = page.locator("#tariff_appendix tbody tr", has_text="Kastanjehuset")
+    expect(row).to_contain_text("1.020,00")  # the approved base tariff, as reported
+    shoot(page, "published")
