@@ -27,35 +27,30 @@ from .selectors import HANDED_IN
 MAIL_PROBLEM_DAYS = 30
 
 
-def late_unit_rounds() -> QuerySet:
-    """(round, unit) pairs of open rounds past their deadline where the unit has not handed
-    in: the same rule as the round board's "late" (selectors.round_board)."""
-    pairs = ReportingRound.units.through.objects
+def _open_pairs_not_handed_in() -> QuerySet:
+    """(round, unit) pairs of open rounds where the unit has not handed in."""
     handed_in = Submission.objects.filter(
         round_id=OuterRef("reportinground_id"),
         unit_id=OuterRef("organisationunit_id"),
         status__in=HANDED_IN,
     )
-    return pairs.filter(
-        reportinground__status=RoundStatus.OPEN,
-        reportinground__deadline__lt=timezone.localdate(),
-    ).exclude(Exists(handed_in))
+    pairs = ReportingRound.units.through.objects.filter(reportinground__status=RoundStatus.OPEN)
+    return pairs.exclude(Exists(handed_in))
+
+
+def late_unit_rounds() -> QuerySet:
+    """(round, unit) pairs of open rounds past their deadline where the unit has not handed
+    in: the same rule as the round board's "late" (selectors.round_board)."""
+    return _open_pairs_not_handed_in().filter(reportinground__deadline__lt=timezone.localdate())
 
 
 def operator_unit_rounds(operator_organisation_ids) -> QuerySet:
     """(round, unit) pairs of open rounds handed in by operators (the tariff round, the
     enhanced cooperation's) where a unit of these organisations has not handed in yet."""
-    pairs = ReportingRound.units.through.objects
-    handed_in = Submission.objects.filter(
-        round_id=OuterRef("reportinground_id"),
-        unit_id=OuterRef("organisationunit_id"),
-        status__in=HANDED_IN,
-    )
-    return pairs.filter(
-        reportinground__status=RoundStatus.OPEN,
+    return _open_pairs_not_handed_in().filter(
         reportinground__kind__in=kinds.operator_kinds(),
         organisationunit__organisation_id__in=operator_organisation_ids,
-    ).exclude(Exists(handed_in))
+    )
 
 
 def mails_reaching_nobody() -> QuerySet[MailLog]:

@@ -33,7 +33,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["code"]
 
     kind = "municipality"
-    code = factory.Sequence(lambda n: str(900 + n))
+    code = factory.Sequence(lambda n: str(9000 + n))  # clear of the real codes (101-860, 1081-1085)
     short_name = factory.Sequence(lambda n: f"Kommune{n}")
     name = factory.LazyAttribute(lambda o: f"{o.short_name} Kommune")
     region = factory.SubFactory(RegionFactory)
