@@ -7,7 +7,8 @@ from .access import roles_for
 class Menu:
     """Which of the main menu's entries the user gets (base.html)."""
 
-    rounds_and_monitoring: bool = False
+    rounds: bool = False  # operators hand in to rounds too (tariffs, annual reports)
+    monitoring: bool = False
     meetings: bool = False
     change_notices: bool = False  # the start page links the change notices (notices.access rule)
     people: bool = False  # the secretariat's people and roles pages
@@ -18,7 +19,8 @@ def menu(request):
     roles = roles_for(request.user)
     return {
         "menu": Menu(
-            rounds_and_monitoring=roles.is_secretariat or roles.is_reporter,
+            rounds=roles.is_secretariat or roles.is_reporter or roles.is_operator,
+            monitoring=roles.is_secretariat or roles.is_reporter,
             meetings=roles.sees_meetings,
             change_notices=roles.is_secretariat
             or roles.is_reporter
