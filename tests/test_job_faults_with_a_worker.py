@@ -230,3 +230,33 @@ def test_a_document_whose_whole_worker_is_killed_mid_task_is_rendered_exactly_on
         wait_for(lambda: status(document) == "done", fault_dir)
     assert (document.attempts, starts(fault_dir, "renders")) == (2, 2)
     assert len(list((fault_dir / "media").rglob("*.pdf"))) == 1
+
+
+def test_a_budget_run_started_while_the_broker_is_down_runs_once_on_a_real_worker(
+    client, secretariat, broker, fault_dir
+):
+    """Issue 15: the budget run started from its page with the broker down waits in the queue;
+    with the broker back a real worker computes every scheme of the year once."""
+    from decimal import Decimal
+
+    from tariffs.models import BudgetRun, FinancingSplit
+    from tests.factories.organisations import MunicipalityFactory
+    from tests.factories.tariffs import DistributionKeyRowFactory, FinancingSchemeFactory
+
+    aalborg = MunicipalityFactory(short_name="Aalborg", name="Aalborg Kommune", code="851")
+    laeso = MunicipalityFactory(short_name="Læsø", name="Læsø Kommune", code="825")
+    scheme = FinancingSchemeFactory(name="Fast nøgle", year=2019, total=Decimal(1000))
+    DistributionKeyRowFactory(key=scheme.key, organisation=aalborg, weight=Decimal(2))
+    DistributionKeyRowFactory(key=scheme.key, organisation=laeso, weight=Decimal(1))
+    client.force_login(secretariat)
+    response = client.post("/takster/budgetkoersel/", {"year": "2019", "scheme": ""})
+    run = BudgetRun.objects.get()
+    assert response.status_code == 302 and status(run) == "queued" and run.enqueued_at is None
+
+    broker.start()
+    with worker(broker, fault_dir):
+        assert jobs.sweep(now=timezone.now() + LATER).sent == 1
+        wait_for(lambda: status(run) == "done", fault_dir)
+        time.sleep(1)
+    amounts = FinancingSplit.objects.get(scheme=scheme).rows.values_list("amount", flat=True)
+    assert sorted(amounts) == [Decimal(333), Decimal(667)] and run.attempts == 1
