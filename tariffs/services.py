@@ -30,6 +30,7 @@ from .models import (
     TariffStatus,
 )
 from .selectors.key_figures import scheme_weights
+from .services_schemes import scheme_define  # noqa: F401  (its home; callers import it here)
 from .settlement import split_changes
 
 # Bumped when the split calculation changes, so stored splits say which rules made them.
@@ -191,21 +192,6 @@ def scheme_create(*, name, year, total, decimals, parties, existing_key, user) -
         name=name, year=year, total=total, decimals=decimals, key=key
     )
     split_compute(scheme=scheme, user=user)
-    return scheme
-
-
-@transaction.atomic
-def scheme_define(
-    *, name: str, year: int, key_rule: str, total=Decimal(0), decimals: int = 0, **rule
-) -> FinancingScheme:
-    """A scheme with its key rule (SPEC §3.3): `key` for a fixed one, `age_band` and `area`
-    (None: the agreement's municipalities) for a population one, `offer` for a usage one;
-    `mixed_financing` makes its total the objective part. Checked by the model's rules."""
-    scheme = FinancingScheme(
-        name=name, year=year, key_rule=key_rule, total=total, decimals=decimals, **rule
-    )
-    scheme.full_clean()
-    scheme.save()
     return scheme
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_appendix, views_runs, views_scenarios, views_settlement
+from . import views, views_appendix, views_runs, views_scenarios, views_schemes, views_settlement
 
 app_name = "tariffs"
 urlpatterns = [
@@ -22,7 +22,10 @@ urlpatterns = [
     path("blandet-finansiering/", views.mixed_financing, name="mixed"),
     path("fordeling/", views.split_tool, name="split_tool"),
     path("ordninger/", views.scheme_list, name="schemes"),
+    path("ordninger/ny/", views_schemes.scheme_new, name="scheme_new"),
     path("ordninger/<int:pk>/", views.scheme_detail, name="scheme"),
+    path("ordninger/<int:pk>/ret/", views_schemes.scheme_edit, name="scheme_edit"),
+    path("ordninger/<int:pk>/kopier/", views_schemes.scheme_copy, name="scheme_copy"),
     path("budgetkoersel/", views_runs.budget_runs, name="budget_runs"),
     path("budgetkoersel/<int:pk>/", views_runs.budget_run_detail, name="budget_run"),
     path(

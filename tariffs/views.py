@@ -159,6 +159,7 @@ def scheme_detail(request, pk):
     if context["split"]:
         params = {"scheme": scheme.pk, "version": context["split"].version}
         context |= {"pdf_kind": "tariffs.financing_split", "pdf_params_json": json.dumps(params)}
+    context |= selectors.scheme_definition_actions(scheme)
     return render(request, "tariffs/scheme_detail.html", {"scheme": scheme, **context})
 
 

@@ -46,7 +46,20 @@ def scheme_list_context() -> dict:
     schemes = FinancingScheme.objects.select_related("key").annotate(
         latest_version=Max("splits__version")
     )
-    return {"schemes": schemes}
+    return {"schemes": schemes, "may_define": True}
+
+
+def scheme_definition_actions(scheme: FinancingScheme) -> dict:
+    """The scheme page's "Ret ordningen" and "Kopiér til næste år" (the next year's scheme of
+    the same name instead, when there is one)."""
+    next_year = scheme.year + 1
+    return {
+        "may_edit": True,
+        "copy_year": next_year,
+        "next_year_scheme": FinancingScheme.objects.filter(name=scheme.name, year=next_year)
+        .only("pk", "name", "year")
+        .first(),
+    }
 
 
 def scheme_context(scheme: FinancingScheme, version: str | None) -> dict:

@@ -220,6 +220,12 @@ RULES = {
     "tariffs:split_tool": secretariat(),
     "tariffs:schemes": secretariat(),
     "tariffs:scheme": secretariat(objects=lambda d: [{"pk": s.pk} for s in d.schemes]),
+    # Defining, changing and copying a scheme: the secretariat's, as the scheme is.
+    "tariffs:scheme_new": secretariat(),
+    "tariffs:scheme_edit": secretariat(objects=lambda d: [{"pk": s.pk} for s in d.schemes]),
+    "tariffs:scheme_copy": secretariat(
+        post_only=True, objects=lambda d: [{"pk": s.pk} for s in d.schemes]
+    ),
     "tariffs:budget_runs": secretariat(),
     "tariffs:budget_run": secretariat(post=False, objects=lambda d: [{"pk": d.budget_run.pk}]),
     "tariffs:budget_run_progress": secretariat(
