@@ -6,7 +6,7 @@ does not read; the service (tariffs.services_schemes) checks the rest, field by 
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -131,7 +131,21 @@ class SchemeForm(forms.Form):
             max_whole_digits=_("Total (kr.): the total is too large."),
             max_decimal_places=_("Total (kr.): at most two decimals (øre)."),
         )
+        for name in ("key", "offer", "mixed_financing"):
+            self.fields[name].empty_label = _("— choose —")
         self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "name",
+            "year",
+            "key_rule",
+            Fieldset(_("Fixed key"), "key"),
+            Fieldset(_("Population or usage"), "age_band", "area", "offer"),
+            Fieldset(
+                _("Total and rounding"), "total_source", "total", "mixed_financing", "decimals"
+            ),
+            "description",
+            "edit_token",
+        )
         self.helper.add_input(Submit("submit", submit_label or _("Save the scheme")))
 
     def clean(self):
