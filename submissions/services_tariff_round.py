@@ -11,6 +11,7 @@ from organisations.models import Organisation
 from socialaftale.lib.danish import format_decimal
 from tariffs import services_round
 
+from . import mail
 from . import services as rounds
 from .models import ReportingRound, RoundKind, RoundStatus, Submission, SubmissionStatus
 from .tariff_round import covered_offers
@@ -92,7 +93,8 @@ def round_units(year: int) -> list:
 @transaction.atomic
 def tariff_round_open(*, year: int, opens_on, deadline, reminder_days=None) -> ReportingRound:
     """Make and open the year's tariff round (SPEC §3.1: reporting April–August) with the unit
-    of every operator that has an offer covered by the agreement in `year`."""
+    of every operator that has an offer covered by the agreement in `year`, and invite the
+    operators' users by e-mail once the round is stored."""
     if ReportingRound.objects.filter(kind=RoundKind.TARIFF_REPORTING, year=year).exists():
         raise ValidationError(_("The tariff round for %(year)s already exists.") % {"year": year})
     units = round_units(year)
@@ -109,4 +111,26 @@ def tariff_round_open(*, year: int, opens_on, deadline, reminder_days=None) -> R
         units=units,
         reminder_days=reminder_days,
     )
-    return rounds.round_open(reporting_round=reporting_round)
+    rounds.round_open(reporting_round=reporting_round)
+    transaction.on_commit(lambda: send_invitations(reporting_round.pk))
+    return reporting_round
+
+
+INVITATION = "submissions/mail/tariff_invitation.txt"
+
+
+def send_invitations(round_pk: int) -> int:
+    """The letter that opens the tariff round: to the operators of each unit's organisation
+    (the engine's invitation mail, logged and sent again by the job sweep if refused)."""
+    reporting_round = ReportingRound.objects.get(pk=round_pk)
+    units = list(reporting_round.units.select_related("organisation").order_by("code"))
+    for unit in units:
+        mail.send_invitation(
+            reporting_round,
+            unit,
+            subject=reporting_round.title,
+            template=INVITATION,
+            context={},
+            operators=True,
+        )
+    return len(units)
