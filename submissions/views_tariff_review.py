@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from socialaftale.lib.edits import TOKEN_NAME, StaleEdit
+from socialaftale.lib.export import requested_format
+from socialaftale.lib.tables import tables_download
 from tariffs import services_round
 from tariffs.models import Tariff
 from tariffs.selectors import tariff_round as reads
 
-from . import services_tariff_round, tariff_round
+from . import services_tariff_round, tariff_round, tariff_round_lists
 from . import tariff_round_pages as pages
 from .access import get_round_offer, get_tariff_round_for_secretariat
 from .forms_tariff_round import ReturnForm
@@ -30,16 +32,23 @@ def review(request, pk):
     reporting_round = get_tariff_round_for_secretariat(request.user, pk)
     if request.method == "POST":
         return _approve_selected(request, reporting_round)
-    rows = tariff_round.offer_rows(reporting_round, _round_offers(reporting_round))
-    tokens = {
-        row.tariff.pk: services_round.round_token(row.offer, reporting_round.year)
-        for row in rows
-        if row.awaits_approval
-    }
+    status, year = tariff_round_lists.chosen_status(request), reporting_round.year
+
+    def token(row):
+        return services_round.round_token(row.offer, year) if row.awaits_approval else None
+
+    table, rows = tariff_round_lists.review(
+        reporting_round, _round_offers(reporting_round), status, token
+    )
+    if fmt := requested_format(request):
+        return tables_download(f"takster-{year}-gennemgang", fmt, [table])
     context = {
         "reporting_round": reporting_round,
-        "rows": [(row, tokens.get(row.tariff.pk) if row.tariff else None) for row in rows],
-        "any_awaiting": bool(tokens),
+        "table": table,
+        "rows": rows,
+        "any_awaiting": any(row.token for row in rows),
+        "status": status,
+        "status_choices": tariff_round_lists.status_choices(),
     }
     return render(request, "submissions/tariff_round/review.html", context)
 
