@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from organisations.models import Organisation
 from socialaftale.lib.danish import format_decimal
 from tariffs import services_round
+from tariffs.models import Tariff, TariffStatus
 
 from . import mail
 from . import services as rounds
@@ -55,7 +56,13 @@ def offer_tariff_report(*, submission, offer, user, expected_token=None, **value
 @transaction.atomic
 def offer_tariff_return(*, reporting_round, tariff, comments: dict, user, expected_token=None):
     """Return the tariff with the comments; the operator's handed-in submission is reopened
-    so that it can be corrected and handed in again."""
+    so that it can be corrected and handed in again. An approved tariff (the round reopened
+    in autumn) is returned only while the round is open, so the operator can correct it."""
+    final = Tariff.objects.filter(pk=tariff.pk, status=TariffStatus.FINAL).exists()
+    if final and reporting_round.status != RoundStatus.OPEN:
+        raise ValidationError(
+            _("Open the round again first, so that the operator can correct the tariff.")
+        )
     services_round.round_tariff_return(
         tariff=tariff, comments=comments, user=user, expected_token=expected_token
     )

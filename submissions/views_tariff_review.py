@@ -20,6 +20,7 @@ from . import services_tariff_round, tariff_round, tariff_round_lists
 from . import tariff_round_pages as pages
 from .access import get_round_offer, get_tariff_round_for_secretariat
 from .forms_tariff_round import ReturnForm
+from .models import RoundStatus
 
 
 def _round_offers(reporting_round):
@@ -97,8 +98,9 @@ def review_offer(request, pk, offer_pk):
         request.POST if request.POST.get("action") == "return" else None,
         components=[(row["key"], row["label"]) for row in rows],
     )
-    if request.method == "POST" and state == reads.REPORTED:
-        done = _decide(request, reporting_round, tariff, form)
+    may_reopen = state == reads.APPROVED and reporting_round.status == RoundStatus.OPEN
+    if request.method == "POST" and (state == reads.REPORTED or may_reopen):
+        done = _decide(request, reporting_round, tariff, form, approve=not may_reopen)
         if done:
             return redirect("submissions:tariff_review", pk=reporting_round.pk)
     entry = getattr(tariff, "round_entry", None) if tariff else None
@@ -112,6 +114,8 @@ def review_offer(request, pk, offer_pk):
         "occupancy": "–" if entry is None or entry.occupancy_pct is None else entry.occupancy_pct,
         "state_label": str(tariff_round.STATE_LABELS[state]),
         "may_decide": state == reads.REPORTED,
+        "may_reopen": may_reopen,
+        "reopen_note": state == reads.APPROVED and not may_reopen,
         "form": form,
         "target_label": pages.target_label(target),
         "index_label": pages.index_label(previous, year),
@@ -120,10 +124,10 @@ def review_offer(request, pk, offer_pk):
     return render(request, "submissions/tariff_round/review_offer.html", context)
 
 
-def _decide(request, reporting_round, tariff, form) -> bool:
+def _decide(request, reporting_round, tariff, form, approve=True) -> bool:
     token = request.POST.get(TOKEN_NAME, "")
     try:
-        if request.POST.get("action") == "approve":
+        if approve and request.POST.get("action") == "approve":
             services_round.round_tariffs_approve(
                 tariffs=[tariff], user=request.user, expected_tokens={tariff.pk: token}
             )
