@@ -86,7 +86,7 @@ def review(reporting_round, offers, status: str, tokens) -> tuple:
         if status and row.state != status:
             continue
         found = []
-        if row.tariff is not None:
+        if row.tariff is not None and row.state != reads.NOT_STARTED:
             previous = reads.previous_values(row.offer, year).amounts
             found = _component_lines(row, previous, target)
         found = found or [
