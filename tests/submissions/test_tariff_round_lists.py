@@ -80,3 +80,12 @@ def test_the_review_table_is_plain_data(db):
     table = review_table(2020, [line, ReviewLine("C", "D", "Ikke påbegyndt")], "Indberettet")
     assert table.caption.endswith("(Indberettet)")
     assert table.rows[0][4:6] == [D("10.00"), D("9.00")] and table.rows[1][3] is None
+
+
+def test_an_offer_not_reported_in_the_round_has_one_line_without_amounts(
+    client, aalborg, hjorring, secretariat
+):
+    world = build(aalborg, hjorring)
+    client.force_login(secretariat)
+    text = client.get(review_url(world, "?_export=csv")).content.decode("utf-8")
+    assert text.endswith("\r\nKastanjehuset;Aalborg;Ikke påbegyndt;;;;;;;;\r\n")
