@@ -4,6 +4,7 @@ anyone else gets a 404."""
 
 from django.shortcuts import get_object_or_404
 
+from documents.access import newest_viewable
 from organisations.access import require_secretariat, roles_for
 
 from .models import CycleDefinition, CycleEvent
@@ -21,3 +22,9 @@ def get_definition_for_edit(user, pk: int) -> CycleDefinition:
 def get_event_for_edit(user, pk: int) -> CycleEvent:
     require_secretariat(user)
     return get_object_or_404(CycleEvent.objects.select_related("definition"), pk=pk)
+
+
+def linked_document(user, document):
+    """The document an event's link opens for `user` (documents.access.newest_viewable): a
+    published version rather than the secretariat's preview, or None."""
+    return newest_viewable(user, document)

@@ -34,23 +34,30 @@ def audience_label(definition) -> str:
     )
 
 
-def _link(event, with_urls: bool) -> tuple[str, str]:
+def _link(event, with_urls: bool, document_for=None) -> tuple[str, str]:
     """The label of what fulfils the event and, for the secretariat (who may open every
-    round, meeting and document), its address."""
+    round, meeting and document), its address. Others get a linked document's address
+    through `document_for` (the document they may see instead, e.g. a published version
+    of a preview, or None: then the document is not named)."""
     if event.document is not None:
-        url = reverse("documents:status", args=[event.document.pk])
-        return str(event.document), url if with_urls else ""
+        if with_urls or document_for is None:
+            url = reverse("documents:status", args=[event.document.pk])
+            return str(event.document), url if with_urls else ""
+        shown = document_for(event.document)
+        if shown is None:
+            return "", ""
+        return str(shown), reverse("documents:status", args=[shown.pk])
     for linked in (event.round, event.meeting):
         if linked is not None:
             return str(linked), linked.get_absolute_url() if with_urls else ""
     return "", ""
 
 
-def event_rows(events, today, with_urls: bool = False) -> list[EventRow]:
+def event_rows(events, today, with_urls: bool = False, document_for=None) -> list[EventRow]:
     rows = []
     for event in events:
         state = event_state(event.starts_on, event.due_on, event.done_on, today)
-        label, url = _link(event, with_urls)
+        label, url = _link(event, with_urls, document_for)
         rows.append(
             EventRow(
                 event,

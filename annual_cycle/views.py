@@ -19,7 +19,7 @@ from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
 from . import services
-from .access import can_edit_cycle, get_definition_for_edit, get_event_for_edit
+from .access import can_edit_cycle, get_definition_for_edit, get_event_for_edit, linked_document
 from .forms import DefinitionForm, EventForm
 from .models import CycleDefinition
 from .selectors import DUE_DAYS, due_soon, events_for
@@ -32,6 +32,11 @@ RELATED = ("definition", "round", "meeting__body", "document")
 def _check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
+
+
+def _document_for(user):
+    """A linked document as this user may open it (access.linked_document)."""
+    return lambda document: linked_document(user, document)
 
 
 @login_required
@@ -47,7 +52,10 @@ def year_view(request, year):
     can_edit = can_edit_cycle(request.user)
     events = events_for(request.user).filter(year=year).select_related(*RELATED)
     rows = event_rows(
-        events.order_by("starts_on", "due_on", "definition__position"), _today(), can_edit
+        events.order_by("starts_on", "due_on", "definition__position"),
+        _today(),
+        can_edit,
+        _document_for(request.user),
     )
     if fmt := requested_format(request):
         caption = _("The annual cycle %(year)s") % {"year": year}
@@ -86,7 +94,7 @@ def due_list(request):
     today = _today()
     can_edit = can_edit_cycle(request.user)
     events = due_soon(request.user, today).select_related(*RELATED).order_by("due_on")
-    rows = event_rows(events, today, can_edit)
+    rows = event_rows(events, today, can_edit, _document_for(request.user))
     if fmt := requested_format(request):
         caption = _("Due within %(days)s days") % {"days": DUE_DAYS}
         return tables_download("aarshjul-frister", fmt, [event_table(rows, caption)])

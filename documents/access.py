@@ -61,3 +61,23 @@ def can_retry(user, document: GeneratedDocument) -> bool:
     return is_secretariat(user) or (
         document.created_by_id is not None and document.created_by_id == user.pk
     )
+
+
+def newest_viewable(user, document: GeneratedDocument) -> GeneratedDocument | None:
+    """What a link to `document` opens for `user`: the document itself if they may see it,
+    else the newest finished document of the same kind (and year, if it has one) they may
+    see, e.g. a published version instead of the secretariat's preview; None if none."""
+    if _may_view(user, document.kind, document.params) and not (
+        not is_secretariat(user) and _superseded(document)
+    ):
+        return document
+    year = str(document.params.get("year", ""))
+    candidates = GeneratedDocument.objects.filter(
+        kind=document.kind, status=GeneratedDocument.Status.DONE
+    ).order_by("-created_at", "-pk")
+    for candidate in candidates.exclude(pk=document.pk)[:200]:
+        if year and str(candidate.params.get("year", "")) != year:
+            continue
+        if _may_view(user, candidate.kind, candidate.params) and not _superseded(candidate):
+            return candidate
+    return None

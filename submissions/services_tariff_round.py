@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from organisations.models import Organisation
 from socialaftale.lib.danish import format_decimal
 from tariffs import services_round
+from tariffs.models import Tariff, TariffStatus
 
+from . import mail
 from . import services as rounds
 from .models import ReportingRound, RoundKind, RoundStatus, Submission, SubmissionStatus
 from .tariff_round import covered_offers
@@ -54,7 +56,13 @@ def offer_tariff_report(*, submission, offer, user, expected_token=None, **value
 @transaction.atomic
 def offer_tariff_return(*, reporting_round, tariff, comments: dict, user, expected_token=None):
     """Return the tariff with the comments; the operator's handed-in submission is reopened
-    so that it can be corrected and handed in again."""
+    so that it can be corrected and handed in again. An approved tariff (the round reopened
+    in autumn) is returned only while the round is open, so the operator can correct it."""
+    final = Tariff.objects.filter(pk=tariff.pk, status=TariffStatus.FINAL).exists()
+    if final and reporting_round.status != RoundStatus.OPEN:
+        raise ValidationError(
+            _("Open the round again first, so that the operator can correct the tariff.")
+        )
     services_round.round_tariff_return(
         tariff=tariff, comments=comments, user=user, expected_token=expected_token
     )
@@ -92,7 +100,8 @@ def round_units(year: int) -> list:
 @transaction.atomic
 def tariff_round_open(*, year: int, opens_on, deadline, reminder_days=None) -> ReportingRound:
     """Make and open the year's tariff round (SPEC §3.1: reporting April–August) with the unit
-    of every operator that has an offer covered by the agreement in `year`."""
+    of every operator that has an offer covered by the agreement in `year`, and invite the
+    operators' users by e-mail once the round is stored."""
     if ReportingRound.objects.filter(kind=RoundKind.TARIFF_REPORTING, year=year).exists():
         raise ValidationError(_("The tariff round for %(year)s already exists.") % {"year": year})
     units = round_units(year)
@@ -109,4 +118,26 @@ def tariff_round_open(*, year: int, opens_on, deadline, reminder_days=None) -> R
         units=units,
         reminder_days=reminder_days,
     )
-    return rounds.round_open(reporting_round=reporting_round)
+    rounds.round_open(reporting_round=reporting_round)
+    transaction.on_commit(lambda: send_invitations(reporting_round.pk))
+    return reporting_round
+
+
+INVITATION = "submissions/mail/tariff_invitation.txt"
+
+
+def send_invitations(round_pk: int) -> int:
+    """The letter that opens the tariff round: to the operators of each unit's organisation
+    (the engine's invitation mail, logged and sent again by the job sweep if refused)."""
+    reporting_round = ReportingRound.objects.get(pk=round_pk)
+    units = list(reporting_round.units.select_related("organisation").order_by("code"))
+    for unit in units:
+        mail.send_invitation(
+            reporting_round,
+            unit,
+            subject=reporting_round.title,
+            template=INVITATION,
+            context={},
+            operators=True,
+        )
+    return len(units)

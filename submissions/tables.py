@@ -1,7 +1,12 @@
 """The round summary's tables for the page, the PDF and the XLSX (one sheet per question):
-the RoundSummary from calculations.py in, ReportTables out."""
+the RoundSummary from calculations.py in, ReportTables out. And the tariff round's two lists
+(issue 15): the operator's offers and the secretariat's review, from plain lines."""
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext
 
@@ -148,3 +153,68 @@ _SHAPE_TABLES = {
     q.NEW_OFFERS: lambda code, summary: _offers_table(code, summary, planned=False),
     q.PLANNED_OFFERS: lambda code, summary: _offers_table(code, summary, planned=True),
 }
+
+
+@dataclass(frozen=True)
+class RoundOfferLine:
+    """One offer on the operator's list of the tariff round."""
+
+    offer: str
+    state: str
+    reported_on: dt.date | None
+
+
+def round_offers_table(year: int, unit: str, lines: list[RoundOfferLine]) -> ReportTable:
+    caption = gettext("Tariffs %(year)s: %(unit)s") % {"year": year, "unit": unit}
+    headers = [gettext("Offer"), gettext("Status"), gettext("Reported on")]
+    rows = [[line.offer, line.state, line.reported_on] for line in lines]
+    return ReportTable("round-offers", caption, headers, rows)
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """One component of an offer's reported tariff (or the offer, if none is reported) with
+    last year's amount in this year's prices, the change and whether it misses the target."""
+
+    offer: str
+    operator: str
+    state: str
+    component: str | None = None
+    previous: Decimal | None = None
+    reported: Decimal | None = None
+    allowed: Decimal | None = None
+    change_kroner: Decimal | None = None
+    change_pct: Decimal | None = None
+    exceeds: bool | None = None
+    reason: str | None = None
+
+
+REVIEW_MONEY = (4, 5, 6, 7)
+
+
+def review_table(year: int, lines: list[ReviewLine], status: str = "") -> ReportTable:
+    caption = gettext("Review of the tariffs %(year)s") % {"year": year}
+    if status:
+        caption = f"{caption} ({status})"
+    headers = [gettext("Offer"), gettext("Operator"), gettext("Status"), gettext("Component")]
+    headers += [gettext("Last year in this year's prices (kr.)"), gettext("Reported (kr.)")]
+    headers += [gettext("Target: at most (kr.)"), gettext("Change (kr.)"), gettext("Change (%)")]
+    headers += [gettext("Misses the target"), gettext("Reason")]
+    rows = [
+        [
+            line.offer,
+            line.operator,
+            line.state,
+            line.component,
+            line.previous,
+            line.reported,
+            line.allowed,
+            line.change_kroner,
+            line.change_pct,
+            line.exceeds,
+            line.reason,
+        ]
+        for line in lines
+    ]
+    decimals = {index: 2 for index in (*REVIEW_MONEY, 8)}
+    return ReportTable("review-offers", caption, headers, rows, decimals=decimals)

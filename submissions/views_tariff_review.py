@@ -10,14 +10,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from socialaftale.lib.edits import TOKEN_NAME, StaleEdit
+from socialaftale.lib.export import requested_format
+from socialaftale.lib.tables import tables_download
 from tariffs import services_round
 from tariffs.models import Tariff
 from tariffs.selectors import tariff_round as reads
 
-from . import services_tariff_round, tariff_round
+from . import services_tariff_round, tariff_round, tariff_round_lists
 from . import tariff_round_pages as pages
 from .access import get_round_offer, get_tariff_round_for_secretariat
 from .forms_tariff_round import ReturnForm
+from .models import RoundStatus
 
 
 def _round_offers(reporting_round):
@@ -30,16 +33,23 @@ def review(request, pk):
     reporting_round = get_tariff_round_for_secretariat(request.user, pk)
     if request.method == "POST":
         return _approve_selected(request, reporting_round)
-    rows = tariff_round.offer_rows(reporting_round, _round_offers(reporting_round))
-    tokens = {
-        row.tariff.pk: services_round.round_token(row.offer, reporting_round.year)
-        for row in rows
-        if row.awaits_approval
-    }
+    status, year = tariff_round_lists.chosen_status(request), reporting_round.year
+
+    def token(row):
+        return services_round.round_token(row.offer, year) if row.awaits_approval else None
+
+    table, rows = tariff_round_lists.review(
+        reporting_round, _round_offers(reporting_round), status, token
+    )
+    if fmt := requested_format(request):
+        return tables_download(f"takster-{year}-gennemgang", fmt, [table])
     context = {
         "reporting_round": reporting_round,
-        "rows": [(row, tokens.get(row.tariff.pk) if row.tariff else None) for row in rows],
-        "any_awaiting": bool(tokens),
+        "table": table,
+        "rows": rows,
+        "any_awaiting": any(row.token for row in rows),
+        "status": status,
+        "status_choices": tariff_round_lists.status_choices(),
     }
     return render(request, "submissions/tariff_round/review.html", context)
 
@@ -88,8 +98,9 @@ def review_offer(request, pk, offer_pk):
         request.POST if request.POST.get("action") == "return" else None,
         components=[(row["key"], row["label"]) for row in rows],
     )
-    if request.method == "POST" and state == reads.REPORTED:
-        done = _decide(request, reporting_round, tariff, form)
+    may_reopen = state == reads.APPROVED and reporting_round.status == RoundStatus.OPEN
+    if request.method == "POST" and (state == reads.REPORTED or may_reopen):
+        done = _decide(request, reporting_round, tariff, form, approve=not may_reopen)
         if done:
             return redirect("submissions:tariff_review", pk=reporting_round.pk)
     entry = getattr(tariff, "round_entry", None) if tariff else None
@@ -103,6 +114,8 @@ def review_offer(request, pk, offer_pk):
         "occupancy": "–" if entry is None or entry.occupancy_pct is None else entry.occupancy_pct,
         "state_label": str(tariff_round.STATE_LABELS[state]),
         "may_decide": state == reads.REPORTED,
+        "may_reopen": may_reopen,
+        "reopen_note": state == reads.APPROVED and not may_reopen,
         "form": form,
         "target_label": pages.target_label(target),
         "index_label": pages.index_label(previous, year),
@@ -111,10 +124,10 @@ def review_offer(request, pk, offer_pk):
     return render(request, "submissions/tariff_round/review_offer.html", context)
 
 
-def _decide(request, reporting_round, tariff, form) -> bool:
+def _decide(request, reporting_round, tariff, form, approve=True) -> bool:
     token = request.POST.get(TOKEN_NAME, "")
     try:
-        if request.POST.get("action") == "approve":
+        if approve and request.POST.get("action") == "approve":
             services_round.round_tariffs_approve(
                 tariffs=[tariff], user=request.user, expected_tokens={tariff.pk: token}
             )

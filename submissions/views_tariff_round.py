@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
+from socialaftale.lib.export import requested_format
+from socialaftale.lib.tables import display_rows, tables_download
 from tariffs import services_round
 from tariffs.round_calc import component_key
 from tariffs.selectors import tariff_round as reads
 
-from . import services_tariff_round, tariff_round
+from . import services_tariff_round, tariff_round, tariff_round_lists
 from . import tariff_round_pages as pages
 from .access import get_submission_offer, get_tariff_submission
 from .forms_tariff_round import RoundTariffForm, component_formset
@@ -33,12 +35,17 @@ def _writable(submission, tariff) -> bool:
 def offers(request, pk):
     submission = get_tariff_submission(request.user, pk)
     rows = tariff_round.offer_rows(submission.round, tariff_round.submission_offers(submission))
+    table = tariff_round_lists.operator_table(submission, rows)
+    if fmt := requested_format(request):
+        name = f"takster-{submission.round.year}-{submission.unit.code}"
+        return tables_download(name, fmt, [table])
     writable = submission.is_editable and submission.round.status == RoundStatus.OPEN
     missing = tariff_round.missing_in_submission(submission) if writable else []
     context = {
         "submission": submission,
         "reporting_round": submission.round,
-        "rows": rows,
+        "rows": list(zip(rows, display_rows(table, table.rows), strict=True)),
+        "table": table,
         "writable": writable,
         "missing": missing,
         "can_hand_in": writable and bool(rows) and not missing,

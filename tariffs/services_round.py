@@ -99,21 +99,34 @@ def round_tariff_report(
 @transaction.atomic
 def round_tariff_return(*, tariff: Tariff, comments: dict, user, expected_token=None) -> Tariff:
     """The secretariat returns a reported tariff for correction with a comment on one or more
-    components ({component_key: text}; the key "" is a comment on the whole tariff)."""
+    components ({component_key: text}; the key "" is a comment on the whole tariff). An
+    approved (final) tariff may be returned too when the round is reopened in autumn: it is
+    provisional again until the operator has corrected it and it is approved anew."""
     tariff = Tariff.objects.select_for_update().select_related("offer").get(pk=tariff.pk)
     check_token(expected_token, round_token(tariff.offer, tariff.year))
     entry = TariffRoundEntry.objects.filter(tariff=tariff).first()
-    if tariff.status == TariffStatus.FINAL or entry is None or entry.state != RoundState.REPORTED:
+    final = tariff.status == TariffStatus.FINAL
+    if not final and (entry is None or entry.state != RoundState.REPORTED):
         raise ValidationError(_("Only a reported tariff awaiting approval can be returned."))
     keys = {"", *(component_key(c.kind, c.package) for c in tariff.components.all())}
     written = {k: v.strip() for k, v in comments.items() if k in keys and (v or "").strip()}
     if not written:
         raise ValidationError(_("Write a comment on at least one component to return it."))
+    if final:
+        _unapprove(tariff, user)
+    entry = entry or TariffRoundEntry(tariff=tariff)
     entry.state, entry.return_comments = RoundState.RETURNED, written
     entry.returned_by, entry.returned_at = user, timezone.now()
-    entry.save(update_fields=["state", "return_comments", "returned_by", "returned_at"])
+    entry.save()
     _log(tariff, user, _("Tariff returned for correction"), reason="; ".join(written.values()))
     return tariff
+
+
+def _unapprove(tariff: Tariff, user) -> None:
+    tariff.status, tariff.approved_by, tariff.approved_at = TariffStatus.PROVISIONAL, None, None
+    tariff._change_reason = _("Reopened for correction")
+    tariff.save(update_fields=["status", "approved_by", "approved_at"])
+    _log(tariff, user, _("The approved tariff has been reopened for correction"))
 
 
 @transaction.atomic
