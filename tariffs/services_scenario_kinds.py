@@ -109,7 +109,9 @@ def mixed_scenario_create(*, record: MixedFinancing, changes: MixedChanges, user
 
 
 def _mixed_result(scenario: Scenario):
-    record = scenario.mixed_financing
+    """The scenario computed from the mixed financing as stored now (not as cached)."""
+    record = MixedFinancing.objects.get(pk=scenario.mixed_financing_id)
+    scenario.mixed_financing = record
     share, cases = scenario.changes.get("objective_share"), scenario.changes.get("expected_cases")
     mixed = calc.mixed_financing_scenario(
         objective_share=record.objective_share,
