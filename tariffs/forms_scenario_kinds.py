@@ -2,6 +2,8 @@
 share, expected cases, total budget, price index) or of a tariff (components' amounts, price
 index) with. Empty fields are as today."""
 
+from decimal import Decimal
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -100,11 +102,15 @@ class MixedScenarioForm(_PricedForm):
         )
 
 
+def _decimal(text):
+    return None if text is None else Decimal(text)
+
+
 def mixed_initial(scenario) -> dict:
     given = scenario.changes or {}
     return {
         "name": scenario.name,
-        "objective_share": given.get("objective_share"),
+        "objective_share": _decimal(given.get("objective_share")),
         "expected_cases": given.get("expected_cases"),
         "total_budget": scenario.new_total,
         "price_factor": scenario.price_factor,
@@ -142,5 +148,5 @@ def tariff_initial(scenario, components) -> dict:
     amounts = (scenario.changes or {}).get("amounts", {})
     initial = {"name": scenario.name, "price_factor": scenario.price_factor}
     for position, (kind, package, _amount) in enumerate(components):
-        initial[f"component_{position}"] = amounts.get(f"{kind}|{package}")
+        initial[f"component_{position}"] = _decimal(amounts.get(f"{kind}|{package}"))
     return initial
