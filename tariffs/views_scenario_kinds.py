@@ -112,10 +112,10 @@ def tariff_scenario_create(request, pk):
     return _create(request, form, tariff, services.tariff_scenario_create, tariff=tariff)
 
 
-def _create(request, form, subject, create, **subject_kwargs):
+def _create(request, form, subject, service, **subject_kwargs):
     if request.method == "POST" and form.is_valid():
         try:
-            scenario = create(changes=form.changes(), user=request.user, **subject_kwargs)
+            scenario = service(changes=form.changes(), user=request.user, **subject_kwargs)
         except CalculationError as error:
             form.add_error(None, str(error))
         else:
