@@ -144,6 +144,13 @@ def _mixed_figures(figures) -> dict:
     }
 
 
+def _same(shown: dict | None, now: dict) -> bool:
+    """The figures shown are those computed now (as numbers: 7000000 is 7000000.00)."""
+    if shown is None or shown.keys() != now.keys():
+        return False
+    return all(Decimal(str(shown[key])) == Decimal(str(now[key])) for key in now)
+
+
 def _compute_mixed(scenario: Scenario) -> None:
     mixed, split, parts, parties = _mixed_result(scenario)
     _store_rows(scenario, parts.rows if parts else [], parties)
@@ -169,7 +176,7 @@ def mixed_scenario_adopt(*, scenario: Scenario, user):
         raise ScenarioRefused(_("The scenario has already been adopted."))
     mixed, split, parts, _parties = _mixed_result(scenario)
     moved = scenario.result.get("basis") != read.mixed_basis(record)
-    if moved or scenario.result.get("scenario") != _mixed_figures(mixed.scenario):
+    if moved or not _same(scenario.result.get("scenario"), _mixed_figures(mixed.scenario)):
         raise ScenarioRefused(
             _("The scenario's figures have changed since it was computed; compute it again.")
         )

@@ -96,6 +96,27 @@ def test_adopting_is_refused_when_the_mixed_financing_moved():
     assert scenario_adopt(scenario=scenario, user=None).version == 2
 
 
+def test_a_new_total_budget_is_adopted_as_typed():
+    record, scheme = mixed_world()
+    changes = MixedChanges(name="Større budget", total_budget=Decimal("1200000"))
+    scenario = mixed_scenario_create(record=record, changes=changes, user=None)
+    split = scenario_adopt(scenario=scenario, user=None)  # the stored 1200000.00 is 1200000
+    record.refresh_from_db()
+    assert record.total_budget == 1200000 and record.objective_financing == 720000
+    assert split.version == 2 and sum(r.amount for r in split.rows.all()) == 720000
+
+
+def test_a_mixed_financing_without_a_scheme_is_adopted_alone():
+    record, scheme = mixed_world()
+    scheme.delete()
+    changes = MixedChanges(name="Alene", total_budget=Decimal("900000"))
+    scenario = mixed_scenario_create(record=record, changes=changes, user=None)
+    assert scenario.scheme is None and not scenario.rows.exists()
+    assert scenario_adopt(scenario=scenario, user=None) is None
+    record.refresh_from_db()
+    assert record.total_budget == 900000 and record.objective_financing == 540000
+
+
 def test_a_stale_edit_of_a_mixed_scenario_is_refused():
     record, _scheme = mixed_world()
     scenario = mixed_scenario_create(record=record, changes=MixedChanges(name="A"), user=None)
