@@ -14,7 +14,14 @@ from offers.models import Offer
 from organisations.access import roles_for
 from organisations.models import OrganisationUnit
 
-from .models import BudgetRun, FinancingScheme, Scenario, Tariff, TariffAppendixVersion
+from .models import (
+    BudgetRun,
+    FinancingScheme,
+    MixedFinancing,
+    Scenario,
+    Tariff,
+    TariffAppendixVersion,
+)
 
 
 def get_scheme_for_user(user, pk: int) -> FinancingScheme:
@@ -27,7 +34,10 @@ def get_scenario_for_user(user, pk: int) -> Scenario:
     """A what-if scenario is the secretariat's, as its scheme is."""
     if not roles_for(user).is_secretariat:
         raise Http404
-    return get_object_or_404(Scenario.objects.select_related("scheme", "base_split"), pk=pk)
+    scenarios = Scenario.objects.select_related(
+        "scheme", "base_split", "mixed_financing__offer", "tariff__offer"
+    )
+    return get_object_or_404(scenarios, pk=pk)
 
 
 def can_report_tariff(user, offer: Offer) -> bool:
@@ -108,3 +118,19 @@ def get_party_statement_scheme(user, pk: int, year: int, organisation_id: int):
     if not can_view_party_statement(user, organisation_id):
         raise Http404
     return get_object_or_404(FinancingScheme.objects.select_related("key"), pk=pk, year=year)
+
+
+# --- scenarios of a mixed financing and of a tariff (issue 15): the secretariat's ----------
+
+
+def get_mixed_financing_for_user(user, pk: int) -> MixedFinancing:
+    if not roles_for(user).is_secretariat:
+        raise Http404
+    return get_object_or_404(MixedFinancing.objects.select_related("offer"), pk=pk)
+
+
+def get_tariff_for_scenarios(user, pk: int) -> Tariff:
+    """Any tariff, provisional or final, for the secretariat's what-if scenarios."""
+    if not roles_for(user).is_secretariat:
+        raise Http404
+    return get_object_or_404(Tariff.objects.select_related("offer"), pk=pk)

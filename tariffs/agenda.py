@@ -11,6 +11,8 @@ from documents import agenda_sources
 from .models import Scenario, SupervisionBudget
 from .selectors.scenarios import scenario_changes
 
+SUBJECTS = ("scheme", "mixed_financing__offer", "tariff__offer")  # what a scenario is of
+
 
 def _budget_choices() -> list[tuple[str, str]]:
     budgets = SupervisionBudget.objects.filter(price_basis=F("budget_year"))
@@ -43,15 +45,15 @@ def _budget_item(value: str) -> agenda_sources.GeneratedItem:
 
 
 def _scenario_choices() -> list[tuple[str, str]]:
-    scenarios = Scenario.objects.filter(computed_at__isnull=False).select_related("scheme")
+    scenarios = Scenario.objects.filter(computed_at__isnull=False).select_related(*SUBJECTS)
     return [
-        (str(s.pk), _("%(name)s (%(scheme)s)") % {"name": s.name, "scheme": s.scheme})
+        (str(s.pk), _("%(name)s (%(scheme)s)") % {"name": s.name, "scheme": s.subject})
         for s in scenarios.order_by("-created_at", "-pk")
     ]
 
 
 def _scenario_item(value: str) -> agenda_sources.GeneratedItem:
-    scenario = Scenario.objects.select_related("scheme").get(
+    scenario = Scenario.objects.select_related(*SUBJECTS).get(
         pk=int(value), computed_at__isnull=False
     )
     title = _("Consequences per municipality: %(name)s") % {"name": scenario.name}
@@ -59,7 +61,7 @@ def _scenario_item(value: str) -> agenda_sources.GeneratedItem:
     summary = _(
         "What each municipality would pay for %(scheme)s with the scenario “%(name)s” "
         "(%(changes)s), beside today's split, in kr. and %%. The table is attached."
-    ) % {"scheme": scenario.scheme, "name": scenario.name, "changes": changes}
+    ) % {"scheme": scenario.subject, "name": scenario.name, "changes": changes}
     return agenda_sources.GeneratedItem(
         kind="tariffs.scenario",
         params={"scenario": scenario.pk},

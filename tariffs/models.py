@@ -498,7 +498,12 @@ from .models_round import RoundState, TariffRoundEntry  # noqa: E402, F401 - the
 from .models_runs import BudgetRun  # noqa: E402, F401  (a model of this app)
 
 # The what-if scenarios of a financing scheme (issue 15) live in their own module.
-from .models_scenarios import Scenario, ScenarioKeyBasis, ScenarioRow  # noqa: E402, F401
+from .models_scenarios import (  # noqa: E402, F401
+    Scenario,
+    ScenarioKeyBasis,
+    ScenarioKind,
+    ScenarioRow,
+)
 
 # The on-account plan, the actual expenditure and the true-up (SPEC §3.4a), in their own module.
 from .models_settlement import (  # noqa: E402, F401

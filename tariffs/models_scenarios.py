@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
 
-from .models import MONEY, FinancingScheme, FinancingSplit
+from .models import MONEY, FinancingScheme, FinancingSplit, MixedFinancing, Tariff
+
+
+class ScenarioKind(models.TextChoices):
+    SCHEME = "scheme", _("Financing scheme")
+    MIXED = "mixed", _("Mixed financing")
+    TARIFF = "tariff", _("Tariff")
 
 
 class ScenarioKeyBasis(models.TextChoices):
@@ -30,13 +36,39 @@ def _user(verbose_name):
 
 
 class Scenario(models.Model):
+    """A scenario of a financing scheme, of a mixed financing (with the scheme that splits its
+    objective part, if any) or of an offer's tariff of a year; `kind` says which."""
+
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=ScenarioKind.choices, default=ScenarioKind.SCHEME
+    )
     scheme = models.ForeignKey(
         FinancingScheme,
         verbose_name=_("scheme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="scenarios",
+    )
+    mixed_financing = models.ForeignKey(
+        MixedFinancing,
+        verbose_name=_("mixed financing"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="scenarios",
+    )
+    tariff = models.ForeignKey(
+        Tariff,
+        verbose_name=_("tariff"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="scenarios",
     )
     name = models.CharField(_("name"), max_length=200)
+    # A mixed financing's share and cases, a tariff's changed components (JSON of strings).
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
     # The changes (blank: as today).
     new_total = models.DecimalField(
         _("new total (kr.)"), null=True, blank=True, validators=[MinValueValidator(0)], **MONEY
@@ -66,6 +98,8 @@ class Scenario(models.Model):
     )
     result_total = models.DecimalField(_("scenario total (kr.)"), null=True, blank=True, **MONEY)
     method = models.TextField(_("method"), blank=True)
+    # A mixed or tariff scenario's computed figures and the real figures it was computed from.
+    result = models.JSONField(_("result"), default=dict, blank=True)
     computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = _user(_("created by"))
@@ -81,19 +115,44 @@ class Scenario(models.Model):
     )
 
     class Meta:
-        ordering = ["scheme", "-created_at", "-pk"]
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("scenario")
         verbose_name_plural = _("scenarios")
         constraints = [
             models.UniqueConstraint(fields=["scheme", "name"], name="one_scenario_per_name"),
+            models.UniqueConstraint(
+                fields=["mixed_financing", "name"],
+                condition=Q(kind="mixed"),
+                name="one_mixed_scenario_per_name",
+            ),
+            models.UniqueConstraint(
+                fields=["tariff", "name"],
+                condition=Q(kind="tariff"),
+                name="one_tariff_scenario_per_name",
+            ),
             models.CheckConstraint(
                 condition=Q(price_factor__isnull=True) | Q(price_factor__gt=0),
                 name="scenario_price_factor_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(kind="scheme", scheme__isnull=False)
+                | Q(kind="mixed", mixed_financing__isnull=False)
+                | Q(kind="tariff", tariff__isnull=False, scheme__isnull=True),
+                name="scenario_has_its_subject",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.scheme}: {self.name}"
+        return f"{self.subject}: {self.name}"
+
+    @property
+    def subject(self):
+        """What the scenario is of: the scheme, the mixed financing or the tariff."""
+        if self.kind == ScenarioKind.MIXED:
+            return self.mixed_financing
+        if self.kind == ScenarioKind.TARIFF:
+            return self.tariff
+        return self.scheme
 
 
 class ScenarioRow(models.Model):

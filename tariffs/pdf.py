@@ -77,7 +77,7 @@ PAGES = {
             scenario=forms.ModelChoiceField(Scenario.objects.filter(computed_at__isnull=False))
         ),
         lambda p: _("Consequences per municipality: %(name)s") % {"name": _scenario(p).name},
-        lambda p: [reports.scenario_table(_scenario(p))],
+        lambda p: reports.scenario_tables(_scenario(p)),
         _secretariat,
     ),
     "tariffs.financing_split": (

@@ -4,7 +4,7 @@ the arithmetic in calculations.py) and shown alike by the page, the downloads an
 from socialaftale.lib.tables import ReportTable
 
 from . import tables
-from .models import FinancingScheme, Scenario
+from .models import ComponentKind, FinancingScheme, Scenario, ScenarioKind
 from .selectors import published, scheme_context, split_figures
 from .selectors.scenarios import scenario_figures
 
@@ -49,3 +49,18 @@ def scheme_report(scheme: FinancingScheme, version: str | None) -> dict:
 def scenario_table(scenario: Scenario) -> ReportTable:
     """ "Konsekvenser pr. kommune": today's split beside the scenario."""
     return tables.scenario_table(scenario_figures(scenario))
+
+
+def scenario_tables(scenario: Scenario) -> list[ReportTable]:
+    """A scenario's tables: a mixed financing's or a tariff's figures first (when it is of
+    one), then the consequences per municipality (when there are any)."""
+    subject = str(scenario.subject)
+    first = []
+    if scenario.kind == ScenarioKind.MIXED:
+        first = [tables.mixed_scenario_table(scenario.name, subject, scenario.result)]
+    elif scenario.kind == ScenarioKind.TARIFF:
+        kinds = dict(ComponentKind.choices)
+        first = [tables.tariff_scenario_table(scenario.name, subject, scenario.result, kinds)]
+    if first and not scenario.rows.exists():
+        return first
+    return [*first, scenario_table(scenario)]

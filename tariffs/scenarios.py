@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from socialaftale.lib.money import round_half_up
+
 from .calculations import (
     CalculationError,
     Change,
@@ -33,8 +35,10 @@ __all__ = [
     "mixed_financing_scenario",
     "objective_parts",
     "population_weights",
+    "scenario_components",
     "scenario_total",
     "scenario_weights",
+    "tariff_consequences",
     "tariff_scenario",
 ]
 
@@ -184,7 +188,7 @@ def compute_scenario(
     return compare(today, split_by_key(amount, weights, decimals=decimals))
 
 
-# --- Mixed financing and tariffs (pure only: no page uses these yet) -----------------------
+# --- Mixed financing and tariffs (services_scenario_kinds) ---------------------------------
 
 
 @dataclass(frozen=True)
@@ -229,12 +233,37 @@ def mixed_financing_scenario(
     )
 
 
-def objective_parts(today: Sequence[TodayRow], mixed: MixedScenario) -> ScenarioResult:
+def objective_parts(
+    today: Sequence[TodayRow], mixed: MixedScenario, decimals: int = 0
+) -> ScenarioResult:
     """The objective part of a mixed financing split by today's key, today and in the
     scenario (today's rows are today's objective financing split by the key)."""
     return compute_scenario(
-        today, total=mixed.today.objective_financing, new_total=mixed.scenario.objective_financing
+        today,
+        total=mixed.today.objective_financing,
+        new_total=mixed.scenario.objective_financing,
+        decimals=decimals,
     )
+
+
+def scenario_components(
+    components: Sequence[Component],
+    *,
+    amounts: Mapping[tuple[str, str], Decimal] | None = None,
+    factor=None,
+) -> list[Component]:
+    """The tariff's components with some changed ((kind, package) -> new amount) and/or all
+    restated by a price factor (to øre, rounded half up); an unknown component is refused."""
+    amounts = amounts or {}
+    known = {(kind, package) for kind, package, _amount in components}
+    unknown = sorted(f"{kind} {package}".strip() for kind, package in set(amounts) - known)
+    if unknown:
+        raise CalculationError(f"Taksten har ingen komponent {', '.join(unknown)}.")
+    changed = []
+    for kind, package, amount in components:
+        new = amounts.get((kind, package), amount)
+        changed.append((kind, package, new if factor is None else index_amount(new, factor, 2)))
+    return changed
 
 
 @dataclass(frozen=True)
@@ -254,17 +283,26 @@ def tariff_scenario(
     """A tariff's full amount per service package (base + service) today and with some
     components changed ((kind, package) -> new amount) and/or all restated by a price factor
     (to øre, rounded half up)."""
-    amounts = amounts or {}
-    known = {(kind, package) for kind, package, _amount in components}
-    unknown = sorted(f"{kind} {package}".strip() for kind, package in set(amounts) - known)
-    if unknown:
-        raise CalculationError(f"Taksten har ingen komponent {', '.join(unknown)}.")
-    changed = []
-    for kind, package, amount in components:
-        new = amounts.get((kind, package), amount)
-        changed.append((kind, package, new if factor is None else index_amount(new, factor, 2)))
+    changed = scenario_components(components, amounts=amounts, factor=factor)
     before, after = dict(tariff_totals(components)), tariff_totals(changed)
     return [
         TariffScenarioRow(package, before[package], amount, change(before[package], amount))
         for package, amount in after
     ]
+
+
+def tariff_consequences(
+    places: Mapping[str, Decimal], *, today: Decimal, scenario: Decimal, periods: int
+) -> list[ComparisonRow]:
+    """What each buying municipality would pay in a year with the scenario's tariff: places ×
+    periods (days, months …) × tariff, today and in the scenario, each rounded half up to
+    whole kroner; the change is the difference of the rounded amounts."""
+    rows = []
+    for party, count in places.items():
+        before = round_half_up(count * periods * today)
+        after = round_half_up(count * periods * scenario)
+        moved = change(before, after)
+        rows.append(
+            ComparisonRow(party, before, None, after, None, None, None, moved.kr, moved.pct)
+        )
+    return rows

@@ -16,7 +16,14 @@ from socialaftale.lib.edits import check_token, fields_token
 
 from . import scenarios as calc
 from .calculations import CalculationError
-from .models import FinancingScheme, KeyBasis, Scenario, ScenarioKeyBasis, ScenarioRow
+from .models import (
+    FinancingScheme,
+    KeyBasis,
+    Scenario,
+    ScenarioKeyBasis,
+    ScenarioKind,
+    ScenarioRow,
+)
 from .selectors import scenarios as read
 from .services import distribution_key_create, split_compute
 
@@ -133,7 +140,12 @@ def _result(scenario: Scenario):
 @transaction.atomic
 def scenario_compute(*, scenario: Scenario) -> Scenario:
     """Compute the scenario again against the scheme's current split and store its rows;
-    an adopted scenario keeps the rows it was adopted with."""
+    an adopted scenario keeps the rows it was adopted with. A mixed financing's or a tariff's
+    scenario is computed by services_scenario_kinds."""
+    if scenario.kind != ScenarioKind.SCHEME:
+        from .services_scenario_kinds import kind_scenario_compute  # it builds on this module
+
+        return kind_scenario_compute(scenario=scenario)
     if scenario.adopted_at:
         raise ScenarioRefused(_("An adopted scenario cannot be changed."))
     split, result, parties = _result(scenario)
@@ -165,7 +177,14 @@ def scenario_adopt(*, scenario: Scenario, user):
     """Make the scenario the real figures: the scheme gets the scenario's total and (when the
     parties or weights differ) a new distribution key, then a new split version, and the
     scenario is marked adopted. Refused if already adopted or if the scheme's split changed
-    since the scenario was computed."""
+    since the scenario was computed. A mixed financing's scenario is adopted by
+    services_scenario_kinds; a tariff's is refused (tariffs change through the tariff round)."""
+    if scenario.kind == ScenarioKind.TARIFF:
+        raise ScenarioRefused(_("A tariff scenario cannot be adopted."))
+    if scenario.kind == ScenarioKind.MIXED:
+        from .services_scenario_kinds import mixed_scenario_adopt  # it builds on this module
+
+        return mixed_scenario_adopt(scenario=scenario, user=user).adopted_split
     scheme = FinancingScheme.objects.select_for_update().get(pk=scenario.scheme_id)
     scenario = Scenario.objects.select_for_update().get(pk=scenario.pk)
     if scenario.adopted_at:

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import views, views_appendix, views_runs, views_scenarios, views_schemes, views_settlement
+from . import (
+    views,
+    views_appendix,
+    views_runs,
+    views_scenario_kinds,
+    views_scenarios,
+    views_schemes,
+    views_settlement,
+)
 
 app_name = "tariffs"
 urlpatterns = [
@@ -48,6 +56,27 @@ urlpatterns = [
     path("scenarier/<int:pk>/", views_scenarios.scenario_detail, name="scenario"),
     path("scenarier/<int:pk>/ret/", views_scenarios.scenario_edit, name="scenario_edit"),
     path("scenarier/<int:pk>/vedtag/", views_scenarios.scenario_adopt, name="scenario_adopt"),
+    # Scenarios of a mixed financing and of a tariff (issue 15).
+    path(
+        "blandet-finansiering/<int:pk>/scenarier/",
+        views_scenario_kinds.mixed_scenarios,
+        name="mixed_scenarios",
+    ),
+    path(
+        "blandet-finansiering/<int:pk>/scenarier/nyt/",
+        views_scenario_kinds.mixed_scenario_create,
+        name="mixed_scenario_create",
+    ),
+    path(
+        "takst/<int:pk>/scenarier/",
+        views_scenario_kinds.tariff_scenarios,
+        name="tariff_scenarios",
+    ),
+    path(
+        "takst/<int:pk>/scenarier/nyt/",
+        views_scenario_kinds.tariff_scenario_create,
+        name="tariff_scenario_create",
+    ),
     path("tilbud/<int:offer_pk>/<int:year>/", views.tariff_report, name="report"),
     path("takst/<int:pk>/godkend/", views.tariff_approve, name="approve"),
     # The financing year (SPEC §3.4a): on account, the actual expenditure, the true-up.

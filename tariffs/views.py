@@ -21,6 +21,7 @@ from .access import (
 )
 from .forms import ComponentFormSet, MixedFinancingForm, SplitToolForm, TariffForm
 from .importers import match_parties, read_key_rows
+from .selectors.scenario_kinds import mixed_scenario_records
 from .selectors.settlement import party_statements
 
 
@@ -94,6 +95,7 @@ def mixed_financing(request):
         tables,
         form=form,
         result=result,
+        scenario_records=mixed_scenario_records(request.user),
     )
 
 

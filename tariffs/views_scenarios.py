@@ -15,12 +15,15 @@ from socialaftale.lib.edits import STALE_MESSAGE, TOKEN_NAME, StaleEdit
 from socialaftale.lib.export import requested_format
 from socialaftale.lib.tables import tables_download
 
+from . import reports, tables
 from . import services_scenarios as services
-from . import tables
 from .access import get_scenario_for_user, get_scheme_for_user
 from .calculations import CalculationError
 from .forms_scenarios import ScenarioForm, scenario_initial
+from .models import ScenarioKind
+from .selectors import scenario_kinds as kinds
 from .selectors import scenarios as read
+from .views_scenario_kinds import kind_scenario_edit, subject_links
 
 
 def _today_parties(scheme):
@@ -60,6 +63,8 @@ def scenario_edit(request, pk):
     scenario = get_scenario_for_user(request.user, pk)
     if scenario.adopted_at:
         raise Http404
+    if scenario.kind != ScenarioKind.SCHEME:
+        return kind_scenario_edit(request, scenario)
     scheme = scenario.scheme
     token = services.scenario_token(scenario)
     form = ScenarioForm(
@@ -115,30 +120,50 @@ def scenario_detail(request, pk):
         else:
             messages.success(request, _("The scenario has been computed again."))
         return redirect("tariffs:scenario", pk=scenario.pk)
-    table = tables.scenario_table(read.scenario_figures(scenario))
+    report_tables = reports.scenario_tables(scenario)
     if fmt := requested_format(request):
-        return tables_download(f"scenarie-{scenario.pk}", fmt, [table])
-    return render(request, "tariffs/scenario_detail.html", _detail_context(scenario, table))
+        return tables_download(f"scenarie-{scenario.pk}", fmt, report_tables)
+    context = _detail_context(scenario, report_tables)
+    return render(request, "tariffs/scenario_detail.html", context)
 
 
-def _detail_context(scenario, table) -> dict:
-    current = read.current_split(scenario.scheme)
+def _detail_context(scenario, report_tables) -> dict:
+    is_tariff = scenario.kind == ScenarioKind.TARIFF
     return {
         "scenario": scenario,
         "scheme": scenario.scheme,
-        "table": table,
+        "tables": report_tables,
         "changes": read.scenario_changes(scenario),
         "is_adopted": bool(scenario.adopted_at),
-        "is_current": current is not None and scenario.base_split_id == current.pk,
+        "is_current": _is_current(scenario),
+        "is_tariff": is_tariff,
+        "is_mixed": scenario.kind == ScenarioKind.MIXED,
+        "may_adopt": not is_tariff and not scenario.adopted_at and _is_current(scenario),
         "pdf_kind": "tariffs.scenario",
         "pdf_params_json": json.dumps({"scenario": scenario.pk}),
+        **subject_links(scenario),
     }
+
+
+def _is_current(scenario) -> bool:
+    """Whether the scenario was computed from the real figures as they are now."""
+    if scenario.kind == ScenarioKind.MIXED:
+        record = scenario.mixed_financing
+        split = read.current_split(scenario.scheme) if scenario.scheme_id else None
+        same_split = scenario.base_split_id == (split.pk if split else None)
+        return same_split and scenario.result.get("basis") == kinds.mixed_basis(record)
+    if scenario.kind == ScenarioKind.TARIFF:
+        return scenario.result.get("basis") == kinds.tariff_basis(scenario.tariff)
+    current = read.current_split(scenario.scheme)
+    return current is not None and scenario.base_split_id == current.pk
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def scenario_adopt(request, pk):
     scenario = get_scenario_for_user(request.user, pk)
+    if scenario.kind == ScenarioKind.TARIFF:
+        raise Http404  # tariffs change through the tariff round
     if request.method == "POST":
         try:
             split = services.scenario_adopt(scenario=scenario, user=request.user)
@@ -146,9 +171,10 @@ def scenario_adopt(request, pk):
             messages.error(request, str(error))
             return redirect("tariffs:scenario", pk=scenario.pk)
         messages.success(request, _("The scenario has been adopted as a new version."))
+        if split is None:  # a mixed financing without a scheme
+            return redirect("tariffs:scenario", pk=scenario.pk)
         return redirect(f"{_scheme_url(split.scheme_id)}?version={split.version}")
-    table = tables.scenario_table(read.scenario_figures(scenario))
-    context = _detail_context(scenario, table)
+    context = _detail_context(scenario, reports.scenario_tables(scenario))
     return render(request, "tariffs/scenario_adopt.html", context)
 
 

@@ -127,6 +127,7 @@ def tariff_form_context(user, offer, year: int, tariff: Tariff | None) -> dict:
         "can_approve": bool(
             tariff and roles_for(user).is_secretariat and tariff.status != TariffStatus.FINAL
         ),
+        "may_make_scenarios": bool(tariff and roles_for(user).is_secretariat),
     }
 
 

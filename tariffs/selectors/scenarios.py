@@ -14,7 +14,15 @@ from organisations.models import Organisation, PopulationFigure
 from socialaftale.lib.money import quantum
 from socialaftale.lib.tables import display
 
-from ..models import FinancingScheme, FinancingSplit, FinancingSplitRow, Scenario, ScenarioRow
+from ..models import (
+    ComponentKind,
+    FinancingScheme,
+    FinancingSplit,
+    FinancingSplitRow,
+    Scenario,
+    ScenarioKind,
+    ScenarioRow,
+)
 from ..scenarios import TodayRow
 
 # --- Today's split and the population figures ---------------------------------------------
@@ -107,9 +115,11 @@ def _row_figures(row: ScenarioRow, decimals: int) -> ScenarioRowFigures:
 
 def scenario_changes(scenario: Scenario) -> list[str]:
     """What the scenario changes, in words, for the page and the agenda item."""
-    changes = []
+    changes = _kind_changes(scenario)
     if scenario.new_total is not None:
-        changes.append(_("Total %(total)s kr.") % {"total": _kr(scenario.new_total)})
+        label = _("Total budget %(total)s kr.") if scenario.mixed_financing_id else None
+        label = label or _("Total %(total)s kr.")
+        changes.append(label % {"total": _kr(scenario.new_total)})
     if scenario.price_factor is not None:
         changes.append(_("Price index factor %(factor)s") % {"factor": scenario.price_factor})
     if scenario.population_date and scenario.age_band:
@@ -124,28 +134,51 @@ def scenario_changes(scenario: Scenario) -> list[str]:
     return changes
 
 
+def _kind_changes(scenario: Scenario) -> list[str]:
+    """A mixed financing's share and cases, a tariff's components."""
+    changes, given = [], scenario.changes or {}
+    if given.get("objective_share") is not None:
+        share = display(Decimal(given["objective_share"]) * 100, 2)
+        changes.append(_("Objective share %(share)s %%") % {"share": share})
+    if given.get("expected_cases") is not None:
+        changes.append(_("Expected cases %(cases)s") % {"cases": given["expected_cases"]})
+    kinds = dict(ComponentKind.choices)
+    for key, amount in sorted(given.get("amounts", {}).items()):
+        kind, package = key.split("|", 1)
+        label = f"{kinds.get(kind, kind)} {package}".strip()
+        changes.append(
+            _("%(component)s %(amount)s kr.") % {"component": label, "amount": _kr(Decimal(amount))}
+        )
+    return changes
+
+
 def _kr(amount: Decimal) -> str:
     return display(amount, 0 if amount == amount.to_integral_value() else 2)
 
 
 def scenario_figures(scenario: Scenario) -> ScenarioFigures:
+    """A scenario's rows per municipality (a scheme's split, a mixed financing's objective
+    part, a tariff's consequence per buying municipality) for its tables."""
     rows = scenario.rows.select_related("organisation").order_by("position")
     base = scenario.base_split
+    decimals = scenario.scheme.decimals if scenario.scheme_id else 0
     return ScenarioFigures(
         pk=scenario.pk,
         name=scenario.name,
-        scheme=str(scenario.scheme),
+        scheme=str(scenario.subject),
         today_caption=str(base) if base else "",
-        decimals=scenario.scheme.decimals,
+        decimals=decimals,
         today_method=base.method if base else "",
         method=scenario.method,
         changes=tuple(scenario_changes(scenario)),
-        rows=tuple(_row_figures(row, scenario.scheme.decimals) for row in rows),
+        rows=tuple(_row_figures(row, decimals) for row in rows),
     )
 
 
 def scenario_list_context(scheme: FinancingScheme) -> dict:
-    scenarios = scheme.scenarios.select_related("created_by", "adopted_by", "base_split")
+    scenarios = scheme.scenarios.filter(kind=ScenarioKind.SCHEME).select_related(
+        "created_by", "adopted_by", "base_split"
+    )
     return {"scheme": scheme, "scenarios": list(scenarios), "split": current_split(scheme)}
 
 
@@ -154,7 +187,9 @@ def scenarios_to_compare(scheme: FinancingScheme, pks) -> list[Scenario]:
     is ignored), oldest first."""
     wanted = [int(pk) for pk in pks if str(pk).isdigit() and len(str(pk)) < 19]
     return list(
-        scheme.scenarios.filter(pk__in=wanted, base_split=current_split(scheme))
+        scheme.scenarios.filter(
+            kind=ScenarioKind.SCHEME, pk__in=wanted, base_split=current_split(scheme)
+        )
         .order_by("created_at", "pk")
         .prefetch_related(
             Prefetch("rows", queryset=ScenarioRow.objects.select_related("organisation"))

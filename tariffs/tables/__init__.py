@@ -4,6 +4,7 @@ selectors in, ReportTables out, the arithmetic in calculations.py; no ORM."""
 from .appendix import appendix_table, tariff_development_table
 from .financing import development_contribution_table, mixed_financing_table, split_table
 from .runs import budget_run_table
+from .scenario_kinds import mixed_scenario_table, tariff_scenario_table
 from .scenarios import comparison_table, scenario_table
 from .socialtilsyn import price_columns, socialtilsyn_tables
 
@@ -13,9 +14,11 @@ __all__ = [
     "comparison_table",
     "development_contribution_table",
     "mixed_financing_table",
+    "mixed_scenario_table",
     "price_columns",
     "scenario_table",
     "socialtilsyn_tables",
     "split_table",
     "tariff_development_table",
+    "tariff_scenario_table",
 ]

@@ -88,8 +88,14 @@ def comparison_table(today: ScenarioFigures, others: list[ScenarioFigures]) -> R
         footer=[footer],
         decimals={i: (money if i % 2 else 1) for i in range(1, width)},
         notes=[
-            _("Today: %(split)s. %(method)s")
-            % {"split": today.today_caption, "method": today.today_method},
+            *(
+                [
+                    _("Today: %(split)s. %(method)s")
+                    % {"split": today.today_caption, "method": today.today_method}
+                ]
+                if today.today_caption
+                else []
+            ),
             *(f"{figures.name}: {figures.method}" for figures in others),
         ],
     )

@@ -27,7 +27,13 @@ from tariffs.models import (
     TariffAppendixVersion,
     TrueUpStatement,
 )
-from tariffs.services import split_compute
+from tariffs.services import mixed_financing_save, split_compute
+from tariffs.services_scenario_kinds import (
+    MixedChanges,
+    TariffChanges,
+    mixed_scenario_create,
+    tariff_scenario_create,
+)
 from tariffs.services_scenarios import ScenarioChanges, scenario_create
 from tests.access.matrix_ec import build_enhanced_cooperation
 from tests.access.matrix_rules import DAS, LOGGED_IN, PANEL, SEC
@@ -119,6 +125,28 @@ def _scenario():
     return scenario_create(scheme=scheme, changes=changes, user=None)
 
 
+def _kind_scenarios(offer):
+    """A mixed financing of the offer with a scenario, and a scenario of a tariff with
+    components."""
+    record = mixed_financing_save(
+        offer=offer,
+        year=2031,
+        objective_share=Decimal("0.6"),
+        total_budget=Decimal("1000000"),
+        expected_cases=10,
+    )
+    mixed = mixed_scenario_create(
+        record=record, changes=MixedChanges(name="Matrix blandet", expected_cases=12), user=None
+    )
+    tariff = Tariff.objects.filter(components__isnull=False).order_by("pk").first()
+    priced = tariff_scenario_create(
+        tariff=tariff,
+        changes=TariffChanges(name="Matrix takst", price_factor=Decimal("1.02")),
+        user=None,
+    )
+    return SimpleNamespace(mixed=mixed, tariff=priced)
+
+
 def build_data():
     open_round = ReportingRound.objects.get(status="open", kind="demand_capacity")
     old_round = ReportingRound.objects.get(status="closed")
@@ -151,6 +179,7 @@ def build_data():
         aalborg_offer=aalborg_offer,
         offers=list(Offer.objects.order_by("pk")[:3]),
         scenario=_scenario(),
+        kind_scenarios=_kind_scenarios(region_offer),
         schemes=list(FinancingScheme.objects.all()),
         true_up=TrueUpStatement.objects.get(),
         provisional=list(Tariff.objects.filter(status="provisional").order_by("pk")[:2]),

@@ -139,6 +139,20 @@ def documents(d):
     return [Case({"pk": doc.pk}, frozenset(who)) for doc, who in d.document_access]
 
 
+def _all_scenarios(d):
+    """A scheme's, a mixed financing's and a tariff's scenario."""
+    kinds = d.kind_scenarios
+    return [{"pk": d.scenario.pk}, {"pk": kinds.mixed.pk}, {"pk": kinds.tariff.pk}]
+
+
+def _mixed_record(d):
+    return [{"pk": d.kind_scenarios.mixed.mixed_financing_id}]
+
+
+def _scenario_tariff(d):
+    return [{"pk": d.kind_scenarios.tariff.tariff_id}]
+
+
 RULES = {
     "home": public(),
     "audit_log": fixed("scoped", {SEC, FB, AEH, HJ, REGION_OP, AALBORG_OP}),
@@ -239,9 +253,13 @@ RULES = {
     "tariffs:scenario_compare": secretariat(
         post=False, objects=lambda d: [{"pk": d.scenario.scheme_id}]
     ),
-    "tariffs:scenario": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
-    "tariffs:scenario_edit": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
+    "tariffs:scenario": secretariat(objects=_all_scenarios),
+    "tariffs:scenario_edit": secretariat(objects=_all_scenarios),
     "tariffs:scenario_adopt": secretariat(objects=lambda d: [{"pk": d.scenario.pk}]),
+    "tariffs:mixed_scenarios": secretariat(post=False, objects=_mixed_record),
+    "tariffs:mixed_scenario_create": secretariat(objects=_mixed_record),
+    "tariffs:tariff_scenarios": secretariat(post=False, objects=_scenario_tariff),
+    "tariffs:tariff_scenario_create": secretariat(objects=_scenario_tariff),
     "tariffs:report": scoped(lambda d: by_operator(d, key="offer_pk", year=2020)),
     # The financing year: the secretariat's; a municipality's reporters read their own
     # municipality's true-up statement (Aalborg FB and ÆH Aalborg's, Silkeborg's nobody's).
