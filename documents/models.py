@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from socialaftale.lib.danish import file_slug
 from socialaftale.lib.jobs import Job
 
 from . import registry
@@ -56,7 +57,7 @@ class GeneratedDocument(Job):
     def filename(self) -> str:
         """The title and the version of what the document shows (registry.shown_version)."""
         version = registry.shown_version(self.kind, self.params, self.version)
-        return f"{slugify(self.title) or 'dokument'}-v{slugify(str(version))}.pdf"
+        return f"{file_slug(self.title) or 'dokument'}-v{slugify(str(version))}.pdf"
 
     @property
     def is_done(self) -> bool:

@@ -6,13 +6,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from organisations.access import require_secretariat, roles_for
+from socialaftale.lib.danish import file_slug
 from socialaftale.lib.export import SafeExportMixin
 
 from . import mailing, selectors, services
@@ -422,5 +422,5 @@ def attachment_download(request, reference, pk):
         stored.open("rb"),
         as_attachment=True,
         content_type="application/pdf",
-        filename=f"{slugify(attachment.title) or 'bilag'}.pdf",
+        filename=f"{file_slug(attachment.title) or 'bilag'}.pdf",
     )

@@ -43,3 +43,14 @@ def format_decimal(value, decimals: int = 0) -> str:
     whole, _, fraction = f"{abs(rounded):f}".partition(".")
     groups = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{groups},{fraction}" if decimals > 0 else f"{sign}{groups}"
+
+
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def file_slug(text: str) -> str:
+    """A file name part from a Danish title: æ, ø and å spelled ae, oe and aa ("Hjørring" →
+    "hjoerring"), as slugify alone would drop them ("hjrring")."""
+    from django.utils.text import slugify
+
+    return slugify((text or "").translate(_DANISH_LETTERS))

@@ -195,8 +195,6 @@ def test_the_pdf_of_a_version_names_it_and_its_changes(
     assert response.status_code == 302 and document.status == "done"
     assert document.filename.endswith("-v2.pdf")
     pdf = b"".join(client.get(f"/dokumenter/{document.pk}/hent/").streaming_content)
-    with open("/tmp/takstbilag-2019-v2.pdf", "wb") as handle:  # noqa: S108 - for looking at
-        handle.write(pdf)
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Takstbilag 2019, version 2" in text
     assert "ændringer siden version 1" in text
