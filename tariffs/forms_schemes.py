@@ -28,7 +28,12 @@ def _required(label):
 
 def age_band_choices() -> list[tuple[str, str]]:
     bands = PopulationFigure.objects.order_by("age_band").values_list("age_band", flat=True)
-    return [("", _("— choose —"))] + [(band, band) for band in bands.distinct()]
+    return [("", _("— choose —"))] + [(band, _band_label(band)) for band in bands.distinct()]
+
+
+def _band_label(band: str) -> str:
+    """ "all" is every age ("alle aldre"); "0-17" reads "0-17-årige"."""
+    return _("all ages") if band == "all" else _("%(band)s year olds") % {"band": band}
 
 
 class MixedFinancingChoiceField(BoundedModelChoiceField):

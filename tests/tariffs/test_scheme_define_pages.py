@@ -47,6 +47,7 @@ def test_the_secretariat_defines_a_population_scheme_and_the_run_splits_it(
     client.force_login(secretariat)
     page = client.get(NEW).content.decode()
     assert "2. kvartal året før budgetåret" in page and "Rammeaftalens kommuner" in page
+    assert '<option value="0-17">0-17-årige</option>' in page
     response = client.post(NEW, _population(world))
     scheme = FinancingScheme.objects.get()
     assert response.status_code == 302 and response.url == f"/takster/ordninger/{scheme.pk}/"
