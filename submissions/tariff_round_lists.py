@@ -82,12 +82,14 @@ def review(reporting_round, offers, status: str, tokens) -> tuple:
     that awaits approval (None otherwise)."""
     year, target = reporting_round.year, reads.target_pct(reporting_round.year)
     lines, marks = [], []
-    for row in offer_rows(reporting_round, offers):
+    rows = offer_rows(reporting_round, offers)
+    previous_of = reads.previous_values_for([row.offer for row in rows], year)
+    for row in rows:
         if status and row.state != status:
             continue
         found = []
         if row.tariff is not None and row.state != reads.NOT_STARTED:
-            previous = reads.previous_values(row.offer, year).amounts
+            previous = previous_of[row.offer.pk].amounts
             found = _component_lines(row, previous, target)
         found = found or [
             ReviewLine(row.offer.name, row.offer.operator.short_name, row.state_label)

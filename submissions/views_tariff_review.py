@@ -36,7 +36,7 @@ def review(request, pk):
     status, year = tariff_round_lists.chosen_status(request), reporting_round.year
 
     def token(row):
-        return services_round.round_token(row.offer, year) if row.awaits_approval else None
+        return services_round.round_token_of(row.tariff) if row.awaits_approval else None
 
     table, rows = tariff_round_lists.review(
         reporting_round, _round_offers(reporting_round), status, token

@@ -28,6 +28,13 @@ def round_token(offer, year: int) -> str:
     return edit_token(tariff, list(tariff.components.order_by("pk")), entry)
 
 
+def round_token_of(tariff: Tariff) -> str:
+    """round_token of a tariff already read with its components and round entry (a list
+    page's rows: no query of its own)."""
+    components = sorted(tariff.components.all(), key=lambda component: component.pk)
+    return edit_token(tariff, components, getattr(tariff, "round_entry", None))
+
+
 def component_label(key: str) -> str:
     kind, _sep, package = key.partition(":")
     label = str(dict(ComponentKind.choices).get(kind, kind))

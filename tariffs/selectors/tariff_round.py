@@ -38,10 +38,28 @@ def target_pct(year: int) -> Decimal | None:
 
 def previous_values(offer, year: int) -> Previous:
     """Last year's tariff (final or not) with the index from→to applied to every amount."""
-    factor = price_factor(year - 1, year)
     tariff = (
-        Tariff.objects.filter(offer=offer, year=year - 1).prefetch_related("components").first()
+        Tariff.objects.filter(offer=offer, year=year - 1)
+        .select_related("round_entry")
+        .prefetch_related("components")
+        .first()
     )
+    return _previous(tariff, year, price_factor(year - 1, year))
+
+
+def previous_values_for(offers, year: int) -> dict:
+    """{offer pk: Previous} for many offers in three queries, whatever their number."""
+    factor = price_factor(year - 1, year)
+    tariffs = (
+        Tariff.objects.filter(offer__in=offers, year=year - 1)
+        .select_related("round_entry")
+        .prefetch_related("components")
+    )
+    found = {tariff.offer_id: tariff for tariff in tariffs}
+    return {offer.pk: _previous(found.get(offer.pk), year, factor) for offer in offers}
+
+
+def _previous(tariff: Tariff | None, year: int, factor: Decimal | None) -> Previous:
     if tariff is None:
         return Previous(year - 1, factor)
     entry = getattr(tariff, "round_entry", None)
