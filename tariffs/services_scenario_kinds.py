@@ -16,11 +16,11 @@ from audit.models import Action
 from socialaftale.lib.edits import check_token, fields_token
 
 from . import scenarios as calc
-from .models import FinancingScheme, MixedFinancing, Scenario, ScenarioKind, ScenarioRow, Tariff
+from .models import FinancingScheme, MixedFinancing, Scenario, ScenarioKind, Tariff
 from .selectors import scenario_kinds as read
 from .selectors.scenarios import current_split, today_rows
 from .services import mixed_financing_save, split_compute
-from .services_scenarios import LARGEST_TOTAL, ScenarioRefused
+from .services_scenarios import LARGEST_TOTAL, ScenarioRefused, store_rows
 
 EDITED_FIELDS = ["name", "new_total", "price_factor", "changes", "adopted_at"]
 
@@ -67,26 +67,6 @@ def _apply(scenario: Scenario, changes) -> None:
         amounts = {f"{kind}|{package}": str(a) for (kind, package), a in changes.amounts.items()}
         scenario.changes = {"amounts": amounts}
     scenario.save()
-
-
-def _store_rows(scenario: Scenario, rows, parties) -> None:
-    scenario.rows.all().delete()
-    ScenarioRow.objects.bulk_create(
-        ScenarioRow(
-            scenario=scenario,
-            organisation=parties[row.party],
-            position=position,
-            today_amount=row.today,
-            today_pct=row.today_pct,
-            weight=row.weight,
-            amount=row.amount,
-            share_pct=row.pct,
-            naive_amount=row.naive_amount,
-            change=row.kr,
-            change_pct=row.change_pct,
-        )
-        for position, row in enumerate(rows)
-    )
 
 
 # --- Mixed financing -----------------------------------------------------------------------
@@ -153,7 +133,7 @@ def _same(shown: dict | None, now: dict) -> bool:
 
 def _compute_mixed(scenario: Scenario) -> None:
     mixed, split, parts, parties = _mixed_result(scenario)
-    _store_rows(scenario, parts.rows if parts else [], parties)
+    store_rows(scenario, parts.rows if parts else [], parties)
     scenario.result = {
         "today": _mixed_figures(mixed.today),
         "scenario": _mixed_figures(mixed.scenario),
@@ -244,7 +224,7 @@ def _compute_tariff(scenario: Scenario) -> None:
     rows = calc.tariff_consequences(
         places, today=used.today, scenario=used.scenario, periods=periods
     )
-    _store_rows(scenario, rows, parties)
+    store_rows(scenario, rows, parties)
     scenario.result = {
         "components": [
             [kind, package, str(old), str(new)]

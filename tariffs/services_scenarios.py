@@ -149,23 +149,7 @@ def scenario_compute(*, scenario: Scenario) -> Scenario:
     if scenario.adopted_at:
         raise ScenarioRefused(_("An adopted scenario cannot be changed."))
     split, result, parties = _result(scenario)
-    scenario.rows.all().delete()
-    ScenarioRow.objects.bulk_create(
-        ScenarioRow(
-            scenario=scenario,
-            organisation=parties[row.party],
-            position=position,
-            today_amount=row.today,
-            today_pct=row.today_pct,
-            weight=row.weight,
-            amount=row.amount,
-            share_pct=row.pct,
-            naive_amount=row.naive_amount,
-            change=row.kr,
-            change_pct=row.change_pct,
-        )
-        for position, row in enumerate(result.rows)
-    )
+    store_rows(scenario, result.rows, parties)
     scenario.base_split, scenario.result_total = split, result.total
     scenario.method, scenario.computed_at = result.method, timezone.now()
     scenario.save(update_fields=["base_split", "result_total", "method", "computed_at"])
@@ -240,3 +224,24 @@ def _adopt_key(scheme, scenario, result, parties) -> None:
     key.save(update_fields=["area", "reference_date"])
     scheme.key = key
     scheme.save(update_fields=["key"])
+
+
+def store_rows(scenario: Scenario, rows, parties) -> None:
+    """Replace the scenario's rows by the computed ones (every kind's per-party table)."""
+    scenario.rows.all().delete()
+    ScenarioRow.objects.bulk_create(
+        ScenarioRow(
+            scenario=scenario,
+            organisation=parties[row.party],
+            position=position,
+            today_amount=row.today,
+            today_pct=row.today_pct,
+            weight=row.weight,
+            amount=row.amount,
+            share_pct=row.pct,
+            naive_amount=row.naive_amount,
+            change=row.kr,
+            change_pct=row.change_pct,
+        )
+        for position, row in enumerate(rows)
+    )
